@@ -1,0 +1,241 @@
+-- The warehouse: DuckDB, written only by the loader (python -m etl load).
+-- Layers (dbt style): ref_* (project reference tables, from etl/reference/*.csv),
+-- stg_* (one table per contract sheet: only renames and casts, plus lineage), fct_* (views that join
+-- staging to its context; what metrics/ reads), meta_* (load bookkeeping).
+-- Every stg_* row carries its lineage: _bestand (file path relative to the raw folder), _blad (sheet
+-- name as delivered), _rij (1-based Excel row number in that sheet).
+
+-- ---------------------------------------------------------------- reference
+CREATE TABLE ref_gemeente (
+    code            VARCHAR PRIMARY KEY,   -- CBS code GMxxxx
+    naam            VARCHAR NOT NULL,      -- official name
+    regio           VARCHAR NOT NULL,      -- Kempen | Peelland | Kempen-neighbour
+    lat             DOUBLE,                -- centroid, WGS84 degrees
+    lon             DOUBLE,                -- centroid, WGS84 degrees
+    oppervlakte_km2 DOUBLE,                -- total area, km2
+    inwoners        INTEGER,               -- population on 1 January of inwoners_jaar
+    inwoners_jaar   INTEGER,               -- year of the population count (2023)
+    grenst_aan_belgie BOOLEAN              -- shares a border with Belgium
+);
+CREATE TABLE ref_grens (
+    code_a VARCHAR, naam_a VARCHAR, code_b VARCHAR, naam_b VARCHAR,
+    grenslengte_km DOUBLE                  -- shared border, km (>= 0.1 km counts as bordering)
+);
+CREATE TABLE ref_partner (
+    code  VARCHAR PRIMARY KEY,             -- partner code used everywhere (GEMEENTE, POLITIE, AVIM, UWV ...)
+    naam  VARCHAR NOT NULL,                -- display name (Dutch)
+    soort VARCHAR NOT NULL                 -- gemeente | politie | rijk | veiligheidsregio | ...
+);
+CREATE TABLE ref_team (
+    code VARCHAR PRIMARY KEY,              -- KIT-pilot | KIT | PIT
+    naam VARCHAR NOT NULL,
+    regio VARCHAR NOT NULL,
+    periode_start DATE NOT NULL,           -- first day of the team's period (inclusive)
+    periode_eind DATE NOT NULL,            -- last day (inclusive)
+    bron_periode VARCHAR                   -- where the period comes from
+);
+CREATE TABLE ref_thema (code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL);
+CREATE TABLE ref_bevindingcategorie (
+    code  VARCHAR PRIMARY KEY,             -- category as stored in stg_bevindingen.categorie
+    naam  VARCHAR NOT NULL,                -- display label
+    groep VARCHAR NOT NULL                 -- coarse group: BRP, ruimtelijk, brandveiligheid, milieu, arbeid, sociale zekerheid, energie, politie, overig
+);
+
+-- ---------------------------------------------------------------- staging
+CREATE TABLE stg_controleavonden (
+    controleavond_id VARCHAR PRIMARY KEY,
+    datum DATE NOT NULL,
+    team VARCHAR NOT NULL,                 -- ref_team.code
+    gemeente_code VARCHAR NOT NULL,        -- ref_gemeente.code
+    thema VARCHAR NOT NULL,                -- ref_thema.code
+    aantal_deelnemers INTEGER,             -- persons taking part
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_deelname (                -- bridge: which partners were present at an evening
+    controleavond_id VARCHAR NOT NULL,
+    partner VARCHAR NOT NULL,              -- ref_partner.code
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL,
+    PRIMARY KEY (controleavond_id, partner)
+);
+CREATE TABLE stg_bezoeken (
+    bezoek_id VARCHAR PRIMARY KEY,
+    controleavond_id VARCHAR NOT NULL,
+    adres_pseudoniem VARCHAR,              -- keyed pseudonym of the street address (ADR-...)
+    pc4 VARCHAR,                           -- 4-digit postcode area
+    object_type VARCHAR NOT NULL,          -- contract.OBJECT_TYPES
+    eigenaar_pseudoniem VARCHAR,           -- keyed pseudonym of owner/landlord (EIG-...)
+    aantal_personen INTEGER NOT NULL,      -- persons found, count
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_personen (
+    persoon_id VARCHAR PRIMARY KEY,
+    bezoek_id VARCHAR NOT NULL,
+    naam_pseudoniem VARCHAR,               -- keyed pseudonym (PER-...)
+    nationaliteit VARCHAR NOT NULL,        -- adjective, capitalised: Pools, Roemeens, Nederlands ...
+    huurovereenkomst VARCHAR NOT NULL,     -- ja | nee | onbekend
+    huur_per_maand DECIMAL(10,2),          -- euro per month
+    huur_betaalwijze VARCHAR NOT NULL,     -- ingehouden op loon | bank | contant | onbekend
+    ingeschreven_brp VARCHAR NOT NULL,     -- ja | nee | onbekend
+    verblijfsduur_maanden DECIMAL(6,1),    -- months
+    uitzendbureau VARCHAR,                 -- organisation name
+    zorgverzekering VARCHAR NOT NULL,      -- ja | nee | onbekend
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_bevindingen (
+    bevinding_id VARCHAR PRIMARY KEY,
+    bezoek_id VARCHAR NOT NULL,
+    persoon_id VARCHAR,                    -- NULL: the finding is about the object
+    categorie VARCHAR NOT NULL,            -- ref_bevindingcategorie.code
+    overtreding BOOLEAN NOT NULL,          -- the finding is a violation
+    partner VARCHAR NOT NULL,              -- ref_partner.code that established it
+    toelichting VARCHAR,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_partnerresultaten (
+    resultaat_id VARCHAR PRIMARY KEY,
+    team VARCHAR NOT NULL,
+    partner VARCHAR NOT NULL,
+    controleavond_id VARCHAR,
+    soort VARCHAR NOT NULL,                -- kind of result, lower case
+    aantal INTEGER NOT NULL,               -- count (keer)
+    hoeveelheid DOUBLE,                    -- quantity in `eenheid`
+    eenheid VARCHAR,
+    bedrag_eur DECIMAL(14,2),              -- euro
+    datum DATE NOT NULL,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_opvolging (
+    opvolging_id VARCHAR PRIMARY KEY,
+    bevinding_id VARCHAR,
+    controleavond_id VARCHAR,
+    organisatie VARCHAR NOT NULL,          -- ref_partner.code
+    afdeling VARCHAR,
+    soort VARCHAR NOT NULL,                -- contract.OPVOLGING_SOORTEN
+    datum_start DATE NOT NULL,
+    deadline DATE,
+    status VARCHAR NOT NULL,               -- open | lopend | afgerond | vervallen
+    datum_gesloten DATE,
+    resultaat VARCHAR,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_signalen (
+    signaal_id VARCHAR PRIMARY KEY,
+    datum DATE NOT NULL,
+    team VARCHAR NOT NULL,
+    gemeente_code VARCHAR NOT NULL,
+    bron_partner VARCHAR NOT NULL,
+    thema VARCHAR NOT NULL,
+    adres_pseudoniem VARCHAR,
+    pc4 VARCHAR,
+    casustafel_datum DATE,
+    uitkomst VARCHAR NOT NULL,             -- contract.SIGNAAL_UITKOMSTEN
+    controleavond_id VARCHAR,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_vragen (
+    vraag_nr INTEGER PRIMARY KEY,
+    vraag VARCHAR NOT NULL,
+    definitie VARCHAR,
+    codeboek_positief VARCHAR, codeboek_negatief VARCHAR, codeboek_neutraal VARCHAR,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_respondenten (
+    respondent_id VARCHAR PRIMARY KEY,
+    naam_pseudoniem VARCHAR,
+    team VARCHAR NOT NULL,
+    organisatie VARCHAR NOT NULL,          -- ref_partner.code
+    rol VARCHAR NOT NULL,
+    gemeente_code VARCHAR,
+    mee_op_controleavond VARCHAR NOT NULL, -- ja | nee | onbekend
+    geinterviewd VARCHAR NOT NULL,         -- ja | nee | onbekend
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
+CREATE TABLE stg_antwoorden (
+    respondent_id VARCHAR NOT NULL,
+    vraag_nr INTEGER NOT NULL,
+    antwoord VARCHAR,
+    code VARCHAR NOT NULL,                 -- positief | negatief | neutraal | niet gevraagd
+    codeur VARCHAR NOT NULL,
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL,
+    PRIMARY KEY (respondent_id, vraag_nr, codeur)
+);
+
+-- ---------------------------------------------------------------- load bookkeeping
+CREATE TABLE meta_bestand (               -- one row per raw file currently in force
+    bestand VARCHAR PRIMARY KEY,           -- path relative to the raw folder
+    soort VARCHAR NOT NULL,                -- contract kind
+    mapping VARCHAR NOT NULL,              -- mapping name used
+    sha256 VARCHAR NOT NULL,
+    geladen_op TIMESTAMP NOT NULL,         -- when this version was loaded
+    rijen INTEGER NOT NULL                 -- rows loaded over all sheets
+);
+CREATE TABLE meta_laadronde (             -- one row per file per load run (history)
+    run_id VARCHAR NOT NULL,
+    gestart_op TIMESTAMP NOT NULL,
+    bestand VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,               -- geladen | ongewijzigd | afgewezen | verwijderd
+    rijen INTEGER NOT NULL,                -- rows loaded (0 when rejected)
+    afgewezen INTEGER NOT NULL,            -- number of problems found
+    melding VARCHAR                        -- summary (Dutch)
+);
+CREATE TABLE meta_afwijzing (             -- every problem found, per file per run
+    run_id VARCHAR NOT NULL,
+    bestand VARCHAR NOT NULL,
+    blad VARCHAR, rij INTEGER, kolom VARCHAR, waarde VARCHAR,
+    regel VARCHAR NOT NULL,                -- rule broken (short code)
+    melding VARCHAR NOT NULL               -- message (Dutch), names file, sheet, row, column, value, rule
+);
+
+-- ---------------------------------------------------------------- marts (views read by metrics/)
+CREATE VIEW fct_controleavond AS
+SELECT c.controleavond_id, c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team,
+       c.gemeente_code, g.naam AS gemeente, c.thema, c.aantal_deelnemers,
+       (SELECT count(*) FROM stg_deelname d WHERE d.controleavond_id = c.controleavond_id) AS aantal_partners,
+       (SELECT count(*) FROM stg_bezoeken b WHERE b.controleavond_id = c.controleavond_id) AS aantal_bezoeken
+FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code;
+
+CREATE VIEW fct_deelname AS
+SELECT d.controleavond_id, d.partner, p.naam AS partner_naam, p.soort AS partner_soort,
+       c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema
+FROM stg_deelname d JOIN ref_partner p ON p.code = d.partner
+JOIN fct_controleavond c USING (controleavond_id);
+
+CREATE VIEW fct_bezoek AS
+SELECT b.bezoek_id, b.controleavond_id, c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema,
+       b.object_type, b.pc4, b.adres_pseudoniem, b.eigenaar_pseudoniem, b.aantal_personen
+FROM stg_bezoeken b JOIN fct_controleavond c USING (controleavond_id);
+
+CREATE VIEW fct_persoon AS
+SELECT p.*, b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type
+FROM stg_personen p JOIN fct_bezoek b USING (bezoek_id);
+
+CREATE VIEW fct_bevinding AS
+SELECT f.bevinding_id, f.bezoek_id, f.persoon_id, f.categorie, k.naam AS categorie_naam, k.groep,
+       f.overtreding, f.partner, f.toelichting,
+       b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type,
+       b.aantal_personen AS personen_op_bezoek
+FROM stg_bevindingen f JOIN fct_bezoek b USING (bezoek_id)
+LEFT JOIN ref_bevindingcategorie k ON k.code = f.categorie;
+
+CREATE VIEW fct_partnerresultaat AS
+SELECT r.*, p.naam AS partner_naam, c.gemeente_code, c.gemeente
+FROM stg_partnerresultaten r JOIN ref_partner p ON p.code = r.partner
+LEFT JOIN fct_controleavond c USING (controleavond_id);
+
+CREATE VIEW fct_opvolging AS
+SELECT o.*, coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
+       coalesce(f.gemeente, c.gemeente) AS gemeente, f.categorie, f.overtreding
+FROM stg_opvolging o
+LEFT JOIN fct_bevinding f USING (bevinding_id)
+LEFT JOIN fct_controleavond c ON c.controleavond_id = coalesce(o.controleavond_id, f.controleavond_id);
+
+CREATE VIEW fct_signaal AS
+SELECT s.*, g.naam AS gemeente, p.naam AS bron_partner_naam
+FROM stg_signalen s JOIN ref_gemeente g ON g.code = s.gemeente_code
+JOIN ref_partner p ON p.code = s.bron_partner;
+
+CREATE VIEW fct_antwoord AS
+SELECT a.respondent_id, a.vraag_nr, v.vraag, a.antwoord, a.code, a.codeur,
+       r.team, r.organisatie, r.rol, r.gemeente_code, r.mee_op_controleavond
+FROM stg_antwoorden a JOIN stg_respondenten r USING (respondent_id)
+JOIN stg_vragen v USING (vraag_nr);

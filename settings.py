@@ -1,0 +1,43 @@
+"""Settings in one place: paths of the raw folder, the warehouse, the coding store and the key.
+
+Every value can be overridden by an environment variable, so tests and deployments inject their
+own paths; no other module reads the environment or builds a data path of its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths the product reads and writes."""
+
+    raw_dir: Path
+    """Partner spreadsheets (data/raw); the warehouse is rebuilt from here."""
+    warehouse_path: Path
+    """The DuckDB warehouse, written only by `python -m etl load`."""
+    coding_db_path: Path
+    """The evaluator's coding store (SQLite): data the product owns, not derived from raw files."""
+    pseudonym_key_path: Path
+    """Secret key for keyed pseudonyms; lives outside the repository, made on first run."""
+    reference_dir: Path
+    """Project reference tables (CSV) built from public CBS/PDOK facts."""
+
+
+def load_settings() -> Settings:
+    """Return the settings, taking KIT_* environment variables over the defaults."""
+    env = os.environ
+    return Settings(
+        raw_dir=Path(env.get("KIT_RAW_DIR", PROJECT_ROOT / "data" / "raw")),
+        warehouse_path=Path(env.get("KIT_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "kit.duckdb")),
+        coding_db_path=Path(env.get("KIT_CODING_DB", PROJECT_ROOT / "data" / "codering" / "codering.sqlite")),
+        pseudonym_key_path=Path(
+            env.get("KIT_PSEUDONYM_KEY", Path.home() / ".config" / "kit-dashboard" / "pseudoniem.key")
+        ),
+        reference_dir=PROJECT_ROOT / "etl" / "reference",
+    )
