@@ -1,0 +1,54 @@
+"""Create the warehouse schema and fill the reference tables from etl/reference/*.csv."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_SQL = Path(__file__).with_name("warehouse.sql")
+
+_REFERENCE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ref_gemeente": (
+        "gemeenten.csv",
+        ("code", "naam", "regio", "lat", "lon", "oppervlakte_km2", "inwoners", "inwoners_jaar", "grenst_aan_belgie"),
+    ),
+    "ref_grens": ("grenzen.csv", ("code_a", "naam_a", "code_b", "naam_b", "grenslengte_km")),
+    "ref_partner": ("partners.csv", ("code", "naam", "soort")),
+    "ref_team": ("teams.csv", ("code", "naam", "regio", "periode_start", "periode_eind", "bron_periode")),
+    "ref_thema": ("themas.csv", ("code", "naam")),
+    "ref_bevindingcategorie": ("bevindingcategorieen.csv", ("code", "naam", "groep")),
+}
+
+
+def read_reference(reference_dir: Path, filename: str) -> list[dict[str, str]]:
+    """Return the rows of one reference CSV as dicts (all values text)."""
+    with open(reference_dir / filename, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def create_warehouse(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:
+    """Create every table and view of etl/warehouse.sql in `con` and load the reference tables.
+
+    The connection must point at an empty database. Booleans in the CSVs are written 'ja'/'nee'.
+    """
+    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    for table, (filename, columns) in _REFERENCE_FILES.items():
+        rows = read_reference(reference_dir, filename)
+        values = [
+            [_cast(row[col]) for col in columns]
+            for row in rows
+        ]
+        if values:
+            placeholders = ", ".join("?" for _ in columns)
+            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values)
+
+
+def _cast(value: str) -> object:
+    """Turn the CSV's empty strings into NULL and ja/nee into booleans; DuckDB casts the rest."""
+    if value == "":
+        return None
+    if value in ("ja", "nee"):
+        return value == "ja"
+    return value
