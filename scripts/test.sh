@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite (lint, unit, page and browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian chromium and chromium-driver for the browser tests ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"
