@@ -1,0 +1,53 @@
+"""KIT-dashboard: entry point (`streamlit run dashboard.py`).
+
+Sets the page configuration, draws the one sidebar filter (carried across pages through st.session_state)
+and the navigation, grouped by audience, then runs the chosen page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts the script folder first; keep it explicit for other runners
+    sys.path.insert(0, str(ROOT))
+
+from ui.filters import sidebar_filter  # noqa: E402
+
+st.set_page_config(
+    page_title="KIT-dashboard · Kempen Interventie Team",
+    page_icon=":material/shield:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+    menu_items={"About": "KIT-dashboard: resultaten van het Kempen Interventie Team, vergeleken met het PIT."},
+)
+
+
+def _page(path: str, title: str, icon: str, *, default: bool = False) -> st.Page | None:
+    """Return a page for `path`, or None while that page's file does not exist yet."""
+    return st.Page(ROOT / path, title=title, icon=icon, default=default) if (ROOT / path).exists() else None
+
+
+SECTIONS: dict[str, list[st.Page | None]] = {
+    "Bestuur": [
+        _page("pages/overzicht.py", "Overzicht", ":material/dashboard:", default=True),
+        _page("pages/overtredingen.py", "Overtredingen", ":material/gavel:"),
+        _page("pages/partners.py", "Resultaten per partner", ":material/handshake:"),
+    ],
+    "Stuurgroep": [
+        _page("pages/kit_vs_pit.py", "KIT vs PIT", ":material/compare_arrows:"),
+        _page("pages/reproductie.py", "Reproductie", ":material/fact_check:"),
+    ],
+    "Evaluatie": [_page("pages/codering.py", "Codering interviews", ":material/forum:")],
+    "Beheer": [_page("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:")],
+}
+
+navigation = st.navigation(
+    {section: [p for p in pages if p is not None] for section, pages in SECTIONS.items() if any(pages)}
+)
+st.logo(str(ROOT / "ui" / "logo.svg"), size="large")
+sidebar_filter()
+navigation.run()

@@ -1,0 +1,74 @@
+"""Command line: `python -m etl load|template|contract|demo` (see each subcommand's --help)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _load(args: argparse.Namespace) -> int:
+    from etl.load import DEFAULT_MAPPINGS, load_raw
+    from settings import load_settings
+
+    settings = load_settings()
+    report = load_raw(
+        Path(args.raw_dir) if args.raw_dir else settings.raw_dir,
+        Path(args.warehouse) if args.warehouse else settings.warehouse_path,
+        mappings_dir=Path(args.mappings) if args.mappings else DEFAULT_MAPPINGS,
+        key_path=settings.pseudonym_key_path,
+        reference_dir=settings.reference_dir,
+        progress=True,
+    )
+    return 0 if report.ok else 1
+
+
+def _template(args: argparse.Namespace) -> int:
+    from etl.template import write_templates
+
+    for path in write_templates(Path(args.out_dir)):
+        print(path)
+    return 0
+
+
+def _contract(args: argparse.Namespace) -> int:
+    from etl.contract_doc import render
+
+    sys.stdout.write(render())
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from etl.demo import generate
+    from settings import load_settings
+
+    out_dir = Path(args.out_dir) if args.out_dir else load_settings().raw_dir
+    for path in generate(out_dir, args.seed):
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse `argv` and run the subcommand; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m etl", description="KIT-dashboard: laden van partnerbestanden")
+    sub = parser.add_subparsers(dest="command", required=True)
+    load = sub.add_parser("load", help="laad de ruwe map in het warehouse")
+    load.add_argument("raw_dir", nargs="?", help="ruwe map (standaard uit settings.py)")
+    load.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
+    load.add_argument("--mappings", help="map met partnerlayouts (standaard etl/mappings)")
+    load.set_defaults(func=_load)
+    template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
+    template.add_argument("out_dir")
+    template.set_defaults(func=_template)
+    contract = sub.add_parser("contract", help="druk het datacontract af als Markdown")
+    contract.set_defaults(func=_contract)
+    demo = sub.add_parser("demo", help="schrijf synthetische demodata")
+    demo.add_argument("out_dir", nargs="?", help="doelmap (standaard de ruwe map uit settings.py)")
+    demo.add_argument("--seed", type=int, default=42)
+    demo.set_defaults(func=_demo)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,498 @@
+"""Load the raw folder into the warehouse: `load_raw()` (and `python -m etl load`).
+
+Semantics: a file is loaded whole or not at all; a rejected file leaves its earlier version in force; a
+changed file (same relative path, new sha256) replaces its earlier rows; an unchanged file is skipped, so
+loading twice gives the same warehouse; rows of a file no longer present are removed. All work happens in
+a copy of the warehouse beside it; after the data tests pass the copy replaces the warehouse atomically
+(`os.replace`), so a dashboard holding the old file open keeps reading the old version until it reconnects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.contract import KINDS, Kind, Sheet
+from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
+from etl.parse import Context, Converted, Problem, convert_sheet, problem, reference_lookups, team_periods
+from etl.pseudonym import load_key
+from etl.read import Located, ReadError, locate, read_workbook
+from etl.schema import SCHEMA_SQL, create_warehouse
+
+DEFAULT_MAPPINGS = Path(__file__).with_name("mappings")
+STG_TABLES = {"Resultaten": "stg_partnerresultaten"}
+BRIDGE_TABLE = "stg_deelname"
+LINEAGE = ("_bestand", "_blad", "_rij")
+KIND_ORDER = {k.name: i for i, k in enumerate(KINDS)}
+
+
+def stg_table(sheet: Sheet) -> str:
+    """The staging table of a contract sheet."""
+    return STG_TABLES.get(sheet.name, f"stg_{sheet.name.lower()}")
+
+
+def stg_column(column_name: str, column_type: str) -> str | None:
+    """The staging column of a contract column (None: not stored in the sheet's own table)."""
+    if column_type in ("bsn", "partners"):
+        return None
+    if column_type == "gemeente":
+        return f"{column_name}_code"
+    if column_type == "pseudonym":
+        return f"{column_name}_pseudoniem"
+    if column_type == "postcode":
+        return "pc4"
+    return column_name
+
+
+@dataclass
+class FileResult:
+    """What happened to one raw file in a load run."""
+
+    bestand: str
+    status: str
+    soort: str = ""
+    mapping: str = ""
+    rijen: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    melding: str = ""
+
+
+@dataclass
+class LoadReport:
+    """The outcome of a load run."""
+
+    run_id: str
+    warehouse_path: Path
+    files: list[FileResult] = field(default_factory=list)
+    data_test_failures: list[str] = field(default_factory=list)
+
+    @property
+    def swapped(self) -> bool:
+        """True when the new warehouse was put in place."""
+        return not self.data_test_failures
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected and the data tests passed."""
+        return self.swapped and all(f.status != "afgewezen" for f in self.files)
+
+    def file(self, bestand: str) -> FileResult:
+        """The result of one file by its relative path."""
+        return next(f for f in self.files if f.bestand == bestand)
+
+    def summary(self) -> str:
+        """A plain-text table per file, then every problem and note (Dutch)."""
+        width = max([len(f.bestand) for f in self.files] + [7])
+        lines = [f"{'bestand':<{width}}  {'rijen':>6}  {'problemen':>9}  {'status':<11}  reden"]
+        for f in self.files:
+            lines.append(f"{f.bestand:<{width}}  {f.rijen:>6}  {len(f.problems):>9}  {f.status:<11}  {f.melding}")
+        for f in self.files:
+            lines.extend(f"  - {p.melding}" for p in f.problems)
+            lines.extend(f"  * {note}" for note in f.notes)
+        if self.data_test_failures:
+            lines.append("Datatests mislukt; het warehouse is NIET vervangen:")
+            lines.extend(f"  ! {failure}" for failure in self.data_test_failures)
+        return "\n".join(lines)
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """Every file under `raw_dir` except README files and hidden files or folders, sorted."""
+    found = []
+    for path in sorted(raw_dir.rglob("*")):
+        rel = path.relative_to(raw_dir)
+        if not path.is_file() or any(part.startswith((".", "~$")) for part in rel.parts):
+            continue
+        if path.stem.upper() == "README":
+            continue
+        found.append(path)
+    return found
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class Parsed:
+    """A raw file read and converted, waiting to be written."""
+
+    result: FileResult
+    kind: Kind | None = None
+    sha: str = ""
+    sheets: list[Converted] = field(default_factory=list)
+
+
+def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context) -> Parsed:
+    """Read one raw file, pick its layout and convert every sheet; problems go into the result."""
+    result = FileResult(bestand, "afgewezen")
+    parsed = Parsed(result, sha=sha256(path))
+    try:
+        frames = read_workbook(path)
+    except ReadError as exc:
+        result.problems.append(problem(bestand, exc.regel, exc.reden))
+        return parsed
+    mapping = find_mapping(bestand, mappings)
+    if mapping is None:
+        k = recognise_kind(list(frames))
+        if k is None:
+            result.problems.append(problem(
+                bestand, "onbekend_format",
+                f"niet herkend: geen mapping past op dit pad en de bladen ({', '.join(frames)}) zijn geen "
+                "bladen van het datacontract"))
+            return parsed
+        mapping = contract_mapping(k)
+    parsed.kind, result.soort, result.mapping = mapping.kind, mapping.kind.name, mapping.name
+    for sheet in mapping.kind.sheets:
+        located = locate(frames, sheet, mapping, bestand)
+        if not isinstance(located, Located):
+            result.problems.extend(located)
+            continue
+        converted = convert_sheet(located, mapping, ctx)
+        result.problems.extend(converted.problems)
+        result.notes.extend(converted.notes)
+        parsed.sheets.append(converted)
+    return parsed
+
+
+def _table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return dict(rows)
+
+
+def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Staging frames per table for a parsed file (columns in table order), and problems of the casts."""
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    bestand = parsed.result.bestand
+    for conv in parsed.sheets:
+        table = stg_table(conv.sheet)
+        types = _table_types(con, table)
+        rows, bridge = [], []
+        for rec in conv.records:
+            row = {}
+            for col in conv.sheet.columns:
+                target = stg_column(col.name, col.type)
+                value = rec.get(col.name)
+                if col.type == "partners" and value:
+                    key = rec.get(conv.sheet.key) if conv.sheet.key else None
+                    bridge.extend({"controleavond_id": key, "partner": p, "_bestand": bestand, "_blad": conv.blad,
+                                   "_rij": rec["_rij"]} for p in value)
+                if target is None:
+                    continue
+                if types.get(target) == "BOOLEAN" and value is not None:
+                    if value == "onbekend":
+                        problems.append(problem(bestand, "type", "hier alleen ja of nee (onbekend niet toegestaan)",
+                                                blad=conv.blad, rij=int(rec["_rij"]),
+                                                kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
+                                                waarde="onbekend"))
+                    value = value == "ja"
+                row[target] = value
+            row.update({"_bestand": bestand, "_blad": conv.blad, "_rij": rec["_rij"]})
+            rows.append(row)
+        frames[table] = pd.DataFrame(rows, columns=list(types), dtype=object)
+        if bridge:
+            frames[BRIDGE_TABLE] = pd.DataFrame(bridge, columns=list(_table_types(con, BRIDGE_TABLE)), dtype=object)
+    return frames, problems
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    types = _table_types(con, table)
+    con.register("_incoming", frame)
+    try:
+        select = ", ".join(f'CAST("{c}" AS {t})' for c, t in types.items())
+        con.execute(f"INSERT INTO {table} SELECT {select} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def _delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
+    for table in _all_stg_tables():
+        con.execute(f"DELETE FROM {table} WHERE _bestand = ?", [bestand])
+    con.execute("DELETE FROM meta_bestand WHERE bestand = ?", [bestand])
+
+
+def _all_stg_tables() -> list[str]:
+    return [stg_table(s) for k in KINDS for s in k.sheets] + [BRIDGE_TABLE]
+
+
+def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Keys already used by another file, then references to rows in neither this delivery nor the warehouse.
+
+    Runs with the file's own earlier rows deleted and (for references) its new rows inserted.
+    """
+    found: list[Problem] = []
+    bestand = parsed.result.bestand
+    for conv in parsed.sheets:
+        table = stg_table(conv.sheet)
+        for ref_col in [c for c in conv.sheet.columns if c.ref]:
+            ref_sheet, ref_key = ref_col.ref.split(".")
+            ref_table = stg_table(next(s for k in KINDS for s in k.sheets if s.name == ref_sheet))
+            rows = con.execute(
+                f"SELECT s._rij, s.{ref_col.name} FROM {table} s WHERE s._bestand = ? AND s.{ref_col.name} IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {ref_table} r WHERE r.{ref_key} = s.{ref_col.name}) ORDER BY s._rij",
+                [bestand],
+            ).fetchall()
+            for rij, value in rows:
+                found.append(problem(bestand, "verwijzing", f"verwijst naar {ref_col.ref} '{value}', die niet bestaat "
+                                     "in deze levering of het warehouse", blad=conv.blad, rij=rij,
+                                     kolom=conv.headers.get(ref_col.name, ref_col.name), contract_kolom=ref_col.name,
+                                     waarde=str(value)))
+    return found
+
+
+def _key_clashes(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rows whose key already exists in the warehouse from another file."""
+    found: list[Problem] = []
+    bestand = parsed.result.bestand
+    for conv in parsed.sheets:
+        keys = [conv.sheet.key] if conv.sheet.key else list(conv.sheet.unique_together)
+        if not keys:
+            continue
+        table = stg_table(conv.sheet)
+        con.register("_incoming", frames[table])
+        try:
+            on = " AND ".join(f"CAST(i.{k} AS VARCHAR) = CAST(s.{k} AS VARCHAR)" for k in keys)
+            rows = con.execute(
+                f"SELECT i._rij, s._bestand, {', '.join(f'i.{k}' for k in keys)} FROM _incoming i "
+                f"JOIN {table} s ON {on} ORDER BY i._rij"
+            ).fetchall()
+        finally:
+            con.unregister("_incoming")
+        for rij, other, *values in rows:
+            found.append(problem(bestand, "dubbele_sleutel", f"sleutel komt al voor in bestand {other}",
+                                 blad=conv.blad, rij=rij, kolom=conv.headers.get(keys[0], keys[0]),
+                                 contract_kolom=keys[0], waarde="/".join(map(str, values))))
+    return found
+
+
+def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime) -> None:
+    """Replace the file's rows in a transaction; on any problem roll back so its earlier version stays."""
+    result = parsed.result
+    con.begin()
+    try:
+        _delete_file(con, result.bestand)
+        frames, problems = _frames(parsed, con)
+        problems += _key_clashes(con, parsed, frames)
+        if not problems:
+            for table, frame in frames.items():
+                _insert(con, table, frame)
+            problems += _cross_checks(con, parsed, frames)
+        if problems:
+            con.rollback()
+            result.problems.extend(problems)
+            return
+        result.rijen = sum(len(c.records) for c in parsed.sheets)
+        con.execute("INSERT INTO meta_bestand VALUES (?, ?, ?, ?, ?, ?)",
+                    [result.bestand, result.soort, result.mapping, parsed.sha, now, result.rijen])
+        con.commit()
+        result.status = "geladen"
+    except Exception:
+        con.rollback()
+        raise
+
+
+def _open_work_copy(warehouse_path: Path, reference_dir: Path) -> tuple[Path, duckdb.DuckDBPyConnection]:
+    """A private copy of the warehouse beside it (or a new one), open for writing, reference tables refreshed."""
+    warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = warehouse_path.with_name(f"{warehouse_path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}")
+    schema, references = _expected(reference_dir)
+    if warehouse_path.exists():
+        shutil.copyfile(warehouse_path, tmp)
+        con = duckdb.connect(str(tmp))
+        if _schema(con) == schema:
+            for table, frame in references.items():
+                con.execute(f"DELETE FROM {table}")
+                con.register("_ref", frame)
+                con.execute(f"INSERT INTO {table} SELECT * FROM _ref")
+                con.unregister("_ref")
+            return tmp, con
+        con.close()  # schema changed (etl/warehouse.sql): rebuild everything from the raw folder
+        _remove(tmp)
+    con = duckdb.connect(str(tmp))
+    create_warehouse(con, reference_dir)
+    return tmp, con
+
+
+_EXPECTED: dict[tuple, tuple[list[tuple], dict[str, pd.DataFrame]]] = {}
+
+
+def _expected(reference_dir: Path) -> tuple[list[tuple], dict[str, pd.DataFrame]]:
+    """The schema a current warehouse has and its reference tables (cached while the sources are unchanged)."""
+    sources = [SCHEMA_SQL, *sorted(Path(reference_dir).glob("*.csv"))]
+    cache_key = tuple((str(p), p.stat().st_mtime_ns) for p in sources)
+    if cache_key not in _EXPECTED:
+        with duckdb.connect() as fresh:
+            create_warehouse(fresh, reference_dir)
+            tables = [r[0] for r in fresh.execute("SELECT table_name FROM information_schema.tables "
+                                                  "WHERE table_name LIKE 'ref_%' ORDER BY 1").fetchall()]
+            _EXPECTED[cache_key] = (_schema(fresh), {t: fresh.execute(f"SELECT * FROM {t}").df() for t in tables})
+    return _EXPECTED[cache_key]
+
+
+def _schema(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                       "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+
+
+def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """dbt-style tests on the staging tables: unique keys, not null, accepted values, relationships.
+
+    Returns one Dutch message per failing test (empty when all pass).
+    """
+    failures: list[str] = []
+
+    def check(sql: str, message: str) -> None:
+        count = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        if count:
+            failures.append(f"{message}: {count} rij(en)")
+
+    ref_tables = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
+                  "team": ("ref_team", "code"), "thema": ("ref_thema", "code")}
+    for k in KINDS:
+        for sheet in k.sheets:
+            table = stg_table(sheet)
+            if sheet.key:
+                check(f"SELECT {sheet.key} FROM {table} GROUP BY 1 HAVING count(*) > 1", f"unique {table}.{sheet.key}")
+            for col in sheet.columns:
+                target = stg_column(col.name, col.type)
+                if target is None:
+                    continue
+                if col.required:
+                    check(f"SELECT 1 FROM {table} WHERE {target} IS NULL", f"not_null {table}.{target}")
+                allowed = col.allowed or (("ja", "nee", "onbekend") if col.type == "jn" else ())
+                if allowed and _table_types(con, table).get(target) == "VARCHAR":
+                    values = ", ".join("'" + a.replace("'", "''") + "'" for a in allowed)
+                    check(f"SELECT 1 FROM {table} WHERE {target} NOT IN ({values})",
+                          f"accepted_values {table}.{target}")
+                parent = ref_tables.get(col.type)
+                if col.ref:
+                    ref_sheet, ref_key = col.ref.split(".")
+                    parent = (stg_table(next(s for kk in KINDS for s in kk.sheets if s.name == ref_sheet)), ref_key)
+                if (sheet.name, col.name) == ("Bevindingen", "categorie"):
+                    parent = ("ref_bevindingcategorie", "code")
+                if parent:
+                    check(f"SELECT 1 FROM {table} c WHERE c.{target} IS NOT NULL AND NOT EXISTS "
+                          f"(SELECT 1 FROM {parent[0]} p WHERE p.{parent[1]} = c.{target})",
+                          f"relationships {table}.{target} -> {parent[0]}.{parent[1]}")
+    check(f"SELECT 1 FROM {BRIDGE_TABLE} d WHERE NOT EXISTS "
+          "(SELECT 1 FROM stg_controleavonden c WHERE c.controleavond_id = d.controleavond_id)",
+          f"relationships {BRIDGE_TABLE}.controleavond_id -> stg_controleavonden.controleavond_id")
+    check(f"SELECT 1 FROM {BRIDGE_TABLE} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
+          f"relationships {BRIDGE_TABLE}.partner -> ref_partner.code")
+    return failures
+
+
+def _record_run(con: duckdb.DuckDBPyConnection, report: LoadReport, started: datetime) -> None:
+    for f in report.files:
+        con.execute("INSERT INTO meta_laadronde VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [report.run_id, started, f.bestand, f.status, f.rijen, len(f.problems), f.melding])
+        for p in f.problems:
+            con.execute("INSERT INTO meta_afwijzing VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [report.run_id, f.bestand, p.blad, p.rij, p.kolom, p.waarde, p.regel, p.melding])
+
+
+def _melding(f: FileResult) -> str:
+    if f.status == "afgewezen":
+        rules = sorted({p.regel for p in f.problems})
+        return f"{len(f.problems)} probleem/problemen ({', '.join(rules)}); vorige versie blijft gelden"
+    if f.status == "geladen":
+        dropped = f"; {len(f.notes)} kolom(men) met BSN weggelaten" if f.notes else ""
+        return f"{f.soort}, layout {f.mapping}{dropped}"
+    if f.status == "ongewijzigd":
+        return "zelfde sha256 als de geladen versie"
+    return "bestand staat niet meer in de map"
+
+
+def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None = None, key_path: Path | None = None,
+             reference_dir: Path | None = None, progress: bool = False, today: date | None = None) -> LoadReport:
+    """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
+
+    `mappings_dir` defaults to etl/mappings, `key_path` and `reference_dir` to settings.py; `today` (for
+    the "date in the future" check) to the current date.
+    """
+    from settings import load_settings
+
+    raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
+    settings = load_settings() if key_path is None or reference_dir is None else None
+    key_path = Path(key_path) if key_path else settings.pseudonym_key_path
+    reference_dir = Path(reference_dir) if reference_dir else settings.reference_dir
+    mappings = load_mappings(DEFAULT_MAPPINGS if mappings_dir is None else Path(mappings_dir))
+    started = datetime.now().replace(microsecond=0)
+    report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
+    lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)
+    files = discover(raw_dir) if raw_dir.is_dir() else []
+    tmp, con = _open_work_copy(warehouse_path, reference_dir)
+    try:
+        in_force = {row[0]: row[1:] for row in con.execute(
+            "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
+        present = {path.relative_to(raw_dir).as_posix(): path for path in files}
+        for bestand in sorted(set(in_force) - set(present)):
+            _delete_file(con, bestand)
+            report.files.append(FileResult(bestand, "verwijderd"))
+        parsed_files: list[Parsed] = []
+        for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
+            if progress:
+                print(f"[{i}/{len(present)}] lezen {bestand}", file=sys.stderr, flush=True)
+            ctx = Context(bestand, lookups, periods, key, today or date.today())
+            old = in_force.get(bestand)
+            digest = sha256(path)
+            mapping = find_mapping(bestand, mappings)
+            if old and old[0] == digest and _same_layout(mapping, old[1], old[2]):
+                report.files.append(FileResult(bestand, "ongewijzigd", mapping=old[1]))
+                continue
+            parsed = parse_file(path, bestand, mappings, ctx)
+            parsed_files.append(parsed)
+            report.files.append(parsed.result)
+        parsed_files.sort(key=lambda p: (KIND_ORDER.get(p.result.soort, -1), p.result.bestand))
+        now = datetime.now().replace(microsecond=0)
+        for parsed in parsed_files:
+            if not parsed.result.problems:
+                _write_file(con, parsed, now)
+        report.files.sort(key=lambda f: f.bestand)
+        for f in report.files:
+            f.melding = _melding(f)
+        report.data_test_failures = data_tests(con)
+        _record_run(con, report, started)
+        con.execute("CHECKPOINT")
+        con.close()
+        if report.data_test_failures:
+            _remove(tmp)
+        else:
+            os.replace(tmp, warehouse_path)
+    except BaseException:
+        con.close()
+        _remove(tmp)
+        raise
+    if progress:
+        print(report.summary(), file=sys.stderr, flush=True)
+    return report
+
+
+def _same_layout(mapping: Mapping | None, loaded_with: str, loaded_at: datetime) -> bool:
+    """True when the file would be read with the same layout, unchanged since it was loaded."""
+    if mapping is None:
+        return loaded_with == CONTRACT_LAYOUT
+    changed = mapping.source is not None and mapping.source.stat().st_mtime > loaded_at.timestamp()
+    return mapping.name == loaded_with and not changed
+
+
+def _remove(tmp: Path) -> None:
+    for path in (tmp, tmp.with_name(tmp.name + ".wal")):
+        path.unlink(missing_ok=True)

@@ -1,0 +1,472 @@
+"""Turn delivered cell values into contract values: numbers, dates, yes/no, reference codes.
+
+Every parser takes the raw cell value (whatever the Excel reader returned) and returns the clean
+value, or raises `ValueError` with a short Dutch reason that ends up in the load summary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from etl.contract import Column, Sheet
+from etl.schema import read_reference
+
+if TYPE_CHECKING:
+    from etl.mapping import Mapping
+    from etl.read import Located
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+EXCEL_EPOCH = date(1899, 12, 30)
+_DASHES = re.compile(r"[\-‐‑‒–—_]+")
+_SPACES = re.compile(r"\s+")
+_TEXT_DATE = re.compile(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
+_WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Format:
+    """How a partner writes numbers, dates and yes/no (the [format] table of a mapping)."""
+
+    date_order: str = "dmy"
+    decimal_comma: bool = True
+    yes: tuple[str, ...] = ("ja", "j", "yes", "y", "x", "1", "waar")
+    no: tuple[str, ...] = ("nee", "n", "no", "0", "onwaar")
+    unknown: tuple[str, ...] = ("onbekend", "?", "-", "weet niet", "wil niet zeggen")
+    list_separator: str = ";"
+
+
+def norm(value: object) -> str:
+    """Normalise a name for matching: case-folded, dashes as spaces, single spaces."""
+    text = _DASHES.sub(" ", str(value).casefold())
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_empty(value: object) -> bool:
+    """True for None, NaN and whitespace-only text."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def show(value: object) -> str:
+    """The value as it appears in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def parse_text(value: object) -> str:
+    """Trimmed text; a whole float (an id typed as number) loses its '.0'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return show(value)
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def parse_int(value: object) -> int:
+    """A whole number: 3, 3.0 or "3"; words, fractions and "12,5" are rejected."""
+    if isinstance(value, bool):
+        raise ValueError("geen geheel getal")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise ValueError("geen geheel getal (decimalen)")
+    text = str(value).strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise ValueError("geen geheel getal")
+
+
+def parse_decimal(value: object, fmt: Format) -> float:
+    """A number; "12,5" and "1.250,00" are read the Dutch way when the format says decimal_comma."""
+    if isinstance(value, bool):
+        raise ValueError("geen getal")
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace("€", "").replace(" ", "")
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".") if fmt.decimal_comma else text.replace(",", "")
+    elif fmt.decimal_comma and re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+        raise ValueError("geen getal")
+    return float(text)
+
+
+def _ymd(a: int, b: int, c: int, order: str) -> date:
+    if a > 31:
+        return date(a, b, c)
+    if order == "mdy":
+        return date(c, a, b)
+    if order == "ymd":
+        return date(a, b, c)
+    return date(c, b, a)
+
+
+def parse_date(value: object, fmt: Format) -> date:
+    """A date from an Excel date cell, an Excel serial, ISO text, "03-04-2019" or "3 maart 2019"."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("geen datum")
+    if isinstance(value, int | float):
+        if 1 <= value < 2958466 and float(value).is_integer():
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError("geen datum (ongeldig Excel-datumgetal)")
+    text = str(value).strip().casefold()
+    text = re.sub(r"[ t]00:00(:00)?$", "", text)
+    try:
+        if re.fullmatch(r"\d{5}", text):
+            return EXCEL_EPOCH + timedelta(days=int(text))
+        match = _TEXT_DATE.match(text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            if c < 100 and a <= 31:
+                c += 2000
+            return _ymd(a, b, c, fmt.date_order)
+        match = _WORD_DATE.match(text)
+        if match and match.group(2) in MONTHS:
+            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+    except ValueError as exc:
+        raise ValueError(f"geen geldige datum ({exc})") from None
+    raise ValueError("geen datum (verwacht bijv. 2019-03-03, 03-03-2019 of 3 maart 2019)")
+
+
+def parse_jn(value: object, fmt: Format) -> str:
+    """'ja', 'nee' or 'onbekend' from the format's spellings (True/False cells count too)."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    text = norm(show(value))
+    if text in {norm(v) for v in fmt.yes}:
+        return "ja"
+    if text in {norm(v) for v in fmt.no}:
+        return "nee"
+    if text in {norm(v) for v in fmt.unknown}:
+        return "onbekend"
+    raise ValueError("geen ja/nee/onbekend")
+
+
+def parse_postcode(value: object) -> str:
+    """The 4-digit area (pc4) of a Dutch postcode such as '5501 AB'."""
+    match = _POSTCODE.match(parse_text(value))
+    if not match:
+        raise ValueError("geen Nederlandse postcode (verwacht bijv. 5501 AB)")
+    return match.group(1)
+
+
+def elfproef(value: object) -> bool:
+    """True when `value` is an 8-9 digit number that passes the BSN eleven test (last weight -1)."""
+    text = show(value).replace(" ", "").replace(".", "")
+    if not re.fullmatch(r"\d{8,9}", text):
+        return False
+    digits = [int(d) for d in text.zfill(9)]
+    if not any(digits):
+        return False
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
+    return total % 11 == 0
+
+
+@dataclass
+class Lookup:
+    """Names and synonyms of one reference table, matched after `norm`, giving the code."""
+
+    label: str
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, code: str, *spellings: str) -> None:
+        for spelling in (code, *spellings):
+            if spelling and spelling.strip():
+                self.names.setdefault(norm(spelling), code)
+
+    def code(self, value: object) -> str:
+        found = self.names.get(norm(show(value)))
+        if found is None:
+            raise ValueError(f"onbekende {self.label}")
+        return found
+
+
+def reference_lookups(reference_dir: Path) -> dict[str, Lookup]:
+    """Lookups per contract column type (gemeente, partner, team, thema) plus the finding catalogue."""
+    sources = {
+        "gemeente": ("gemeente", "gemeenten.csv"),
+        "partner": ("partner", "partners.csv"),
+        "team": ("team", "teams.csv"),
+        "thema": ("thema", "themas.csv"),
+        "categorie": ("bevindingcategorie", "bevindingcategorieen.csv"),
+    }
+    lookups: dict[str, Lookup] = {}
+    for key, (label, filename) in sources.items():
+        lookup = Lookup(label)
+        for row in read_reference(reference_dir, filename):
+            synonyms = [s for s in (row.get("synoniemen") or "").split(";") if s.strip()]
+            lookup.add(row["code"], row["naam"], *synonyms)
+        lookups[key] = lookup
+    return lookups
+
+
+def team_periods(reference_dir: Path) -> dict[str, tuple[date, date]]:
+    """Team code -> (first day, last day) of its period."""
+    return {
+        row["code"]: (date.fromisoformat(row["periode_start"]), date.fromisoformat(row["periode_eind"]))
+        for row in read_reference(reference_dir, "teams.csv")
+    }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a delivered file; `melding` is the full Dutch message."""
+
+    bestand: str
+    regel: str
+    melding: str
+    blad: str | None = None
+    rij: int | None = None
+    kolom: str | None = None
+    waarde: str | None = None
+
+
+def problem(bestand: str, regel: str, reden: str, *, blad: str | None = None, rij: int | None = None,
+            kolom: str | None = None, contract_kolom: str | None = None, waarde: str | None = None) -> Problem:
+    """A Problem whose message names file, sheet, row, column (partner header and contract name) and value."""
+    parts = [bestand]
+    if blad is not None:
+        parts.append(f"blad '{blad}'")
+    if rij is not None:
+        parts.append(f"rij {rij}")
+    if kolom is not None:
+        label = f"kolom '{kolom}'"
+        if contract_kolom and norm(contract_kolom) != norm(kolom):
+            label += f" ({contract_kolom})"
+        parts.append(label)
+    text = ", ".join(parts)
+    if waarde is not None:
+        text += f": waarde '{waarde}'"
+    text += f": {reden} [{regel}]"
+    return Problem(bestand, regel, text, blad, rij, kolom, waarde)
+
+
+# ---------------------------------------------------------------- rows of one located sheet
+
+CATALOGUE_COLUMNS = {("Bevindingen", "categorie"): "categorie"}
+"""Text columns checked against a reference catalogue (lookup key in `reference_lookups`)."""
+TEXT_CASE = {("Personen", "nationaliteit"): "capitalize", ("Resultaten", "soort"): "lower"}
+FUTURE_ALLOWED = ("deadline",)
+"""Date columns that may lie in the future."""
+BSN_SHARE = 0.8
+"""A column is taken for a BSN column when at least this share of its non-empty values pass the elfproef."""
+_RULES = {"enum": "onbekende_waarde", "gemeente": "onbekende_gemeente", "partner": "onbekende_partner",
+          "partners": "onbekende_partner", "team": "onbekend_team", "thema": "onbekend_thema"}
+
+
+@dataclass
+class Context:
+    """What converting a sheet needs besides the sheet itself."""
+
+    bestand: str
+    lookups: dict[str, Lookup]
+    periods: dict[str, tuple[date, date]]
+    key: bytes
+    today: date
+
+
+@dataclass
+class Converted:
+    """The contract rows of one sheet: contract column -> clean value, plus '_rij' (Excel row number)."""
+
+    sheet: Sheet
+    blad: str
+    headers: dict[str, str]
+    records: list[dict[str, object]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _column_letter(pos: int) -> str:
+    letters = ""
+    pos += 1
+    while pos:
+        pos, rest = divmod(pos - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def bsn_positions(loc: Located) -> dict[int, str]:
+    """Columns (position -> header) holding BSNs: the contract's bsn column and any column that passes the elfproef."""
+    headers = {pos: col for col, pos in loc.columns.items()}
+    width = max((len(cells) for _, cells in loc.rows), default=0)
+    found: dict[int, str] = {}
+    for pos in range(width):
+        values = [cells[pos] for _, cells in loc.rows if pos < len(cells) and not is_empty(cells[pos])]
+        is_bsn_column = pos in headers and loc.sheet.column(headers[pos]).type == "bsn"
+        if is_bsn_column or (values and sum(elfproef(v) for v in values) >= BSN_SHARE * len(values)):
+            label = loc.headers.get(headers[pos]) if pos in headers else loc.extra.get(pos)
+            found[pos] = label or f"kolom {_column_letter(pos)}"
+    return found
+
+
+def convert_value(col: Column, raw: object, sheet: Sheet, fmt: Format, ctx: Context) -> object:
+    """The clean contract value of one cell; ValueError with a Dutch reason when it does not fit."""
+    kind_of = col.type
+    if kind_of == "text":
+        text = parse_text(raw)
+        catalogue = CATALOGUE_COLUMNS.get((sheet.name, col.name))
+        if catalogue:
+            return ctx.lookups[catalogue].code(text)
+        case = TEXT_CASE.get((sheet.name, col.name))
+        if case == "lower":
+            return text.lower()
+        if case == "capitalize":
+            return text[:1].upper() + text[1:]
+        return text
+    if kind_of == "int":
+        return parse_int(raw)
+    if kind_of == "decimal":
+        return parse_decimal(raw, fmt)
+    if kind_of == "date":
+        return parse_date(raw, fmt)
+    if kind_of == "jn":
+        return parse_jn(raw, fmt)
+    if kind_of == "enum":
+        allowed = {norm(a): a for a in col.allowed}
+        found = allowed.get(norm(show(raw)))
+        if found is None:
+            raise ValueError(f"onbekende waarde; toegestaan: {', '.join(col.allowed)}")
+        return found
+    if kind_of in ("gemeente", "partner", "team", "thema"):
+        return ctx.lookups[kind_of].code(raw)
+    if kind_of == "partners":
+        codes: list[str] = []
+        for part in str(raw).split(fmt.list_separator):
+            if part.strip():
+                code = ctx.lookups["partner"].code(part)
+                if code not in codes:
+                    codes.append(code)
+        return tuple(codes)
+    if kind_of == "postcode":
+        return parse_postcode(raw)
+    if kind_of == "pseudonym":
+        from etl.pseudonym import pseudonym
+
+        return pseudonym(raw, col.name, ctx.key)
+    raise ValueError(f"onbekend kolomtype {kind_of}")
+
+
+def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple[str, str, str]]:
+    """(column, rule, reason) for the checks across the columns of one row: dates and follow-up logic."""
+    found: list[tuple[str, str, str]] = []
+    for col in sheet.columns:
+        value = rec.get(col.name)
+        if col.type != "date" or not isinstance(value, date):
+            continue
+        if value > ctx.today and col.name not in FUTURE_ALLOWED:
+            found.append((col.name, "datum_toekomst", f"datum ligt in de toekomst (na {ctx.today.isoformat()})"))
+        team = rec.get(sheet.team_column) if sheet.team_column else None
+        if col.name in sheet.date_columns_in_period and team in ctx.periods:
+            start, end = ctx.periods[team]
+            if not start <= value <= end:
+                found.append((col.name, "datum_buiten_periode",
+                              f"datum valt buiten de periode van team {team} "
+                              f"({start.isoformat()} t/m {end.isoformat()})"))
+    if sheet.name == "Opvolging":
+        start, closed = rec.get("datum_start"), rec.get("datum_gesloten")
+        if rec.get("status") == "afgerond" and closed is None:
+            found.append(("datum_gesloten", "afgerond_zonder_datum", "status afgerond vereist een datum_gesloten"))
+        if isinstance(start, date) and isinstance(closed, date) and closed < start:
+            found.append(("datum_gesloten", "gesloten_voor_start", f"datum_gesloten ligt voor datum_start ({start})"))
+        if rec.get("bevinding_id") is None and rec.get("controleavond_id") is None:
+            found.append(("bevinding_id", "zonder_verwijzing", "vul bevinding_id of controleavond_id (of beide) in"))
+    return found
+
+
+def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
+    """Parse and check every row of a located sheet; all problems are collected, none stops the others."""
+    sheet, sm, fmt = loc.sheet, mapping.sheet(loc.sheet.name), mapping.format
+    out = Converted(sheet, loc.blad, dict(loc.headers))
+    dropped = bsn_positions(loc)
+    for label in dropped.values():
+        out.notes.append(f"{ctx.bestand}, blad '{loc.blad}', kolom '{label}': niet opgeslagen (bevat BSN's)")
+
+    def report(rij: int, col: str, regel: str, reden: str, waarde: object = None) -> None:
+        header = loc.headers.get(col, col)
+        shown = None if waarde is None else show(waarde)
+        out.problems.append(problem(ctx.bestand, regel, reden, blad=loc.blad, rij=rij, kolom=header,
+                                    contract_kolom=col, waarde=shown))
+
+    seen_rows: dict[tuple, int] = {}
+    unique_sets = [(c.name,) for c in sheet.columns if c.unique] + (
+        [sheet.unique_together] if sheet.unique_together else [])
+    seen_keys: dict[tuple[str, ...], dict[tuple, int]] = {cols: {} for cols in unique_sets}
+    for rij, cells in loc.rows:
+        rec: dict[str, object] = {"_rij": rij}
+        for col in sheet.columns:
+            if col.type == "bsn":
+                continue
+            pos = loc.columns.get(col.name)
+            if col.name in sm.constants:
+                raw = sm.constants[col.name]
+            elif pos is not None and pos not in dropped and pos < len(cells):
+                raw = cells[pos]
+            else:
+                raw = None
+            raw = mapping.translate(col.name, raw)
+            rec[col.name] = None
+            if is_empty(raw):
+                if col.required:
+                    report(rij, col.name, "verplicht", "verplichte waarde ontbreekt")
+                continue
+            try:
+                value = convert_value(col, raw, sheet, fmt, ctx)
+            except ValueError as exc:
+                rule = _RULES.get(col.type, "type")
+                if (sheet.name, col.name) in CATALOGUE_COLUMNS:
+                    rule = "onbekende_categorie"
+                report(rij, col.name, rule, f"{exc} (type {col.type})", raw)
+                continue
+            if col.minimum is not None and isinstance(value, int | float) and value < col.minimum:
+                rule = "negatief" if col.minimum == 0 else "minimum"
+                report(rij, col.name, rule, f"waarde moet minstens {show(col.minimum)} zijn", raw)
+                continue
+            rec[col.name] = value
+        for col_name, rule, reason in _row_rules(sheet, rec, ctx):
+            report(rij, col_name, rule, reason, rec.get(col_name))
+        signature = tuple((k, v) for k, v in rec.items() if k != "_rij")
+        if signature in seen_rows:
+            report(rij, sheet.key or sheet.columns[0].name, "dubbele_rij",
+                   f"rij is gelijk aan rij {seen_rows[signature]}")
+        else:
+            seen_rows[signature] = rij
+            for cols in unique_sets:
+                key = tuple(rec.get(c) for c in cols)
+                if any(k is None for k in key):
+                    continue
+                if key in seen_keys[cols]:
+                    reason = f"sleutel ({', '.join(cols)}) komt al voor op rij {seen_keys[cols][key]}"
+                    report(rij, cols[0], "dubbele_sleutel", reason, "/".join(map(str, key)))
+                else:
+                    seen_keys[cols][key] = rij
+        out.records.append(rec)
+    return out

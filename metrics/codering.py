@@ -1,0 +1,436 @@
+"""Interview coding: inter-coder reliability and the result table of the HAM/KIT evaluation §6.2.1.
+
+Two kinds of functions:
+- readers of the warehouse (take a DuckDB connection): the questions with their codebook, the answers with
+  the respondent's organisation and role, and the codes delivered in the raw interview workbook;
+- pure functions on DataFrames: combining those codes with the coding store (codering.store), reliability
+  (percent agreement, Cohen's kappa, Krippendorff's alpha, confusion matrix), disagreements, the effective
+  code per answer, and the result table with Wilson intervals, a sign test and a label per question.
+
+A "codes" frame is long: one row per answer and coder with columns respondent_id, vraag_nr, codeur, code.
+Codes are positief, negatief, neutraal and niet gevraagd (§4.4); "niet gevraagd" is a coding decision
+(so it counts in reliability) but not an answer (so it is never counted in n of the result table).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from itertools import combinations
+
+import duckdb
+import pandas as pd
+from scipy.stats import binomtest
+
+from etl.contract import CODES
+
+ANSWER_CODES = ("positief", "negatief", "neutraal")
+"""Codes that are an answer and count in n; "niet gevraagd" is not one of them."""
+Z95 = 1.959963984540054
+"""The 0.975 quantile of the standard normal distribution (two-sided 95%)."""
+
+MIN_SHARE = 0.60
+"""Share of n a direction needs to be "overwegend"."""
+MAX_P = 0.05
+"""Sign test p-value below which positive and negative differ."""
+NEUTRAL_SHARE = 0.25
+"""Share of neutral answers from which a question is "veel neutraal"."""
+
+RULE_TEXT = (
+    "Oordeel per vraag (volgens §4.4 van de evaluatie): **overwegend positief** als minstens 60% van de "
+    "antwoorden (n = positief + negatief + neutraal) positief is én de tekentoets positief tegen negatief "
+    "(binomiaal, p = 0,5, tweezijdig, neutraal niet meegeteld) p < 0,05 geeft; **overwegend negatief** "
+    "net zo voor negatief; anders **veel neutraal** als minstens 25% van n neutraal is; anders **verdeeld**. "
+    "'Niet gevraagd' telt niet mee in n."
+)
+"""The labelling rule in Dutch, shown on the page; `opinion_label` implements it."""
+
+_CODE_COLUMNS = ["respondent_id", "vraag_nr", "codeur", "code"]
+
+
+# ---------------------------------------------------------------------------- warehouse readers
+def interview_questions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The interview questions with definition and codebook (stg_vragen), ordered by number.
+
+    Columns: vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal.
+    Source: the Vragen sheet of the interview workbook (HAM/KIT evaluation §6.2.1, §10.1).
+    """
+    return con.execute(
+        "SELECT vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal "
+        "FROM stg_vragen ORDER BY vraag_nr"
+    ).df()
+
+
+def interview_teams(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Teams with interview answers in the warehouse: team, antwoorden (answer rows), ordered by team.
+
+    Source: fct_antwoord.
+    """
+    return con.execute(
+        "SELECT team, count(*) AS antwoorden FROM fct_antwoord GROUP BY team ORDER BY team"
+    ).df()
+
+
+def interview_answers(con: duckdb.DuckDBPyConnection, team: str = "KIT-pilot") -> pd.DataFrame:
+    """One row per answer (respondent and question) of `team`, with who answered (no names).
+
+    Columns: respondent_id, vraag_nr, antwoord, organisatie (partner name), rol, gemeente (name or empty),
+    mee_op_controleavond. When several coders delivered the same answer the first non-empty text is kept.
+    Source: fct_antwoord (Antwoorden and Respondenten sheets), ref_partner, ref_gemeente.
+    """
+    return con.execute(
+        """
+        SELECT a.respondent_id, a.vraag_nr, coalesce(max(nullif(a.antwoord, '')), '') AS antwoord,
+               any_value(p.naam) AS organisatie, any_value(a.rol) AS rol,
+               coalesce(any_value(g.naam), '') AS gemeente, any_value(a.mee_op_controleavond) AS mee_op_controleavond
+        FROM fct_antwoord a
+        JOIN ref_partner p ON p.code = a.organisatie
+        LEFT JOIN ref_gemeente g ON g.code = a.gemeente_code
+        WHERE a.team = ?
+        GROUP BY a.respondent_id, a.vraag_nr
+        ORDER BY a.vraag_nr, a.respondent_id
+        """,
+        [team],
+    ).df()
+
+
+def interview_codes(con: duckdb.DuckDBPyConnection, team: str = "KIT-pilot") -> pd.DataFrame:
+    """The codes delivered in the raw interview workbook: respondent_id, vraag_nr, codeur, code.
+
+    Source: fct_antwoord (Antwoorden sheet, one row per respondent, question and coder).
+    """
+    return con.execute(
+        "SELECT respondent_id, vraag_nr, codeur, code FROM fct_antwoord WHERE team = ? "
+        "ORDER BY vraag_nr, respondent_id, codeur",
+        [team],
+    ).df()
+
+
+# ---------------------------------------------------------------------------- combining codes
+def combine_codes(delivered: pd.DataFrame, stored: pd.DataFrame, answers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All current codes: the delivered codes, replaced by the coding store's code for the same answer and coder.
+
+    Both frames have respondent_id, vraag_nr, codeur, code; the store holds the later decision, so it wins.
+    With `answers` (respondent_id, vraag_nr) only store codes of those answers are kept (one team's answers).
+    """
+    if answers is not None and not stored.empty:
+        keys = answers[["respondent_id", "vraag_nr"]].astype({"vraag_nr": int})
+        stored = stored.astype({"vraag_nr": int}).merge(keys, on=["respondent_id", "vraag_nr"])
+    frames = [f[_CODE_COLUMNS] for f in (delivered, stored) if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=_CODE_COLUMNS)
+    both = pd.concat(frames, ignore_index=True)
+    both["vraag_nr"] = both["vraag_nr"].astype(int)
+    both = both.drop_duplicates(["respondent_id", "vraag_nr", "codeur"], keep="last")
+    return both.sort_values(["vraag_nr", "respondent_id", "codeur"]).reset_index(drop=True)
+
+
+def primary_coder(delivered: pd.DataFrame) -> str | None:
+    """The primary coder: the coder with the most codes in the delivered workbook (ties: alphabetical)."""
+    if delivered.empty:
+        return None
+    counts = delivered.groupby("codeur").size().reset_index(name="k")
+    counts = counts.sort_values(["k", "codeur"], ascending=[False, True])
+    return str(counts["codeur"].iloc[0])
+
+
+# ---------------------------------------------------------------------------- reliability (pure)
+def percent_agreement(codes: pd.DataFrame) -> float:
+    """Share of answers coded by two or more coders on which all those coders gave the same code.
+
+    Numerator: answers with >= 2 codes that are all equal; denominator: answers with >= 2 codes.
+    NaN when no answer has two codes.
+    """
+    grouped = codes.groupby(["respondent_id", "vraag_nr"])["code"].agg(["count", "nunique"])
+    pairable = grouped[grouped["count"] >= 2]
+    if pairable.empty:
+        return math.nan
+    return float((pairable["nunique"] == 1).mean())
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa (Cohen 1960) of two coders who coded the same units, `a[i]` and `b[i]` for unit i.
+
+    kappa = (p_o - p_e) / (1 - p_e), p_o the observed share of agreement, p_e = sum over codes of the
+    product of the two coders' marginal shares. NaN for no units or when p_e = 1 (both used one code only).
+    """
+    if len(a) != len(b):
+        raise ValueError("a and b must have the same length")
+    n = len(a)
+    if n == 0:
+        return math.nan
+    p_o = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    ca, cb = Counter(a), Counter(b)
+    p_e = sum(ca[c] * cb[c] for c in ca) / (n * n)
+    if math.isclose(p_e, 1.0):
+        return math.nan
+    return (p_o - p_e) / (1 - p_e)
+
+
+def krippendorff_alpha(codes: pd.DataFrame, unit: Sequence[str] = ("respondent_id", "vraag_nr")) -> float:
+    """Krippendorff's alpha for nominal data, any number of coders, missing codes allowed.
+
+    From the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"): each
+    unit with m_u >= 2 codes adds n_uc * n_uk / (m_u - 1) to o_ck (and n_uc (n_uc - 1) / (m_u - 1) to o_cc);
+    n_c = sum_k o_ck, n = sum_c n_c; alpha = 1 - (n - 1) * sum_{c != k} o_ck / sum_{c != k} n_c n_k.
+    Units with fewer than two codes are not pairable and ignored. NaN when there is no variation at all.
+    `codes` has the unit columns and `code`; one row per coder per unit.
+    """
+    o: Counter[tuple[str, str]] = Counter()
+    for _, group in codes.groupby(list(unit)):
+        values = Counter(group["code"].dropna().tolist())
+        m = sum(values.values())
+        if m < 2:
+            continue
+        for c, nc in values.items():
+            for k, nk in values.items():
+                o[(c, k)] += (nc * (nc - 1) if c == k else nc * nk) / (m - 1)
+    n_c: Counter[str] = Counter()
+    for (c, _k), value in o.items():
+        n_c[c] += value
+    n = sum(n_c.values())
+    disagree_observed = sum(v for (c, k), v in o.items() if c != k)
+    disagree_expected = sum(n_c[c] * n_c[k] for c in n_c for k in n_c if c != k)
+    if n <= 1 or disagree_expected == 0:
+        return math.nan
+    return 1 - (n - 1) * disagree_observed / disagree_expected
+
+
+def _pair(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame:
+    """Answers coded by both coders: respondent_id, vraag_nr, a, b."""
+    a = codes[codes["codeur"] == coder_a][["respondent_id", "vraag_nr", "code"]].rename(columns={"code": "a"})
+    b = codes[codes["codeur"] == coder_b][["respondent_id", "vraag_nr", "code"]].rename(columns={"code": "b"})
+    return a.merge(b, on=["respondent_id", "vraag_nr"])
+
+
+def confusion_matrix(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame:
+    """Counts of answers coded by both coders: rows the code of `coder_a`, columns the code of `coder_b`.
+
+    All four codes appear as rows and columns (zeros included), in codebook order.
+    """
+    pair = _pair(codes, coder_a, coder_b)
+    counts = pair.groupby(["a", "b"]).size()
+    table = pd.DataFrame(
+        [[int(counts.get((a, b), 0)) for b in CODES] for a in CODES], index=pd.Index(list(CODES), name=coder_a),
+        columns=pd.Index(list(CODES), name=coder_b),
+    )
+    return table
+
+
+def reliability(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame:
+    """Reliability per question and overall ("Totaal"), over all four codes.
+
+    Columns: vraag_nr (None for the overall row), onderdeel ("Vraag k" / "Totaal"), codeurs (coders with a
+    code), dubbel_gecodeerd (answers with >= 2 codes), overeenstemming (`percent_agreement`), kappa
+    (`cohen_kappa` of coder_a and coder_b on the answers both coded), alpha (`krippendorff_alpha`, all coders).
+    """
+    rows = []
+    parts = [(int(q), codes[codes["vraag_nr"] == q]) for q in sorted(codes["vraag_nr"].unique())]
+    parts.append((None, codes))
+    for vraag_nr, part in parts:
+        pair = _pair(part, coder_a, coder_b)
+        counts = part.groupby(["respondent_id", "vraag_nr"]).size()
+        rows.append(
+            {
+                "vraag_nr": vraag_nr,
+                "onderdeel": f"Vraag {vraag_nr}" if vraag_nr is not None else "Totaal",
+                "codeurs": int(part["codeur"].nunique()),
+                "dubbel_gecodeerd": int((counts >= 2).sum()),
+                "overeenstemming": percent_agreement(part),
+                "kappa": cohen_kappa(pair["a"].tolist(), pair["b"].tolist()),
+                "alpha": krippendorff_alpha(part),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def disagreements(codes: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
+    """Answers on which the coders gave different codes, one column per coder, with the settled code if any.
+
+    Columns: respondent_id, vraag_nr, one column per coder (empty when that coder did not code it),
+    vastgesteld (settled code or empty), vastgesteld_door. Ordered by question and respondent.
+    """
+    per_answer = codes.groupby(["respondent_id", "vraag_nr"])["code"].nunique()
+    keys = per_answer[per_answer > 1].index
+    if len(keys) == 0:
+        return pd.DataFrame(columns=["respondent_id", "vraag_nr", "vastgesteld", "vastgesteld_door"])
+    subset = codes.set_index(["respondent_id", "vraag_nr"]).loc[keys].reset_index()
+    wide = subset.pivot_table(index=["respondent_id", "vraag_nr"], columns="codeur", values="code", aggfunc="first")
+    wide = wide.fillna("").reset_index()
+    wide.columns.name = None
+    s = settled[["respondent_id", "vraag_nr", "code", "besloten_door"]].rename(
+        columns={"code": "vastgesteld", "besloten_door": "vastgesteld_door"}
+    )
+    s = s.astype({"vraag_nr": int})
+    wide = wide.merge(s, on=["respondent_id", "vraag_nr"], how="left").fillna({"vastgesteld": "",
+                                                                                  "vastgesteld_door": ""})
+    return wide.sort_values(["vraag_nr", "respondent_id"]).reset_index(drop=True)
+
+
+def effective_codes(codes: pd.DataFrame, settled: pd.DataFrame, primary: str | None) -> pd.DataFrame:
+    """The code that counts per answer: the settled code if any, else the agreed code, else the primary coder's.
+
+    Agreed: every coder who coded the answer gave the same code (an answer with one coder is agreed).
+    When coders disagree, nothing is settled and the primary coder did not code it, the answer stays
+    undecided (code empty, bron "onbeslist") and is not counted. Columns: respondent_id, vraag_nr, code,
+    bron ("vastgesteld" / "eens" / "primaire codeur" / "onbeslist").
+    """
+    settled_map = {(r.respondent_id, int(r.vraag_nr)): r.code for r in settled.itertuples()}
+    rows = []
+    for (rid, nr), group in codes.groupby(["respondent_id", "vraag_nr"]):
+        key = (rid, int(nr))
+        distinct = group["code"].unique()
+        by_primary = group[group["codeur"] == primary]["code"]
+        if key in settled_map:
+            code, bron = settled_map[key], "vastgesteld"
+        elif len(distinct) == 1:
+            code, bron = distinct[0], "eens"
+        elif not by_primary.empty:
+            code, bron = by_primary.iloc[0], "primaire codeur"
+        else:
+            code, bron = "", "onbeslist"
+        rows.append({"respondent_id": rid, "vraag_nr": int(nr), "code": code, "bron": bron})
+    return pd.DataFrame(rows, columns=["respondent_id", "vraag_nr", "code", "bron"])
+
+
+def effective_summary(effective: pd.DataFrame) -> pd.DataFrame:
+    """How the effective codes came about: bron, antwoorden (count), in the order of `effective_codes`."""
+    order = ["vastgesteld", "eens", "primaire codeur", "onbeslist"]
+    counts = effective.groupby("bron").size().reindex(order, fill_value=0)
+    return counts.rename("antwoorden").rename_axis("bron").reset_index()
+
+
+# ---------------------------------------------------------------------------- result table (pure)
+def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson (1927) score interval for the proportion k/n, without continuity correction (Newcombe 1998,
+    method 3). Returns (nan, nan) when n = 0."""
+    if n == 0:
+        return (math.nan, math.nan)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def sign_test(positief: int, negatief: int) -> float:
+    """Two-sided exact sign test of positive against negative answers (binomial, p = 0.5; neutral excluded).
+
+    NaN when there are neither positive nor negative answers.
+    """
+    if positief + negatief == 0:
+        return math.nan
+    return float(binomtest(positief, positief + negatief, 0.5, alternative="two-sided").pvalue)
+
+
+def opinion_label(positief: int, negatief: int, neutraal: int) -> str:
+    """Label of one question following §4.4 (the rule of RULE_TEXT).
+
+    n = positief + negatief + neutraal. "overwegend positief" when positief / n >= 60% and the sign test
+    p < 0.05 (and positief > negatief); "overwegend negatief" likewise; otherwise "veel neutraal" when
+    neutraal / n >= 25%; otherwise "verdeeld". "geen antwoorden" when n = 0.
+    """
+    n = positief + negatief + neutraal
+    if n == 0:
+        return "geen antwoorden"
+    p = sign_test(positief, negatief)
+    significant = not math.isnan(p) and p < MAX_P
+    if significant and positief > negatief and positief / n >= MIN_SHARE:
+        return "overwegend positief"
+    if significant and negatief > positief and negatief / n >= MIN_SHARE:
+        return "overwegend negatief"
+    if neutraal / n >= NEUTRAL_SHARE:
+        return "veel neutraal"
+    return "verdeeld"
+
+
+def result_table(effective: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
+    """The §6.2.1 table per question from the effective codes, with n, shares, intervals, sign test and label.
+
+    Columns: vraag_nr, vraag, positief, negatief, neutraal (counts of answers with that code), n (their sum),
+    niet_gevraagd (not in n), aandeel_<code> = count / n with <code>_laag and <code>_hoog its 95% Wilson
+    interval, netto = (positief - negatief) / n, p_tekentoets (`sign_test`), oordeel (`opinion_label`).
+    Every question of `questions` appears, also without answers. Source: HAM/KIT evaluation §4.4, §6.2.1.
+    """
+    counts = (
+        effective[effective["code"] != ""]
+        .groupby(["vraag_nr", "code"]).size().unstack(fill_value=0)
+        .reindex(columns=list(CODES), fill_value=0)
+    )
+    rows = []
+    for q in questions.itertuples():
+        c = counts.loc[q.vraag_nr] if q.vraag_nr in counts.index else pd.Series(0, index=list(CODES))
+        pos, neg, neu = int(c["positief"]), int(c["negatief"]), int(c["neutraal"])
+        n = pos + neg + neu
+        row: dict[str, object] = {
+            "vraag_nr": int(q.vraag_nr), "vraag": q.vraag, "positief": pos, "negatief": neg, "neutraal": neu,
+            "n": n, "niet_gevraagd": int(c["niet gevraagd"]),
+        }
+        for code, k in (("positief", pos), ("negatief", neg), ("neutraal", neu)):
+            low, high = wilson_interval(k, n)
+            row[f"aandeel_{code}"] = k / n if n else math.nan
+            row[f"{code}_laag"] = low
+            row[f"{code}_hoog"] = high
+        row["netto"] = (pos - neg) / n if n else math.nan
+        row["p_tekentoets"] = sign_test(pos, neg)
+        row["oordeel"] = opinion_label(pos, neg, neu)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def diverging_data(result: pd.DataFrame, max_label: int = 48) -> pd.DataFrame:
+    """Long data for a diverging stacked bar per question, sorted by net opinion (most negative first).
+
+    Negative shares are drawn left (negative values), positive right; the neutral share is split in two
+    halves around zero. Columns: label ("Vk. <question text, shortened>"), deel ("neutraal (links)",
+    "negatief", "neutraal (rechts)", "positief"), waarde (signed share of n), aandeel (share of n, unsigned),
+    aantal (count), netto. Questions with n = 0 are left out.
+    """
+    rows = []
+    for r in result[result["n"] > 0].sort_values(["netto", "vraag_nr"]).itertuples():
+        text = r.vraag if len(r.vraag) <= max_label else r.vraag[: max_label - 1].rstrip() + "…"
+        label = f"V{r.vraag_nr}. {text}"
+        half = r.aandeel_neutraal / 2
+        for deel, waarde, aandeel, aantal in (
+            ("neutraal (links)", -half, r.aandeel_neutraal, r.neutraal),
+            ("negatief", -r.aandeel_negatief, r.aandeel_negatief, r.negatief),
+            ("neutraal (rechts)", half, r.aandeel_neutraal, r.neutraal),
+            ("positief", r.aandeel_positief, r.aandeel_positief, r.positief),
+        ):
+            rows.append({"label": label, "deel": deel, "waarde": waarde, "aandeel": aandeel, "aantal": int(aantal),
+                         "netto": r.netto})
+    return pd.DataFrame(rows, columns=["label", "deel", "waarde", "aandeel", "aantal", "netto"])
+
+
+def coded_answers_table(
+    answers: pd.DataFrame, codes: pd.DataFrame, effective: pd.DataFrame, memos: pd.DataFrame
+) -> pd.DataFrame:
+    """Every answer with its codes per coder, the effective code and the memos, for export.
+
+    Columns: vraag_nr, respondent_id, organisatie, rol, gemeente, antwoord, one column "code <coder>" per
+    coder, code (effective), bron, memo (memos on the answer as "author: text", joined by " | ").
+    """
+    table = answers[["vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "antwoord"]].copy()
+    for coder in sorted(codes["codeur"].unique()):
+        per = codes[codes["codeur"] == coder][["respondent_id", "vraag_nr", "code"]]
+        table = table.merge(per.rename(columns={"code": f"code {coder}"}), on=["respondent_id", "vraag_nr"],
+                            how="left")
+    table = table.merge(effective, on=["respondent_id", "vraag_nr"], how="left")
+    answer_memos = memos[memos["respondent_id"] != ""]
+    if answer_memos.empty:
+        table["memo"] = ""
+    else:
+        joined = (
+            answer_memos.assign(m=answer_memos["auteur"] + ": " + answer_memos["tekst"])
+            .groupby(["respondent_id", "vraag_nr"])["m"].agg(" | ".join).reset_index(name="memo")
+        )
+        joined["vraag_nr"] = joined["vraag_nr"].astype(int)
+        table = table.merge(joined, on=["respondent_id", "vraag_nr"], how="left")
+    return table.fillna("").sort_values(["vraag_nr", "respondent_id"]).reset_index(drop=True)
+
+
+def pairs_of_coders(codes: pd.DataFrame) -> list[tuple[str, str]]:
+    """All pairs of coders who coded at least one answer in common, most shared answers first."""
+    coders = sorted(codes["codeur"].unique())
+    shared = [((a, b), len(_pair(codes, a, b))) for a, b in combinations(coders, 2)]
+    return [p for p, k in sorted(shared, key=lambda x: -x[1]) if k > 0]

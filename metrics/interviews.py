@@ -1,0 +1,138 @@
+"""The evaluation interviews (HAM/KIT evaluation §4.1, §6.2.1 and appendix §10.3), computed from warehouse rows.
+
+Codes come from stg_antwoorden / fct_antwoord: positief, negatief, neutraal, or 'niet gevraagd'. An answer
+coded 'niet gevraagd' was not asked: it is counted apart and is never neutral. When several coders coded
+the same answers, the counts use one coder (see `primary_coder`), so no answer is counted twice.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+PILOT = "KIT-pilot"
+CODES = ("positief", "negatief", "neutraal", "niet gevraagd")
+
+
+def primary_coder(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> str | None:
+    """The coder whose codes the published counts use: the one who coded most answers of the team.
+
+    Ties go to the alphabetically first coder. None when the team has no coded answers.
+    """
+    row = con.execute(
+        """
+        SELECT codeur FROM fct_antwoord WHERE team = $team
+        GROUP BY codeur ORDER BY count(*) DESC, codeur LIMIT 1
+        """,
+        {"team": team},
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def code_counts(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str | None = None) -> pd.DataFrame:
+    """Per interview question: how many answers were coded positief, negatief, neutraal and 'niet gevraagd'.
+
+    Columns: vraag_nr, vraag, positief, negatief, neutraal, niet_gevraagd, n.
+    - positief / negatief / neutraal: answers (respondent rows) with that code, by one coder (`codeur`, by
+      default the `primary_coder`).
+    - niet_gevraagd: answers coded 'niet gevraagd' (not asked; not neutral, not in n).
+    - n = positief + negatief + neutraal: the answers the percentages of a question rest on.
+    Every question of stg_vragen appears, also one without answers (all counts 0).
+    Source: HAM/KIT evaluation §6.2.1 (tables per question) and §10.3 (Uitkomsten interviews).
+    """
+    coder = codeur if codeur is not None else primary_coder(con, team)
+    return con.execute(
+        """
+        WITH a AS (SELECT vraag_nr, code FROM fct_antwoord WHERE team = $team AND codeur = $codeur)
+        SELECT v.vraag_nr, v.vraag,
+               count(a.code) FILTER (WHERE a.code = 'positief') AS positief,
+               count(a.code) FILTER (WHERE a.code = 'negatief') AS negatief,
+               count(a.code) FILTER (WHERE a.code = 'neutraal') AS neutraal,
+               count(a.code) FILTER (WHERE a.code = 'niet gevraagd') AS niet_gevraagd,
+               count(a.code) FILTER (WHERE a.code IN ('positief', 'negatief', 'neutraal')) AS n
+        FROM stg_vragen v LEFT JOIN a USING (vraag_nr)
+        GROUP BY v.vraag_nr, v.vraag ORDER BY v.vraag_nr
+        """,
+        {"team": team, "codeur": coder},
+    ).df()
+
+
+def code_per_ervaring(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str | None = None) -> pd.DataFrame:
+    """Per question and code: answers by respondents who did, and did not, join a control evening.
+
+    Columns: vraag_nr, code, antwoorden (all), mee_geweest (mee_op_controleavond = 'ja'),
+    nooit_mee (mee_op_controleavond = 'nee'). One coder as in `code_counts`.
+    Source: HAM/KIT evaluation §6.2.1 question 7 "Het vijftal dat neutraal heeft beantwoord is nog nooit
+    meegegaan op een controleavond" (and again in §10.3).
+    """
+    coder = codeur if codeur is not None else primary_coder(con, team)
+    return con.execute(
+        """
+        SELECT vraag_nr, code, count(*) AS antwoorden,
+               count(*) FILTER (WHERE mee_op_controleavond = 'ja') AS mee_geweest,
+               count(*) FILTER (WHERE mee_op_controleavond = 'nee') AS nooit_mee
+        FROM fct_antwoord WHERE team = $team AND codeur = $codeur
+        GROUP BY vraag_nr, code ORDER BY vraag_nr, code
+        """,
+        {"team": team, "codeur": coder},
+    ).df()
+
+
+def respondenten(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """The interview population and sample.
+
+    Columns (one row): populatie = all project participants (stg_respondenten rows of the team);
+    geinterviewd = participants with geinterviewd = 'ja' (the respondents); met_antwoorden = distinct
+    respondents with at least one coded answer other than 'niet gevraagd'.
+    Source: HAM/KIT evaluation §4.1 "een steekproef van 21 respondenten ... De totale populatie bestaat uit 37".
+    """
+    return con.execute(
+        """
+        SELECT count(*) AS populatie,
+               count(*) FILTER (WHERE geinterviewd = 'ja') AS geinterviewd,
+               (SELECT count(DISTINCT respondent_id) FROM fct_antwoord
+                 WHERE team = $team AND code <> 'niet gevraagd') AS met_antwoorden
+        FROM stg_respondenten WHERE team = $team
+        """,
+        {"team": team},
+    ).df()
+
+
+def vertegenwoordiging(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """Which participating organisations were represented in the interviews.
+
+    Columns (one row): organisaties = distinct organisations among the participants; vertegenwoordigd =
+    those with at least one interviewed participant; niet_vertegenwoordigd = the others (count);
+    niet_vertegenwoordigd_codes = their partner codes, comma separated.
+    Source: HAM/KIT evaluation §4.1 "Alle deelnemende partijen zijn vertegenwoordigd bij de interviews op de
+    politie na ... Wel is ... (AVIM) geïnterviewd."
+    """
+    return con.execute(
+        """
+        WITH o AS (SELECT organisatie, bool_or(geinterviewd = 'ja') AS gesproken
+                   FROM stg_respondenten WHERE team = $team GROUP BY organisatie)
+        SELECT count(*) AS organisaties, count(*) FILTER (WHERE gesproken) AS vertegenwoordigd,
+               count(*) FILTER (WHERE NOT gesproken) AS niet_vertegenwoordigd,
+               coalesce(string_agg(organisatie, ', ' ORDER BY organisatie) FILTER (WHERE NOT gesproken), '')
+                 AS niet_vertegenwoordigd_codes
+        FROM o
+        """,
+        {"team": team},
+    ).df()
+
+
+def partner_geinterviewd(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """Interviewed participants per partner code, every partner of ref_partner listed (0 when none).
+
+    Columns: partner, deelnemers, geinterviewd. Source: HAM/KIT evaluation §4.1 (police not interviewed,
+    AVIM interviewed).
+    """
+    return con.execute(
+        """
+        SELECT p.code AS partner, count(r.respondent_id) AS deelnemers,
+               count(r.respondent_id) FILTER (WHERE r.geinterviewd = 'ja') AS geinterviewd
+        FROM ref_partner p LEFT JOIN stg_respondenten r ON r.organisatie = p.code AND r.team = $team
+        GROUP BY p.code ORDER BY p.code
+        """,
+        {"team": team},
+    ).df()

@@ -1,0 +1,232 @@
+"""Violations by category: shares with a named base, the top 10 of the PIT infographic, and a chi-square test.
+
+Sources: fct_bevinding (category, overtreding), fct_bezoek (objects and persons found); the PIT 2017
+infographic "Bevindingen acties: Top 10 van de meest voorkomende overtredingen"; HAM/KIT evaluation §6.1
+("40% in overtreding op de basisregistratie personen").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+from scipy.stats import chi2_contingency
+
+from metrics.filters import Filter
+
+BASES: dict[str, str] = {
+    "personen": "van de aangetroffen personen",
+    "objecten": "van de bezochte objecten",
+    "bevindingen": "van alle bevindingen",
+}
+"""The base a share is computed on, with the Dutch words that name it next to every share."""
+
+GROEPERINGEN: dict[str, str] = {"gemeente": "gemeente", "object_type": "object_type", "thema": "thema"}
+"""Columns a share can be split by (fct_bevinding and fct_bezoek both carry them)."""
+
+
+def aandelen_per_categorie(
+    con: duckdb.DuckDBPyConnection, f: Filter, basis: str = "personen", per: str | None = None
+) -> pd.DataFrame:
+    """Share of each violation category on the chosen base, optionally per municipality, object type or theme.
+
+    Numerator (teller), per category:
+    - basis "personen": distinct persons with at least one violation of that category (findings with a
+      persoon_id); denominator: persons found, sum of fct_bezoek.aantal_personen.
+    - basis "objecten": distinct visits (objects) with at least one violation of that category (about the
+      object or one of its persons); denominator: visits in fct_bezoek.
+    - basis "bevindingen": violations of that category; denominator: all findings (violations or not).
+    The denominator covers the whole selection (or the whole group when `per` is given), so categories
+    with no violation in a group simply do not appear. Columns: [groep], categorie, categorie_naam, teller,
+    noemer, aandeel, basis (the Dutch name of the base).
+    """
+    if basis not in BASES:
+        raise ValueError(f"unknown base {basis!r}; choose from {sorted(BASES)}")
+    if per is not None and per not in GROEPERINGEN:
+        raise ValueError(f"unknown grouping {per!r}; choose from {sorted(GROEPERINGEN)}")
+    groep = GROEPERINGEN[per] if per else "'alle'"
+    cond, params = f.sql()
+    teller_expr = {
+        "personen": "count(DISTINCT persoon_id)",
+        "objecten": "count(DISTINCT bezoek_id)",
+        "bevindingen": "count(*)",
+    }[basis]
+    noemer_sql = {
+        "personen": f"SELECT {groep} AS groep, sum(aantal_personen) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
+        "objecten": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
+        "bevindingen": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bevinding WHERE {cond} GROUP BY 1",
+    }[basis]
+    persoon_cond = "AND persoon_id IS NOT NULL" if basis == "personen" else ""
+    frame = con.execute(
+        f"""
+        WITH teller AS (
+                 SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                        {teller_expr} AS teller
+                 FROM fct_bevinding WHERE overtreding {persoon_cond} AND {cond} GROUP BY ALL
+             ),
+             noemer AS ({noemer_sql})
+        SELECT t.groep, t.categorie, t.categorie_naam, t.teller::BIGINT AS teller, n.noemer::BIGINT AS noemer,
+               t.teller / nullif(n.noemer, 0) AS aandeel, ? AS basis
+        FROM teller t JOIN noemer n USING (groep)
+        ORDER BY t.groep, t.teller DESC, t.categorie_naam
+        """,
+        [*params, *params, BASES[basis]],
+    ).df()
+    if per is None:
+        return frame.drop(columns="groep")
+    return frame.rename(columns={"groep": per})
+
+
+def top_overtredingen(con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10) -> pd.DataFrame:
+    """The n most frequent violation categories, as in the PIT infographic ("54 keer adresfraude").
+
+    aantal = number of findings with overtreding = TRUE in that category (fct_bevinding). Ties are
+    broken by name. Columns: rang, categorie, categorie_naam, aantal.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        SELECT row_number() OVER (ORDER BY count(*) DESC, any_value(coalesce(categorie_naam, categorie))) AS rang,
+               categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam, count(*) AS aantal
+        FROM fct_bevinding WHERE overtreding AND {cond}
+        GROUP BY categorie
+        QUALIFY rang <= ?
+        ORDER BY rang
+        """,
+        [*params, n],
+    ).df()
+
+
+def rest_na_top(con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10) -> pd.DataFrame:
+    """The violations outside the top n: "+ nog X bevindingen verspreid over Y categorieën" (PIT infographic).
+
+    bevindingen = violations whose category is not among the n most frequent (same ranking as
+    `top_overtredingen`); categorieen = the number of such categories. One row.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH per_categorie AS (
+            SELECT categorie, count(*) AS aantal,
+                   row_number() OVER (ORDER BY count(*) DESC, any_value(coalesce(categorie_naam, categorie))) AS rang
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY categorie
+        )
+        SELECT coalesce(sum(aantal) FILTER (WHERE rang > ?), 0)::BIGINT AS bevindingen,
+               count(*) FILTER (WHERE rang > ?) AS categorieen
+        FROM per_categorie
+        """,
+        [*params, n, n],
+    ).df()
+
+
+def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd.DataFrame:
+    """Violations per category for each named group (e.g. two teams or two periods), in long form.
+
+    aantal = findings with overtreding = TRUE per category in the group's filter; categories that occur in
+    any group are listed for every group (0 where absent); aandeel = aantal / all violations of that group
+    (base: the group's violations). Columns: groep, categorie, categorie_naam, aantal, aandeel.
+    """
+    delen = []
+    for label, f in groepen.items():
+        cond, params = f.sql()
+        deel = con.execute(
+            f"""
+            SELECT ? AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                   count(*) AS aantal
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY categorie
+            """,
+            [label, *params],
+        ).df()
+        delen.append(deel)
+    lang = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
+    if lang.empty:
+        return pd.DataFrame(columns=["groep", "categorie", "categorie_naam", "aantal", "aandeel"])
+    namen = lang.drop_duplicates("categorie").set_index("categorie")["categorie_naam"]
+    volledig = pd.MultiIndex.from_product([list(groepen), sorted(namen.index)], names=["groep", "categorie"])
+    tabel = lang.set_index(["groep", "categorie"])["aantal"].reindex(volledig, fill_value=0).reset_index()
+    tabel["categorie_naam"] = tabel["categorie"].map(namen)
+    tabel["aantal"] = tabel["aantal"].astype("int64")
+    totaal = tabel.groupby("groep")["aantal"].transform("sum")
+    tabel["aandeel"] = tabel["aantal"] / totaal.where(totaal > 0)
+    return tabel[["groep", "categorie", "categorie_naam", "aantal", "aandeel"]]
+
+
+def chi_kwadraat(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd.DataFrame:
+    """Chi-square test of independence: do the violation category distributions of the groups differ?
+
+    Contingency table: groups x categories from `kruistabel` (counts of violations); scipy.stats.
+    chi2_contingency without continuity correction. kleine_verwachting = share of cells with an expected
+    count below 5; waarschuwing is TRUE when that share exceeds 20% (the usual rule of thumb, the p-value is
+    then unreliable). When a group has no violations or fewer than two categories occur, the test is not
+    possible: chi2, p_waarde and vrijheidsgraden are NULL and reden says why. conclusie states the outcome in
+    Dutch at the 5% level. One row: n, groepen, categorieen, chi2, vrijheidsgraden, p_waarde,
+    kleine_verwachting, waarschuwing, reden, conclusie.
+    """
+    tabel = kruistabel(con, groepen)
+    matrix = tabel.pivot_table(index="groep", columns="categorie", values="aantal", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(list(groepen), fill_value=0)
+    n = int(matrix.to_numpy().sum())
+    leeg = [g for g in groepen if matrix.loc[g].sum() == 0] if not matrix.empty else list(groepen)
+    resultaat: dict[str, object] = {
+        "n": n,
+        "groepen": len(groepen),
+        "categorieen": matrix.shape[1],
+        "chi2": None,
+        "vrijheidsgraden": None,
+        "p_waarde": None,
+        "kleine_verwachting": None,
+        "waarschuwing": False,
+        "reden": None,
+        "conclusie": None,
+    }
+    if len(groepen) < 2:
+        resultaat["reden"] = "Er zijn twee groepen nodig om te vergelijken."
+    elif leeg:
+        resultaat["reden"] = "Geen overtredingen in: " + ", ".join(leeg) + "."
+    elif matrix.shape[1] < 2:
+        resultaat["reden"] = "Er komt maar één categorie voor; er valt geen verdeling te vergelijken."
+    else:
+        toets = chi2_contingency(matrix.to_numpy(), correction=False)
+        klein = float((toets.expected_freq < 5).mean())
+        resultaat.update(
+            chi2=float(toets.statistic),
+            vrijheidsgraden=int(toets.dof),
+            p_waarde=float(toets.pvalue),
+            kleine_verwachting=klein,
+            waarschuwing=klein > 0.2,
+            conclusie=(
+                "De verdeling over de categorieën verschilt significant tussen de groepen (p < 0,05)."
+                if toets.pvalue < 0.05
+                else "Er is geen significant verschil in de verdeling over de categorieën (p ≥ 0,05)."
+            ),
+        )
+    return pd.DataFrame([resultaat])
+
+
+def twee_teams(f: Filter) -> dict[str, Filter]:
+    """The groups for a team comparison: one Filter per chosen team (same municipalities and period)."""
+    return {team: replace(f, teams=(team,)) for team in f.teams}
+
+
+def twee_perioden(f: Filter, splitsdatum: date) -> dict[str, Filter]:
+    """The groups for a period comparison: the filter's period cut in two at `splitsdatum`.
+
+    Group 1 runs from the filter's start up to the day before `splitsdatum`, group 2 from `splitsdatum` to
+    the filter's end; the labels name the dates (dd-mm-jjjj).
+    """
+    eerste_eind = splitsdatum - timedelta(days=1)
+    van = f.start.strftime("%d-%m-%Y") if f.start else "begin"
+    tot = f.end.strftime("%d-%m-%Y") if f.end else "eind"
+    return {
+        f"{van} t/m {eerste_eind.strftime('%d-%m-%Y')}": replace(f, end=eerste_eind),
+        f"{splitsdatum.strftime('%d-%m-%Y')} t/m {tot}": replace(f, start=splitsdatum),
+    }
+
+
+def midden_van(f: Filter) -> date | None:
+    """The middle day of the filter's period (a default split date), or None when the period is open."""
+    if f.start is None or f.end is None:
+        return None
+    return f.start + (f.end - f.start) / 2

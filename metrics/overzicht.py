@@ -1,0 +1,215 @@
+"""Overview figures for mayors (Overzicht page) and the choices offered by the sidebar filter.
+
+Sources: fct_controleavond, fct_bezoek, fct_persoon, fct_bevinding, fct_opvolging (etl/warehouse.sql);
+the headline figures follow the pilot results of the HAM/KIT evaluation §6.1 and the PIT infographic.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from metrics.filters import Filter
+
+
+def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Teams to choose from, with their official period and the dates their data actually covers.
+
+    Columns: team, naam, regio, periode_start, periode_eind, data_start, data_eind. `data_start`/`data_eind`
+    are the first and last date over controleavonden, signalen and partnerresultaten of the team (NULL when
+    the team has no rows). Ordered by periode_start.
+    """
+    return con.execute(
+        """
+        WITH datums AS (
+            SELECT team, datum FROM fct_controleavond
+            UNION ALL SELECT team, datum FROM fct_signaal
+            UNION ALL SELECT team, datum FROM fct_partnerresultaat
+        )
+        SELECT t.code AS team, t.naam, t.regio, t.periode_start, t.periode_eind,
+               min(d.datum) AS data_start, max(d.datum) AS data_eind
+        FROM ref_team t LEFT JOIN datums d ON d.team = t.code
+        GROUP BY ALL
+        ORDER BY t.periode_start, t.code
+        """
+    ).df()
+
+
+def gemeente_opties(con: duckdb.DuckDBPyConnection, teams: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Municipalities to choose from for the given teams (all teams when empty).
+
+    A municipality is offered when it lies in the region of one of the teams (ref_team.regio =
+    ref_gemeente.regio) or when one of the teams held a controleavond there. Columns: code, naam, regio.
+    """
+    team_cond = "TRUE" if not teams else f"t.code IN ({', '.join('?' for _ in teams)})"
+    data_cond = "TRUE" if not teams else f"c.team IN ({', '.join('?' for _ in teams)})"
+    return con.execute(
+        f"""
+        SELECT g.code, g.naam, g.regio
+        FROM ref_gemeente g
+        WHERE g.regio IN (SELECT t.regio FROM ref_team t WHERE {team_cond})
+           OR g.code IN (SELECT c.gemeente_code FROM fct_controleavond c WHERE {data_cond})
+        ORDER BY g.naam
+        """,
+        [*teams, *teams],
+    ).df()
+
+
+def kerncijfers(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Headline figures for the chosen teams, municipalities and period (one row).
+
+    - controleavonden: evenings in fct_controleavond.
+    - bezochte_objecten: visits in fct_bezoek (one visit = one object at one address; HAM/KIT §6.1 "adressen
+      bezocht", PIT infographic "aantal bezochte objecten").
+    - aangetroffen_personen: sum of fct_bezoek.aantal_personen (persons found, §6.1).
+    - overtredingen: findings with overtreding = TRUE in fct_bevinding.
+    - opgevolgd: violations with at least one step in stg_opvolging (any status).
+    - aandeel_opgevolgd: opgevolgd / overtredingen (numerator: violations with >= 1 follow-up step;
+      denominator: all violations, including those with no step at all); NULL when there are no violations.
+    - partners_per_avond: mean of fct_controleavond.aantal_partners (partners present per evening,
+      from stg_deelname); NULL when there are no evenings.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH avond AS (SELECT * FROM fct_controleavond WHERE {cond}),
+             bezoek AS (SELECT * FROM fct_bezoek WHERE {cond}),
+             overtreding AS (
+                 SELECT b.bevinding_id,
+                        EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = b.bevinding_id) AS opgevolgd
+                 FROM fct_bevinding b WHERE b.overtreding AND {cond}
+             )
+        SELECT (SELECT count(*) FROM avond) AS controleavonden,
+               (SELECT count(*) FROM bezoek) AS bezochte_objecten,
+               (SELECT coalesce(sum(aantal_personen), 0) FROM bezoek)::BIGINT AS aangetroffen_personen,
+               (SELECT count(*) FROM overtreding) AS overtredingen,
+               (SELECT count(*) FILTER (WHERE opgevolgd) FROM overtreding) AS opgevolgd,
+               (SELECT count(*) FILTER (WHERE opgevolgd) / nullif(count(*), 0) FROM overtreding) AS aandeel_opgevolgd,
+               (SELECT avg(aantal_partners) FROM avond) AS partners_per_avond
+        """,
+        params * 3,
+    ).df()
+
+
+def trend_per_maand(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Per team and calendar month: controleavonden, bezochte objecten, aangetroffen personen, overtredingen.
+
+    Months between a team's first and last evening in the selection without any evening are included
+    with zeros, so the trend line does not skip quiet months. Columns: team, maand, controleavonden,
+    bezochte_objecten, aangetroffen_personen, overtredingen. Sources: fct_controleavond, fct_bezoek,
+    fct_bevinding (overtreding = TRUE).
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH avond AS (SELECT * FROM fct_controleavond WHERE {cond}),
+             grenzen AS (SELECT team, min(maand) AS van, max(maand) AS tot FROM avond GROUP BY team),
+             maanden AS (
+                 SELECT g.team, unnest(generate_series(g.van, g.tot, INTERVAL 1 MONTH))::DATE AS maand FROM grenzen g
+             ),
+             per_avond AS (
+                 SELECT a.team, a.maand, count(*) AS controleavonden, sum(a.aantal_bezoeken) AS bezochte_objecten
+                 FROM avond a GROUP BY ALL
+             ),
+             personen AS (
+                 SELECT team, maand, sum(aantal_personen) AS aangetroffen_personen FROM fct_bezoek
+                 WHERE {cond} GROUP BY ALL
+             ),
+             overtredingen AS (
+                 SELECT team, maand, count(*) AS overtredingen FROM fct_bevinding
+                 WHERE overtreding AND {cond} GROUP BY ALL
+             )
+        SELECT m.team, m.maand,
+               coalesce(a.controleavonden, 0)::BIGINT AS controleavonden,
+               coalesce(a.bezochte_objecten, 0)::BIGINT AS bezochte_objecten,
+               coalesce(p.aangetroffen_personen, 0)::BIGINT AS aangetroffen_personen,
+               coalesce(o.overtredingen, 0)::BIGINT AS overtredingen
+        FROM maanden m
+        LEFT JOIN per_avond a USING (team, maand)
+        LEFT JOIN personen p USING (team, maand)
+        LEFT JOIN overtredingen o USING (team, maand)
+        ORDER BY m.team, m.maand
+        """,
+        params * 3,
+    ).df()
+
+
+def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Per municipality: controleavonden, bezochte objecten, aangetroffen personen, overtredingen, opgevolgd.
+
+    aandeel_opgevolgd = violations with at least one follow-up step / all violations in that municipality
+    (NULL when it has none). Only municipalities with at least one evening in the selection are listed.
+    Columns: gemeente_code, gemeente, controleavonden, bezochte_objecten, aangetroffen_personen,
+    overtredingen, opgevolgd, aandeel_opgevolgd. Sources: fct_controleavond, fct_bezoek, fct_bevinding,
+    stg_opvolging.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH avond AS (
+                 SELECT gemeente_code, any_value(gemeente) AS gemeente, count(*) AS controleavonden
+                 FROM fct_controleavond WHERE {cond} GROUP BY gemeente_code
+             ),
+             bezoek AS (
+                 SELECT gemeente_code, count(*) AS bezochte_objecten, sum(aantal_personen) AS aangetroffen_personen
+                 FROM fct_bezoek WHERE {cond} GROUP BY gemeente_code
+             ),
+             overtreding AS (
+                 SELECT b.gemeente_code, count(*) AS overtredingen,
+                        count(*) FILTER (
+                            WHERE EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = b.bevinding_id)
+                        ) AS opgevolgd
+                 FROM fct_bevinding b WHERE b.overtreding AND {cond} GROUP BY b.gemeente_code
+             )
+        SELECT a.gemeente_code, a.gemeente, a.controleavonden,
+               coalesce(b.bezochte_objecten, 0)::BIGINT AS bezochte_objecten,
+               coalesce(b.aangetroffen_personen, 0)::BIGINT AS aangetroffen_personen,
+               coalesce(o.overtredingen, 0)::BIGINT AS overtredingen,
+               coalesce(o.opgevolgd, 0)::BIGINT AS opgevolgd,
+               o.opgevolgd / nullif(o.overtredingen, 0) AS aandeel_opgevolgd
+        FROM avond a LEFT JOIN bezoek b USING (gemeente_code) LEFT JOIN overtreding o USING (gemeente_code)
+        ORDER BY a.controleavonden DESC, a.gemeente
+        """,
+        params * 3,
+    ).df()
+
+
+def _getal(value: float, decimals: int = 0) -> str:
+    """Format a number the Dutch way (1.234 / 12,5)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """A short Dutch summary of the selection, built only from `kerncijfers` and `per_gemeente` (one row per sentence).
+
+    Sentences: evenings/objects/persons; violations and the share followed up (named base: all violations);
+    partners per evening; the municipality with the most evenings. No sentence when there are no evenings.
+    Column: zin.
+    """
+    kern = kerncijfers(con, f).iloc[0]
+    if int(kern["controleavonden"]) == 0:
+        return pd.DataFrame({"zin": pd.Series([], dtype="string")})
+    zinnen = [
+        f"In deze periode zijn {_getal(kern['controleavonden'])} controleavonden gehouden, waarbij "
+        f"{_getal(kern['bezochte_objecten'])} objecten zijn bezocht en "
+        f"{_getal(kern['aangetroffen_personen'])} personen zijn aangetroffen."
+    ]
+    if int(kern["overtredingen"]) > 0:
+        zinnen.append(
+            f"Er zijn {_getal(kern['overtredingen'])} overtredingen vastgesteld; van alle overtredingen heeft "
+            f"{_getal(100 * kern['aandeel_opgevolgd'])}% ({_getal(kern['opgevolgd'])}) minstens één "
+            "opvolgingsstap gekregen."
+        )
+    else:
+        zinnen.append("Er zijn geen overtredingen vastgelegd.")
+    if pd.notna(kern["partners_per_avond"]):
+        zinnen.append(f"Per controleavond waren gemiddeld {_getal(kern['partners_per_avond'], 1)} partners aanwezig.")
+    gemeenten = per_gemeente(con, f)
+    if len(gemeenten) > 1:
+        top = gemeenten.iloc[0]
+        zinnen.append(
+            f"De meeste controleavonden waren in {top['gemeente']} ({_getal(top['controleavonden'])} van "
+            f"{_getal(gemeenten['controleavonden'].sum())}), verdeeld over {len(gemeenten)} gemeenten."
+        )
+    return pd.DataFrame({"zin": zinnen})

@@ -1,0 +1,182 @@
+"""The PIT 2017 figures (Evaluatie PIT-convenant 2017 and its infographic), computed from warehouse rows.
+
+Every function takes a DuckDB connection and a team code (default "PIT") and returns a DataFrame.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+PIT = "PIT"
+
+
+def objecttypen(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Visited objects per object type (one visit is one visited object).
+
+    Columns: object_type, objecten. Every type of the contract that occurs is listed.
+    Source: PIT evaluation infographic "aantal bezochte objecten 110 (woningen, loodsen, bedrijven, horeca,
+    chalets (recreatieparken), percelen en een woonwagenlocatie)".
+    """
+    return con.execute(
+        """
+        SELECT object_type, count(*) AS objecten FROM fct_bezoek WHERE team = $team
+        GROUP BY object_type ORDER BY objecten DESC, object_type
+        """,
+        {"team": team},
+    ).df()
+
+
+def objecten_niet_genoemd(
+    con: duckdb.DuckDBPyConnection, genoemd: tuple[str, ...], team: str = PIT
+) -> pd.DataFrame:
+    """Visited objects whose type is not among the types a document lists (`genoemd`).
+
+    Columns (one row): objecten (count), typen (the unlisted types, comma separated).
+    Source: PIT evaluation infographic (the list of object kinds under "aantal bezochte objecten").
+    """
+    return con.execute(
+        """
+        SELECT count(*) AS objecten, coalesce(string_agg(DISTINCT object_type, ', '), '') AS typen
+        FROM fct_bezoek WHERE team = $team AND NOT list_contains($genoemd, object_type)
+        """,
+        {"team": team, "genoemd": list(genoemd)},
+    ).df()
+
+
+def top_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT, top: int = 10) -> pd.DataFrame:
+    """Violations per finding category, ranked, with the top `top` categories marked.
+
+    Columns: categorie, categorie_naam, overtredingen (findings with overtreding = true), rang_min, rang_max
+    (the ranks a category holds; equal counts share a range, e.g. two categories with 14 at places 6-7 both
+    get 6..7), in_top (rang_min <= top).
+    Source: PIT evaluation infographic "Top 10 van de meest voorkomende overtredingen".
+    """
+    return con.execute(
+        """
+        WITH c AS (SELECT categorie, any_value(categorie_naam) AS categorie_naam, count(*) AS overtredingen
+                   FROM fct_bevinding WHERE team = $team AND overtreding GROUP BY categorie)
+        SELECT categorie, coalesce(categorie_naam, categorie) AS categorie_naam, overtredingen,
+               rank() OVER (ORDER BY overtredingen DESC) AS rang_min,
+               count(*) OVER (ORDER BY overtredingen DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                 AS rang_max,
+               rank() OVER (ORDER BY overtredingen DESC) <= $top AS in_top
+        FROM c ORDER BY overtredingen DESC, categorie
+        """,
+        {"team": team, "top": top},
+    ).df()
+
+
+def overige_bevindingen(con: duckdb.DuckDBPyConnection, team: str = PIT, top: int = 10) -> pd.DataFrame:
+    """Findings outside the top `top` violation categories, and over how many categories they spread.
+
+    Columns (one row): bevindingen = findings (violation or not) whose category is not in the top `top`
+    of `top_overtredingen`; categorieen = distinct categories among them; totaal = all findings of the team.
+    Source: PIT evaluation infographic "+ nog 168 bevindingen verspreid over 71 categorieën".
+    """
+    ranked = top_overtredingen(con, team, top)
+    in_top = ranked.loc[ranked["in_top"], "categorie"].tolist()
+    return con.execute(
+        """
+        SELECT count(*) FILTER (WHERE NOT list_contains($top, categorie)) AS bevindingen,
+               count(DISTINCT categorie) FILTER (WHERE NOT list_contains($top, categorie)) AS categorieen,
+               count(*) AS totaal
+        FROM fct_bevinding WHERE team = $team
+        """,
+        {"team": team, "top": in_top},
+    ).df()
+
+
+def acties_aanwezig(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Actions (control evenings) each partner was present at, from stg_deelname.
+
+    Columns: partner (code; POLITIE is the basisteam, AVIM is listed apart), partner_naam, acties.
+    Also a row partner '(totaal)' with the team's number of actions.
+    Source: PIT evaluation infographic "Resultaten per organisatie": "... acties aanwezig".
+    """
+    return con.execute(
+        """
+        SELECT partner, partner_naam, count(DISTINCT controleavond_id) AS acties
+        FROM fct_deelname WHERE team = $team GROUP BY partner, partner_naam
+        UNION ALL
+        SELECT '(totaal)', 'Alle acties', count(*) FROM stg_controleavonden WHERE team = $team
+        ORDER BY acties DESC, partner
+        """,
+        {"team": team},
+    ).df()
+
+
+def resultaten(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Partner results summed per organisation and kind of result (stg_partnerresultaten).
+
+    Columns: organisatie (partner code; AVIM is counted with POLITIE as the report does: "Politie (incl.
+    AVIM)"), soort, aantal (sum of aantal: how many times), hoeveelheid (sum, where given), eenheid,
+    bedrag_eur (sum), regels (rows).
+    Source: PIT evaluation infographic "Resultaten per organisatie".
+    """
+    return con.execute(
+        """
+        SELECT CASE WHEN partner = 'AVIM' THEN 'POLITIE' ELSE partner END AS organisatie, soort,
+               sum(aantal)::BIGINT AS aantal, sum(hoeveelheid) AS hoeveelheid,
+               string_agg(DISTINCT eenheid, ', ') AS eenheid, sum(bedrag_eur)::DOUBLE AS bedrag_eur,
+               count(*) AS regels
+        FROM stg_partnerresultaten WHERE team = $team
+        GROUP BY organisatie, soort ORDER BY organisatie, soort
+        """,
+        {"team": team},
+    ).df()
+
+
+def resultaat_partners(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Result rows and money per partner code, every partner of ref_partner listed (0 when none).
+
+    Columns: partner, regels, aantal, bedrag_eur.
+    Source: PIT evaluation "De resultaten van de Belastingdienst (en Douane) zijn niet opgenomen".
+    """
+    return con.execute(
+        """
+        SELECT p.code AS partner, count(r.resultaat_id) AS regels, coalesce(sum(r.aantal), 0)::BIGINT AS aantal,
+               coalesce(sum(r.bedrag_eur), 0)::DOUBLE AS bedrag_eur
+        FROM ref_partner p LEFT JOIN stg_partnerresultaten r ON r.partner = p.code AND r.team = $team
+        GROUP BY p.code ORDER BY p.code
+        """,
+        {"team": team},
+    ).df()
+
+
+def geldresultaat(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Money result in total: the sum of bedrag_eur over all partner results of the team.
+
+    Columns (one row): bedrag_eur, regels_met_bedrag.
+    Source: PIT evaluation infographic "Resultaat in geld in totaal: €396.939".
+    """
+    return con.execute(
+        """
+        SELECT coalesce(sum(bedrag_eur), 0)::DOUBLE AS bedrag_eur, count(bedrag_eur) AS regels_met_bedrag
+        FROM stg_partnerresultaten WHERE team = $team
+        """,
+        {"team": team},
+    ).df()
+
+
+def opvolging(con: duckdb.DuckDBPyConnection, team: str = PIT, tot: date | None = None) -> pd.DataFrame:
+    """Follow-up steps per kind and status, up to a date.
+
+    Columns: soort, stappen (all steps with datum_start <= `tot`, or all when `tot` is None), afgerond,
+    beeindigd (steps whose resultaat says the violation ended: 'beëindigd', not 'niet beëindigd').
+    Source: PIT evaluation "Feitelijk zijn nu ca. 30 persberichten na PIT-acties uitgegaan (stand van zaken
+    november 2017)"; infographic "29 keer bleken na hercontroles dat de overtredingen ... beëindigd waren".
+    """
+    return con.execute(
+        """
+        SELECT soort, count(*) AS stappen, count(*) FILTER (WHERE status = 'afgerond') AS afgerond,
+               count(*) FILTER (WHERE regexp_matches(lower(resultaat), 'be[eë]indigd')
+                                  AND NOT regexp_matches(lower(resultaat), '(niet|geen) be[eë]indigd'))
+                 AS beeindigd
+        FROM fct_opvolging WHERE team = $team AND datum_start <= coalesce($tot, DATE '9999-12-31')
+        GROUP BY soort ORDER BY soort
+        """,
+        {"team": team, "tot": tot},
+    ).df()

@@ -1,0 +1,306 @@
+"""Reproduce every published figure from warehouse rows and list the documents' inconsistencies.
+
+`figures_table(con)` runs the catalogue of `metrics.published` against a warehouse connection and returns
+one row per figure: what was printed, what the rows give, and whether they match under the printed
+qualifier (`metrics.qualifiers`). `inconsistencies_table(con)` computes both sides of each listed
+inconsistency. `python -m metrics reproduce` prints both and exits non-zero when a required figure does
+not match.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Metric, Side
+from metrics.qualifiers import Qualifier, parse
+
+MATCH_ICON = {True: "✅", False: "❌"}
+FIGURE_COLUMNS = [
+    "id", "document", "sectie", "bron", "tekst", "gepubliceerd", "berekend", "match", "icoon", "regel", "basis",
+    "teller", "noemer", "verplicht", "definitie", "toelichting",
+]
+INCONSISTENCY_COLUMNS = [
+    "id", "onderwerp", "a_label", "a_gepubliceerd", "a_berekend", "b_label", "b_gepubliceerd", "b_berekend",
+    "consistent", "status", "icoon", "toelichting",
+]
+
+
+class _Runner:
+    """Runs each (metric, arguments) once per connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self._cache: dict[tuple[Metric, tuple[tuple[str, Any], ...]], pd.DataFrame] = {}
+
+    def frame(self, metric: Metric, kwargs: Mapping[str, Any]) -> pd.DataFrame:
+        key = (metric, tuple(sorted(kwargs.items())))
+        if key not in self._cache:
+            self._cache[key] = metric(self._con, **dict(kwargs))
+        return self._cache[key]
+
+
+def _select(df: pd.DataFrame, where: Mapping[str, Any]) -> pd.DataFrame:
+    """Rows of `df` matching every condition (a tuple value means: any of these)."""
+    mask = pd.Series(True, index=df.index)
+    for column, wanted in where.items():
+        if isinstance(wanted, tuple):
+            mask &= df[column].isin(wanted)
+        else:
+            mask &= df[column] == wanted
+    return df[mask]
+
+
+def _number(value: Any) -> float | date | None:
+    if value is None or (not isinstance(value, (tuple, list)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(x) else x
+
+
+def _value(df: pd.DataFrame, column: str | tuple[str, str], where: Mapping[str, Any]) -> Any:
+    """The computed value: the column summed over the selected rows, a (low, high) pair, or a date.
+
+    None when no row is selected (the figure has no rows behind it).
+    """
+    rows = _select(df, where)
+    if rows.empty:
+        return None
+    if isinstance(column, tuple):
+        if len(rows) != 1:
+            return None
+        low, high = (_number(rows[c].iloc[0]) for c in column)
+        return None if low is None or high is None else (low, high)
+    series = rows[column]
+    if len(rows) == 1:
+        return _number(series.iloc[0])
+    total = pd.to_numeric(series, errors="coerce").sum(min_count=1)
+    return _number(total)
+
+
+def _sum(df: pd.DataFrame, column: str | None, where: Mapping[str, Any]) -> float | None:
+    if column is None:
+        return None
+    rows = _select(df, where)
+    if rows.empty:
+        return None
+    value = _number(pd.to_numeric(rows[column], errors="coerce").sum(min_count=1))
+    return value if isinstance(value, float) else None
+
+
+def _dutch(x: float, decimals: int = 0) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_value(value: Any, qualifier: Qualifier | None = None) -> str:
+    """Show a computed value the way the document prints its kind of figure (Dutch separators)."""
+    if value is None:
+        return "– (geen rijen)"
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, tuple):
+        low, high = value
+        if qualifier is not None and qualifier.kind == "rang":
+            return _dutch(low) if low == high else f"{_dutch(low)}–{_dutch(high)}"
+        return f"{_dutch(low)} – {_dutch(high)}"
+    if qualifier is not None and qualifier.percent:
+        return f"{_dutch(value, max(1, qualifier.digits + 1))}%"
+    if qualifier is not None and qualifier.kind == "euro":
+        return f"€{_dutch(value, 0 if float(value).is_integer() else 2)}"
+    return _dutch(value) if float(value).is_integer() else _dutch(value, 1)
+
+
+def _definition(metric: Metric) -> str:
+    doc = inspect.getdoc(metric) or ""
+    return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def evaluate_figure(runner: _Runner, figure: Figure) -> dict[str, Any]:
+    """Compute one figure and decide its match."""
+    qualifier = parse(figure.published)
+    df = runner.frame(figure.metric, figure.kwargs)
+    value = _value(df, figure.column, figure.where)
+    matched = bool(qualifier.match(value)) if not isinstance(value, date) else False
+    return {
+        "id": figure.id,
+        "document": figure.document,
+        "sectie": figure.section,
+        "bron": f"{figure.document} {figure.section}",
+        "tekst": figure.text,
+        "gepubliceerd": figure.published,
+        "berekend": format_value(value, qualifier),
+        "waarde": value,
+        "match": matched,
+        "icoon": MATCH_ICON[matched] if figure.required else ("➖" if not matched else MATCH_ICON[True]),
+        "regel": qualifier.rule,
+        "basis": figure.base,
+        "teller": _sum(df, figure.numerator, figure.where),
+        "noemer": _sum(df, figure.denominator, figure.where),
+        "verplicht": figure.required,
+        "definitie": f"{figure.metric.__module__}.{figure.metric.__name__}: {_definition(figure.metric)}",
+        "toelichting": figure.note,
+    }
+
+
+def figures_table(
+    con: duckdb.DuckDBPyConnection,
+    only_mismatches: bool = False,
+    figures: Iterable[Figure] = FIGURES,
+) -> pd.DataFrame:
+    """One row per published figure: printed, computed from rows, match (under the printed qualifier).
+
+    Columns: id, document, sectie, bron, tekst (as printed), gepubliceerd (the printed figure), berekend
+    (the computed value, formatted), match, icoon, regel (the check applied), basis (what a share is of),
+    teller/noemer (numerator/denominator where the figure is a share or a count of a base), verplicht (False
+    for alternative readings that need not match), definitie (metric and its definition), toelichting.
+    `only_mismatches` keeps the figures that do not match.
+    """
+    runner = _Runner(con)
+    rows = [evaluate_figure(runner, f) for f in figures]
+    df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    if only_mismatches:
+        df = df[~df["match"]].reset_index(drop=True)
+    return df
+
+
+def figures_records(con: duckdb.DuckDBPyConnection, figures: Iterable[Figure] = FIGURES) -> list[dict[str, Any]]:
+    """The figures as plain records for JSON: id, source, published, computed, value, match, required, rule,
+    base, numerator, denominator, definition, note, text. `value` is the raw computed number (a [low, high]
+    list for a range or rank interval, null without rows)."""
+    runner = _Runner(con)
+    records = []
+    for figure in figures:
+        row = evaluate_figure(runner, figure)
+        value = row["waarde"]
+        records.append({
+            "id": row["id"], "source": row["bron"], "text": row["tekst"], "published": row["gepubliceerd"],
+            "computed": row["berekend"], "value": list(value) if isinstance(value, tuple) else value,
+            "match": row["match"], "required": row["verplicht"], "rule": row["regel"], "base": row["basis"],
+            "numerator": row["teller"], "denominator": row["noemer"], "definition": row["definitie"],
+            "note": row["toelichting"],
+        })
+    return records
+
+
+def _months(start: date, end: date) -> float:
+    return float((end.year - start.year) * 12 + end.month - start.month)
+
+
+def _side_value(runner: _Runner, side: Side) -> Any:
+    if side.dates is not None:
+        start, end = side.dates
+        if side.unit == "weken":
+            return round((end - start).days / 7, 1)
+        return _months(start, end)
+    if side.metric is None:
+        return side.value
+    value = _value(runner.frame(side.metric, side.kwargs), side.column, side.where)
+    if isinstance(value, float):
+        return value + side.add
+    return value
+
+
+def _format_side(value: Any, side: Side) -> str:
+    if value is None:
+        return "– (geen rijen)"
+    if isinstance(value, float) and "%" in side.printed:
+        return f"{_dutch(value, 1)}%"
+    text = format_value(value)
+    return f"{text} {side.unit}".strip() if side.unit else text
+
+
+def _consistent(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return False
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b)
+    return bool(a == b)
+
+
+def evaluate_inconsistency(runner: _Runner, item: Inconsistency) -> dict[str, Any]:
+    """Compute both sides of one inconsistency and whether they agree."""
+    a, b = _side_value(runner, item.a), _side_value(runner, item.b)
+    consistent = _consistent(a, b)
+    return {
+        "id": item.id,
+        "onderwerp": item.title,
+        "a_label": item.a.label,
+        "a_gepubliceerd": item.a.printed,
+        "a_berekend": _format_side(a, item.a),
+        "b_label": item.b.label,
+        "b_gepubliceerd": item.b.printed,
+        "b_berekend": _format_side(b, item.b),
+        "consistent": consistent,
+        "status": ("consistent" if consistent else "tegenstrijdig") if item.same_thing else "verschillende begrippen",
+        "icoon": ("✅" if consistent else "⚠️") if item.same_thing else "ℹ️",
+        "toelichting": item.note,
+    }
+
+
+def inconsistencies_table(
+    con: duckdb.DuckDBPyConnection, items: Iterable[Inconsistency] = INCONSISTENCIES
+) -> pd.DataFrame:
+    """One row per listed inconsistency: both sides as printed and as computed, and whether they agree.
+
+    Columns: id, onderwerp, a_label, a_gepubliceerd, a_berekend, b_label, b_gepubliceerd, b_berekend,
+    consistent, status (consistent | tegenstrijdig | verschillende begrippen), icoon, toelichting. A side
+    without rows behind it (a duration from printed dates, a count of names in the text) is computed from the
+    printed text and says so in its label.
+    """
+    runner = _Runner(con)
+    return pd.DataFrame([evaluate_inconsistency(runner, i) for i in items], columns=INCONSISTENCY_COLUMNS)
+
+
+def summary(figures: pd.DataFrame) -> str:
+    """One Dutch line: how many required figures match, and how many alternative readings were shown."""
+    required = figures[figures["verplicht"]]
+    matched = int(required["match"].sum())
+    alternatives = int((~figures["verplicht"]).sum())
+    line = f"{matched} van {len(required)} gepubliceerde cijfers gereproduceerd"
+    if alternatives:
+        line += f" ({alternatives} alternatieve lezingen getoond, niet meegeteld)"
+    failed = len(required) - matched
+    return line + (f"; {failed} wijken af." if failed else "; alles klopt.")
+
+
+def all_match(figures: pd.DataFrame) -> bool:
+    """True when every required figure matches."""
+    return bool(figures.loc[figures["verplicht"], "match"].all())
+
+
+def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Headline counts of the reproduction, one row.
+
+    Columns: cijfers (required published figures), gereproduceerd (of those, matching), afwijkend (not
+    matching), alternatieve_lezingen (figures shown beside the matched reading, not counted), tegenstrijdigheden
+    (listed items whose two sides differ, 'verschillende begrippen' not included), consistent (listed items whose
+    sides agree), begrippen (items that show two different notions side by side).
+    """
+    figures = figures_table(con)
+    items = inconsistencies_table(con)
+    required = figures[figures["verplicht"]]
+    return pd.DataFrame(
+        {
+            "cijfers": [len(required)],
+            "gereproduceerd": [int(required["match"].sum())],
+            "afwijkend": [int((~required["match"]).sum())],
+            "alternatieve_lezingen": [int((~figures["verplicht"]).sum())],
+            "tegenstrijdigheden": [int((items["status"] == "tegenstrijdig").sum())],
+            "consistent": [int((items["status"] == "consistent").sum())],
+            "begrippen": [int((items["status"] == "verschillende begrippen").sum())],
+        }
+    )

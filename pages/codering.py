@@ -1,0 +1,321 @@
+"""Codering interviews (for the evaluator): code answers, check reliability, settle differences, see the result.
+
+The questions, answers and delivered codes come from the warehouse; codes, memos and settled codes set
+here are saved at once in the coding store (codering.store), which survives a rebuild of the warehouse.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from codering.export import csv_bytes, report_workbook, result_frame
+from codering.store import VRAAG_MEMO, CodingStore
+from etl.contract import CODES
+from metrics.codering import (
+    RULE_TEXT,
+    coded_answers_table,
+    combine_codes,
+    confusion_matrix,
+    disagreements,
+    diverging_data,
+    effective_codes,
+    effective_summary,
+    interview_answers,
+    interview_codes,
+    interview_questions,
+    interview_teams,
+    pairs_of_coders,
+    primary_coder,
+    reliability,
+    result_table,
+)
+from ui.charts import empty_state, show_chart
+from ui.data import query
+
+CODE_LABELS = {"positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "niet gevraagd": "Niet gevraagd"}
+DEEL_KLEUREN = {
+    "negatief": "#b5533c",
+    "neutraal (links)": "#c8cdd2",
+    "neutraal (rechts)": "#c8cdd2",
+    "positief": "#3a9d7a",
+}
+PCT = st.column_config.NumberColumn(format="percent")
+
+st.title("Codering interviews")
+st.caption(
+    "Evaluatie-interviews (HAM/KIT-evaluatie §4.4 en §6.2.1). Het filter in de zijbalk geldt niet voor deze pagina: "
+    "de interviews horen bij één team."
+)
+
+teams = query(interview_teams)
+if teams.empty:
+    empty_state("Er zijn nog geen interviews geladen. Zet de interviewwerkmap in data/raw en laad opnieuw.")
+    st.stop()
+team_codes = teams["team"].tolist()
+team = team_codes[0] if len(team_codes) == 1 else st.selectbox(
+    "Team", team_codes, index=team_codes.index("KIT-pilot") if "KIT-pilot" in team_codes else 0
+)
+
+questions = query(interview_questions)
+answers = query(interview_answers, team)
+delivered = query(interview_codes, team)
+store = CodingStore.default()
+codes = combine_codes(delivered, store.codes(), answers)
+settled = store.settled()
+memos = store.memos()
+primary = primary_coder(delivered)
+effective = effective_codes(codes, settled, primary)
+
+with st.container(border=True):
+    left, right = st.columns([3, 2])
+    codeur = left.text_input(
+        "Uw naam als codeur",
+        key="codering_codeur",
+        placeholder="bijv. Tweede codeur",
+        help="Tot er inloggen is: iedere codeur gebruikt steeds dezelfde naam. Uw codes worden onder deze naam "
+        "opgeslagen, met tijdstip en vorige code.",
+    ).strip()
+    blind = right.toggle(
+        "Blind coderen",
+        key="codering_blind",
+        help="Verbergt de codes van andere codeurs, ook op de tabbladen Betrouwbaarheid, Verschillen, Resultaat "
+        "en Export, zodat u onafhankelijk codeert.",
+    )
+    if primary:
+        right.caption(f"Primaire codeur (uit de interviewwerkmap): {primary}")
+
+tab_coderen, tab_betrouwbaarheid, tab_verschillen, tab_resultaat, tab_export = st.tabs(
+    ["Coderen", "Betrouwbaarheid", "Verschillen", "Resultaat", "Export"]
+)
+
+BLIND_MELDING = "Blind coderen staat aan: zet het uit om de codes van andere codeurs te zien."
+
+
+def _save_code(respondent_id: str, vraag_nr: int, coder: str, key: str, baseline: str | None) -> None:
+    """Widget callback: save the chosen code at once."""
+    value = st.session_state.get(key)
+    if value:
+        store.set_code(respondent_id, vraag_nr, coder, value, baseline=baseline)
+        st.toast(f"{respondent_id}, vraag {vraag_nr}: {CODE_LABELS[value].lower()} opgeslagen", icon=":material/save:")
+
+
+def _save_memo(vraag_nr: int, coder: str, key: str, respondent_id: str) -> None:
+    """Widget callback: save a memo on an answer (or on the question when respondent_id is '')."""
+    store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
+
+
+# ------------------------------------------------------------------------------------------------ Coderen
+with tab_coderen:
+    labels = {int(q.vraag_nr): f"Vraag {q.vraag_nr}: {q.vraag}" for q in questions.itertuples()}
+    vraag_nr = st.selectbox("Vraag", list(labels), format_func=labels.get, key="codering_vraag")
+    vraag = questions[questions["vraag_nr"] == vraag_nr].iloc[0]
+    with st.container(border=True):
+        st.markdown(f"**{vraag['vraag']}**")
+        if vraag["definitie"]:
+            st.markdown(f"*{vraag['definitie']}*")
+        cb = st.columns(3)
+        cb[0].markdown(f"**Positief** — {vraag['codeboek_positief'] or '–'}")
+        cb[1].markdown(f"**Negatief** — {vraag['codeboek_negatief'] or '–'}")
+        cb[2].markdown(f"**Neutraal** — {vraag['codeboek_neutraal'] or '–'}")
+        st.caption("'Niet gevraagd' is geen neutraal antwoord en telt niet mee in n.")
+
+    if not codeur:
+        st.info("Vul bovenaan uw naam in om te coderen. Tot dan kunt u de antwoorden alleen lezen.")
+    q_memos = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == VRAAG_MEMO)]
+    if codeur:
+        mine = q_memos[q_memos["auteur"] == codeur]["tekst"]
+        key = f"memo_vraag_{vraag_nr}_{codeur}"
+        st.text_area("Uw memo bij deze vraag", value=mine.iloc[0] if len(mine) else "", key=key,
+                     on_change=_save_memo, args=(vraag_nr, codeur, key, VRAAG_MEMO), height=80)
+    if not blind:
+        for m in q_memos[q_memos["auteur"] != codeur].itertuples():
+            st.caption(f"Memo van {m.auteur}: {m.tekst}")
+
+    q_answers = answers[answers["vraag_nr"] == vraag_nr]
+    q_codes = codes[codes["vraag_nr"] == vraag_nr]
+    q_delivered = delivered[delivered["vraag_nr"] == vraag_nr]
+    st.caption(f"{len(q_answers)} antwoorden. Een gekozen code wordt direct opgeslagen (Tab en pijltjestoetsen "
+               "werken ook).")
+    for a in q_answers.itertuples():
+        a_codes = q_codes[q_codes["respondent_id"] == a.respondent_id]
+        with st.container(border=True):
+            wie = " · ".join(x for x in (a.respondent_id, a.organisatie, a.rol, a.gemeente) if x)
+            st.markdown(f"**{wie}**")
+            st.markdown(f"> {a.antwoord}" if a.antwoord else "*(geen antwoord vastgelegd)*")
+            if codeur:
+                own = a_codes[a_codes["codeur"] == codeur]["code"]
+                base = q_delivered[(q_delivered["respondent_id"] == a.respondent_id)
+                                   & (q_delivered["codeur"] == codeur)]["code"]
+                key = f"code_{a.respondent_id}_{vraag_nr}_{codeur}"
+                st.radio(
+                    "Code", list(CODES), format_func=CODE_LABELS.get, key=key, horizontal=True,
+                    index=CODES.index(own.iloc[0]) if len(own) else None, label_visibility="collapsed",
+                    on_change=_save_code,
+                    args=(a.respondent_id, vraag_nr, codeur, key, base.iloc[0] if len(base) else None),
+                )
+                a_memo = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == a.respondent_id)]
+                mine = a_memo[a_memo["auteur"] == codeur]["tekst"]
+                mkey = f"memo_{a.respondent_id}_{vraag_nr}_{codeur}"
+                st.text_input("Memo", value=mine.iloc[0] if len(mine) else "", key=mkey, placeholder="Memo",
+                              on_change=_save_memo, args=(vraag_nr, codeur, mkey, a.respondent_id),
+                              label_visibility="collapsed")
+            if not blind:
+                others = [f"{r.codeur}: {r.code}" for r in a_codes.itertuples() if r.codeur != codeur]
+                other_memos = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == a.respondent_id)
+                                    & (memos["auteur"] != codeur)]
+                notes = [f"memo {m.auteur}: {m.tekst}" for m in other_memos.itertuples()]
+                if others or notes:
+                    st.caption(" · ".join(others + notes))
+    with st.expander("Geschiedenis van de codes bij deze vraag (audit trail)"):
+        history = store.history(vraag_nr=vraag_nr)
+        if blind and codeur:
+            history = history[history["codeur"] == codeur]
+        if history.empty:
+            st.caption("Nog geen wijzigingen opgeslagen bij deze vraag.")
+        else:
+            st.dataframe(
+                history.drop(columns=["id", "vraag_nr"]).rename(columns={
+                    "respondent_id": "Respondent", "codeur": "Codeur", "code": "Code", "vorige_code": "Vorige code",
+                    "gezet_op": "Gezet op (UTC)"}),
+                hide_index=True, width="stretch",
+            )
+
+# ------------------------------------------------------------------------------------------------ Betrouwbaarheid
+with tab_betrouwbaarheid:
+    pairs = pairs_of_coders(codes)
+    if blind:
+        st.info(BLIND_MELDING)
+    elif not pairs:
+        st.info("Betrouwbaarheid vraagt om minstens twee codeurs die dezelfde antwoorden coderen. Er is nu "
+                f"{codes['codeur'].nunique()} codeur; laat een tweede codeur (een deel van) de antwoorden coderen.")
+    else:
+        st.markdown(
+            "**Overeenstemming**: het deel van de dubbel gecodeerde antwoorden waarop alle codeurs dezelfde code "
+            "gaven. **Cohens kappa**: overeenstemming van de twee gekozen codeurs, gecorrigeerd voor toeval. "
+            "**Krippendorffs alfa** (nominaal): alle codeurs, ontbrekende codes toegestaan. Alle vier de codes "
+            "tellen mee ('niet gevraagd' is ook een codeerbeslissing)."
+        )
+        pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
+        rel = reliability(codes, pair[0], pair[1])
+        st.dataframe(
+            rel.drop(columns=["vraag_nr"]),
+            column_config={
+                "onderdeel": "Vraag", "codeurs": "Codeurs", "dubbel_gecodeerd": "Dubbel gecodeerd",
+                "overeenstemming": st.column_config.NumberColumn("Overeenstemming", format="percent"),
+                "kappa": st.column_config.NumberColumn("Cohens kappa", format="%.3f"),
+                "alpha": st.column_config.NumberColumn("Krippendorffs alfa", format="%.3f"),
+            },
+            hide_index=True, width="stretch",
+        )
+        deel = st.selectbox("Kruistabel voor", ["Totaal", *labels], format_func=lambda v: labels.get(v, "Alle vragen"))
+        subset = codes if deel == "Totaal" else codes[codes["vraag_nr"] == deel]
+        st.markdown(f"Kruistabel: rijen {pair[0]}, kolommen {pair[1]} (aantal antwoorden).")
+        st.dataframe(confusion_matrix(subset, pair[0], pair[1]), width="stretch")
+
+# ------------------------------------------------------------------------------------------------ Verschillen
+with tab_verschillen:
+    if blind:
+        st.info(BLIND_MELDING)
+    else:
+        diff = disagreements(codes, settled)
+        if diff.empty:
+            st.success("Geen verschillen tussen codeurs.")
+        else:
+            st.markdown("Antwoorden waarop codeurs een verschillende code gaven. Stel per antwoord de geldende code "
+                        "vast; die gaat voor in het resultaat. Een latere vaststelling vervangt een eerdere.")
+            st.dataframe(diff.rename(columns={"respondent_id": "Respondent", "vraag_nr": "Vraag",
+                                              "vastgesteld": "Vastgesteld", "vastgesteld_door": "Vastgesteld door"}),
+                         hide_index=True, width="stretch")
+            keys = list(zip(diff["respondent_id"], diff["vraag_nr"], strict=True))
+            chosen = st.selectbox("Antwoord", keys, format_func=lambda k: f"{k[0]}, vraag {k[1]}", key="verschil")
+            row = answers[(answers["respondent_id"] == chosen[0]) & (answers["vraag_nr"] == chosen[1])]
+            if len(row):
+                st.markdown(f"> {row['antwoord'].iloc[0]}")
+            if not codeur:
+                st.info("Vul bovenaan uw naam in om een code vast te stellen.")
+            else:
+                with st.form("vaststellen", border=True):
+                    code = st.radio("Geldende code", list(CODES), format_func=CODE_LABELS.get, horizontal=True)
+                    toelichting = st.text_input("Toelichting (waarom deze code)")
+                    if st.form_submit_button("Code vaststellen", type="primary"):
+                        store.settle(chosen[0], chosen[1], code, codeur, toelichting)
+                        st.toast("Code vastgesteld", icon=":material/gavel:")
+                        st.rerun()
+
+# ------------------------------------------------------------------------------------------------ Resultaat
+result = result_table(effective, questions)
+with tab_resultaat:
+    if blind:
+        st.info(BLIND_MELDING)
+    else:
+        st.markdown(RULE_TEXT)
+        st.caption("Aantallen per vraag uit de geldende code per antwoord: de vastgestelde code, anders de code "
+                   "waarover de codeurs het eens zijn, anders die van de primaire codeur. 95%-betrouwbaarheids"
+                   "intervallen volgens Wilson.")
+        st.dataframe(
+            result,
+            column_order=["vraag_nr", "vraag", "positief", "negatief", "neutraal", "n", "niet_gevraagd",
+                          "aandeel_positief", "positief_laag", "positief_hoog", "aandeel_negatief", "negatief_laag",
+                          "negatief_hoog", "aandeel_neutraal", "p_tekentoets", "oordeel"],
+            column_config={
+                "vraag_nr": "Vraag", "vraag": st.column_config.TextColumn("Vraagtekst", width="large"),
+                "positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "n": "n",
+                "niet_gevraagd": "Niet gevraagd",
+                "aandeel_positief": st.column_config.NumberColumn("% positief", format="percent"),
+                "positief_laag": st.column_config.NumberColumn("BI laag", format="percent"),
+                "positief_hoog": st.column_config.NumberColumn("BI hoog", format="percent"),
+                "aandeel_negatief": st.column_config.NumberColumn("% negatief", format="percent"),
+                "negatief_laag": st.column_config.NumberColumn("BI laag ", format="percent"),
+                "negatief_hoog": st.column_config.NumberColumn("BI hoog ", format="percent"),
+                "aandeel_neutraal": st.column_config.NumberColumn("% neutraal", format="percent"),
+                "p_tekentoets": st.column_config.NumberColumn("p tekentoets", format="%.4f"),
+                "oordeel": "Oordeel",
+            },
+            hide_index=True, width="stretch", key="resultaat_tabel",
+        )
+        summary = effective_summary(effective)
+        st.caption("Herkomst van de geldende codes: " + ", ".join(
+            f"{r.bron} {r.antwoorden}" for r in summary.itertuples() if r.antwoorden))
+        data = diverging_data(result)
+        fig = None
+        if not data.empty:
+            fig = go.Figure()
+            for deel, naam in (("neutraal (links)", "Neutraal"), ("negatief", "Negatief"),
+                               ("neutraal (rechts)", "Neutraal"), ("positief", "Positief")):
+                part = data[data["deel"] == deel]
+                fig.add_bar(
+                    y=part["label"], x=part["waarde"], orientation="h", name=naam, legendgroup=naam,
+                    showlegend=deel != "neutraal (rechts)", marker_color=DEEL_KLEUREN[deel],
+                    customdata=part[["aandeel", "aantal"]],
+                    hovertemplate="%{y}<br>" + naam + ": %{customdata[1]} (%{customdata[0]:.0%})<extra></extra>",
+                )
+            fig.update_layout(
+                barmode="relative", height=140 + 38 * data["label"].nunique(),
+                title="Antwoorden per vraag: negatief links, positief rechts, neutraal in het midden",
+                xaxis={"title": "Aandeel van n (positief + negatief + neutraal)", "tickformat": ".0%",
+                       "range": [-1, 1], "zeroline": True},
+                yaxis={"title": None, "categoryorder": "array", "categoryarray": data["label"].unique().tolist()},
+            )
+        show_chart(fig, data, "Codering resultaat per vraag")
+
+# ------------------------------------------------------------------------------------------------ Export
+with tab_export:
+    if blind:
+        st.info(BLIND_MELDING)
+    else:
+        table = coded_answers_table(answers, codes, effective, memos)
+        question_memos = memos[memos["respondent_id"] == VRAAG_MEMO]
+        st.markdown("Het resultaat en alle antwoorden met codes en memo's, opgemaakt voor een rapport "
+                    "(Excel: vetgedrukte kop, vaste kopregel, brede antwoordkolom met tekstterugloop).")
+        c1, c2, c3 = st.columns(3)
+        c1.download_button(
+            "Excel-werkmap", report_workbook(result, table, question_memos, RULE_TEXT, team),
+            file_name="codering_interviews.xlsx", on_click="ignore", icon=":material/download:",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        c2.download_button("Resultaat (CSV)", csv_bytes(result_frame(result)), file_name="codering_resultaat.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:")
+        c3.download_button("Antwoorden (CSV)", csv_bytes(table), file_name="codering_antwoorden.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:")
+        st.dataframe(table, hide_index=True, width="stretch")

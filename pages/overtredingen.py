@@ -1,0 +1,156 @@
+"""Overtredingen: shares by category on a named base, split by municipality/object type/theme, the top 10 as
+in the PIT infographic, and a chi-square test of two teams or two periods."""
+
+from __future__ import annotations
+
+import plotly.express as px
+import streamlit as st
+
+from metrics.overtredingen import (
+    BASES,
+    aandelen_per_categorie,
+    chi_kwadraat,
+    kruistabel,
+    midden_van,
+    rest_na_top,
+    top_overtredingen,
+    twee_perioden,
+    twee_teams,
+)
+from ui.charts import empty_state, show_chart
+from ui.data import query
+from ui.filters import page_header, team_namen
+from ui.format import getal, procent
+
+BASIS_LABELS = {
+    "personen": "Aangetroffen personen",
+    "objecten": "Bezochte objecten",
+    "bevindingen": "Alle bevindingen",
+}
+SPLITSING_LABELS = {None: "Geen", "gemeente": "Gemeente", "object_type": "Objecttype", "thema": "Thema"}
+
+f = page_header(
+    "Overtredingen",
+    "Welke overtredingen komen het meest voor? Een percentage noemt altijd zijn basis: van de aangetroffen "
+    "personen, van de bezochte objecten of van alle bevindingen.",
+)
+
+st.subheader("Overtredingen per categorie")
+keuze_links, keuze_rechts = st.columns(2)
+basis = keuze_links.radio(
+    "Percentage van",
+    list(BASIS_LABELS),
+    format_func=BASIS_LABELS.get,
+    horizontal=True,
+    key="overtredingen_basis",
+    help="Personen: personen met zo'n overtreding / aangetroffen personen. Objecten: bezochte objecten met "
+    "zo'n overtreding / bezochte objecten. Bevindingen: overtredingen in de categorie / alle bevindingen.",
+)
+per = keuze_rechts.radio(
+    "Uitsplitsen naar", list(SPLITSING_LABELS), format_func=SPLITSING_LABELS.get, horizontal=True,
+    key="overtredingen_per",
+)
+aandelen = query(aandelen_per_categorie, f, basis, per)
+basis_tekst = BASES[basis]
+titel = f"Overtredingen per categorie, in % {basis_tekst}"
+labels = {
+    "aandeel": f"Aandeel ({basis_tekst})",
+    "categorie_naam": "Categorie",
+    "teller": "Aantal met overtreding",
+    "noemer": "Basis",
+    "gemeente": "Gemeente",
+    "object_type": "Objecttype",
+    "thema": "Thema",
+}
+if per is None:
+    fig = px.bar(
+        aandelen.sort_values("aandeel"), x="aandeel", y="categorie_naam", orientation="h", title=titel,
+        labels=labels, hover_data=["teller", "noemer"], text="aandeel",
+    )
+    fig.update_traces(texttemplate="%{x:.0%}", textposition="outside")
+else:
+    fig = px.bar(
+        aandelen, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
+        labels=labels, hover_data=["teller", "noemer"],
+    )
+fig.update_xaxes(tickformat=".0%")
+fig.update_yaxes(categoryorder="total ascending")
+show_chart(fig, aandelen, f"Overtredingen per categorie ({basis})")
+if not aandelen.empty:
+    st.caption(
+        f"Basis: {basis_tekst} ({getal(aandelen['noemer'].iloc[0])} in de hele selectie)"
+        if per is None
+        else f"Basis: {basis_tekst}, per {SPLITSING_LABELS[per].lower()}."
+    )
+
+st.subheader("Top 10 van de meest voorkomende overtredingen")
+st.caption("Zoals in de infographic van het PIT: het aantal keer dat een overtreding is vastgesteld.")
+top = query(top_overtredingen, f, 10)
+fig = px.bar(
+    top.sort_values("rang", ascending=False), x="aantal", y="categorie_naam", orientation="h", text="aantal",
+    title="Top 10 overtredingen (aantal keer vastgesteld)",
+    labels={"aantal": "Aantal keer", "categorie_naam": "Categorie"},
+)
+show_chart(fig, top, "Top 10 overtredingen")
+rest = query(rest_na_top, f, 10).iloc[0]
+if not top.empty and int(rest["bevindingen"]) > 0:
+    st.markdown(
+        f"\\+ nog **{getal(rest['bevindingen'])}** overtredingen verspreid over "
+        f"**{getal(rest['categorieen'])}** categorieën"
+    )
+
+st.subheader("Verschillen twee groepen?")
+st.caption(
+    "Chi-kwadraattoets: verschilt de verdeling van de overtredingen over de categorieën tussen twee teams of "
+    "tussen twee perioden?"
+)
+soort = st.radio(
+    "Vergelijk", ["teams", "perioden"], format_func={"teams": "Twee teams", "perioden": "Twee perioden"}.get,
+    horizontal=True, key="overtredingen_vergelijk",
+)
+groepen = None
+if soort == "teams":
+    if len(f.teams) == 2:
+        groepen = twee_teams(f)
+    else:
+        st.info(
+            f"Kies in het filter links precies twee teams om te vergelijken (nu: {team_namen(f.teams)}).",
+            icon=":material/info:",
+        )
+else:
+    midden = midden_van(f)
+    if midden is None:
+        empty_state()
+    else:
+        splits = st.date_input(
+            "Tweede periode begint op", value=midden, min_value=f.start, max_value=f.end, format="DD-MM-YYYY",
+            key=f"overtredingen_splitsdatum_{f.start}_{f.end}",
+        )
+        groepen = twee_perioden(f, splits)
+
+if groepen is not None:
+    tabel = query(kruistabel, groepen)
+    fig = px.bar(
+        tabel, x="aandeel", y="categorie_naam", color="groep", orientation="h", barmode="group",
+        title="Verdeling van de overtredingen per groep (in % van de overtredingen van die groep)",
+        labels={"aandeel": "Aandeel (van de overtredingen van de groep)", "categorie_naam": "Categorie",
+                "groep": "Groep", "aantal": "Aantal"},
+        hover_data=["aantal"],
+    )
+    fig.update_xaxes(tickformat=".0%")
+    show_chart(fig, tabel, "Verdeling per groep")
+    toets = query(chi_kwadraat, groepen).iloc[0]
+    if toets["reden"] is not None:
+        st.info(f"De toets kan niet worden uitgevoerd. {toets['reden']}", icon=":material/info:")
+    else:
+        kolommen = st.columns(3)
+        kolommen[0].metric("Chi-kwadraat", getal(toets["chi2"], 2), border=True)
+        kolommen[1].metric("Vrijheidsgraden", getal(toets["vrijheidsgraden"]), border=True)
+        kolommen[2].metric("p-waarde", getal(toets["p_waarde"], 3), border=True)
+        st.markdown(f"{toets['conclusie']} Aantal overtredingen in de toets: {getal(toets['n'])}.")
+        if toets["waarschuwing"]:
+            st.warning(
+                f"Let op: in {procent(toets['kleine_verwachting'])} van de cellen is de verwachte frequentie "
+                "kleiner dan 5 (meer dan 20%). De p-waarde is dan onbetrouwbaar; trek geen harde conclusie.",
+                icon=":material/warning:",
+            )

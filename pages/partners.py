@@ -1,0 +1,97 @@
+"""Resultaten per partner: what each organisation attended and achieved (PIT "Resultaten per organisatie"),
+money per partner, and who brings in signals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from metrics.partners import (
+    aanwezigheid,
+    geld_per_partner,
+    organisatie_overzicht,
+    signalen_per_bron,
+    signalen_per_uitkomst,
+)
+from ui.charts import download_buttons, empty_state, show_chart
+from ui.data import query
+from ui.filters import page_header
+from ui.format import euro, getal
+
+f = page_header(
+    "Resultaten per partner",
+    "Wat elke partnerorganisatie heeft bijgedragen: hoe vaak zij aanwezig was, wat zij heeft bereikt, "
+    "wat dat in geld opleverde en wie de signalen aandraagt.",
+)
+
+links, rechts = st.columns(2)
+with links:
+    st.subheader("Aanwezig op controleavonden")
+    aanwezig = query(aanwezigheid, f)
+    fig = px.bar(
+        aanwezig.sort_values("avonden_aanwezig"), x="avonden_aanwezig", y="partner_naam", orientation="h",
+        text="avonden_aanwezig", title="Aantal controleavonden aanwezig per partner",
+        labels={"avonden_aanwezig": "Controleavonden aanwezig", "partner_naam": "Partner",
+                "aandeel_avonden": "Deel van alle avonden"},
+        hover_data={"aandeel_avonden": ":.0%"},
+    )
+    show_chart(fig, aanwezig, "Aanwezigheid per partner")
+with rechts:
+    st.subheader("Resultaat in geld")
+    geld = query(geld_per_partner, f)
+    fig = px.bar(
+        geld.sort_values("bedrag_eur"), x="bedrag_eur", y="partner_naam", orientation="h",
+        title="Resultaat in geld per partner (euro)", text="bedrag_eur",
+        labels={"bedrag_eur": "Bedrag (euro)", "partner_naam": "Partner", "aandeel": "Deel van het totaal"},
+        hover_data={"aandeel": ":.0%"},
+    )
+    fig.update_traces(texttemplate="€ %{x:,.0f}")
+    show_chart(fig, geld, "Resultaat in geld per partner")
+
+st.subheader("Resultaten per organisatie")
+st.caption("In de opmaak van de PIT-infographic: eerst het aantal acties waarbij de partner aanwezig was, "
+           "daarna wat de partner bereikte.")
+overzicht = query(organisatie_overzicht, f)
+if overzicht.empty:
+    empty_state()
+else:
+    kolommen = st.columns(3)
+    for index, (naam, regels) in enumerate(overzicht.groupby("partner_naam", sort=False)):
+        with kolommen[index % 3].container(border=True):
+            st.markdown(f"**{naam}**")
+            st.markdown(
+                "\n".join(
+                    f"- {getal(r.aantal)} keer {r.soort}"
+                    + (f" ({getal(r.hoeveelheid, 1)} {r.eenheid})" if r.eenheid else "")
+                    + (f", {euro(r.bedrag_eur)}" if pd.notna(r.bedrag_eur) else "")
+                    if r.soort != "acties aanwezig"
+                    else f"- {getal(r.aantal)} {'actie' if r.aantal == 1 else 'acties'} aanwezig"
+                    for r in regels.itertuples()
+                )
+            )
+    download_buttons(overzicht, "Resultaten per organisatie")
+
+st.subheader("Wie brengt signalen in?")
+bronnen = query(signalen_per_bron, f)
+uitkomsten = query(signalen_per_uitkomst, f)
+fig = px.bar(
+    uitkomsten, x="signalen", y="bron_partner_naam", color="uitkomst", orientation="h",
+    title="Signalen per inbrengende partner, naar wat ermee gebeurde",
+    labels={"signalen": "Aantal signalen", "bron_partner_naam": "Ingebracht door", "uitkomst": "Uitkomst"},
+)
+fig.update_yaxes(categoryorder="total ascending")
+show_chart(fig, uitkomsten, "Signalen per partner en uitkomst")
+if not bronnen.empty:
+    st.dataframe(
+        bronnen.drop(columns=["bron_partner"]),
+        hide_index=True,
+        column_config={
+            "bron_partner_naam": "Ingebracht door",
+            "signalen": "Signalen",
+            "gecontroleerd": "Gecontroleerd",
+            "aandeel_gecontroleerd": st.column_config.NumberColumn("Deel gecontroleerd", format="percent"),
+            "aandeel_signalen": st.column_config.NumberColumn("Deel van alle signalen", format="percent"),
+        },
+    )
+    download_buttons(bronnen, "Signalen per partner")

@@ -1,0 +1,116 @@
+"""Reproductie (steering group): every figure the source documents print, recomputed from the warehouse rows,
+with a match per figure, the inconsistencies in and between the documents, and the base of the violation
+shares. The sidebar filter does not apply: published figures are about fixed teams and periods."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics import pilot, reproduce
+from ui.charts import download_buttons, empty_state
+from ui.data import query
+from ui.format import getal
+
+st.title("Reproductie van de gepubliceerde cijfers")
+st.markdown(
+    "Elk cijfer uit de raadsnota, de evaluatie van project HAM/KIT en de evaluatie van het PIT 2017 wordt hier "
+    "opnieuw berekend uit de rijen in het warehouse en vergeleken met wat er gedrukt staat, met het woord "
+    "ervoor (\"bijna 64%\", \"zo'n 13%\", \"ca. 30\")."
+)
+st.caption("Het filter links geldt hier niet: de gepubliceerde cijfers gaan over vaste teams en perioden.")
+
+totaal = query(reproduce.overview)
+if totaal.empty:
+    empty_state()
+    st.stop()
+t = totaal.iloc[0]
+tegels = st.columns(4)
+tegels[0].metric("Gepubliceerde cijfers", getal(t["cijfers"]))
+tegels[1].metric("Gereproduceerd", getal(t["gereproduceerd"]))
+tegels[2].metric("Wijken af", getal(t["afwijkend"]))
+tegels[3].metric("Tegenstrijdigheden in de documenten", getal(t["tegenstrijdigheden"]))
+st.caption(
+    f"{getal(t['alternatieve_lezingen'])} alternatieve lezingen staan ter vergelijking in de tabel (➖/✅), "
+    "maar tellen niet mee."
+)
+
+st.subheader("Cijfers")
+alleen_afwijkingen = st.toggle("Alleen afwijkingen", key="reproductie_alleen_afwijkingen")
+cijfers = query(reproduce.figures_table, only_mismatches=alleen_afwijkingen)
+if cijfers.empty:
+    st.success("Geen afwijkingen: elk gepubliceerd cijfer volgt uit de rijen.", icon=":material/check_circle:")
+else:
+    st.dataframe(
+        cijfers,
+        hide_index=True,
+        width="stretch",
+        column_order=["icoon", "id", "bron", "tekst", "gepubliceerd", "berekend", "regel", "basis", "teller",
+                      "noemer", "toelichting", "definitie"],
+        column_config={
+            "icoon": st.column_config.TextColumn("Klopt", width="small"),
+            "id": st.column_config.TextColumn("Id"),
+            "bron": st.column_config.TextColumn("Bron"),
+            "tekst": st.column_config.TextColumn("Zoals gedrukt", width="large"),
+            "gepubliceerd": st.column_config.TextColumn("Gepubliceerd"),
+            "berekend": st.column_config.TextColumn("Berekend"),
+            "regel": st.column_config.TextColumn("Toets"),
+            "basis": st.column_config.TextColumn("Basis"),
+            "teller": st.column_config.NumberColumn("Teller", format="%d"),
+            "noemer": st.column_config.NumberColumn("Noemer", format="%d"),
+            "toelichting": st.column_config.TextColumn("Toelichting"),
+            "definitie": st.column_config.TextColumn("Definitie"),
+        },
+    )
+    download_buttons(cijfers, "reproductie_cijfers")
+
+st.subheader("Basis van de overtredingspercentages (§6.1)")
+st.markdown(
+    "De evaluatie drukt \"40% in overtreding op de BRP, 26% met het bestemmingsplan, 8% met betrekking tot de "
+    "brandveiligheid\" zonder te zeggen waarvan. Gekozen is **van de aangetroffen personen**: bij een overtreding "
+    "op een object tellen alle personen van dat bezoek mee, bij een persoonsgebonden overtreding de persoon zelf. "
+    "De andere lezing, **van de bezochte adressen**, staat ernaast maar hoeft niet te kloppen: 8% van 42 adressen "
+    "is geen heel aantal (3/42 = 7,1%, 4/42 = 9,5%)."
+)
+basis = query(pilot.overtredingen)
+st.dataframe(
+    basis,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "groep": st.column_config.TextColumn("Overtreding (groep)"),
+        "basis": st.column_config.TextColumn("Basis"),
+        "getroffen": st.column_config.NumberColumn("Getroffen", format="%d"),
+        "totaal": st.column_config.NumberColumn("Totaal", format="%d"),
+        "aandeel_pct": st.column_config.NumberColumn("Aandeel", format="%.1f%%"),
+    },
+)
+st.markdown(
+    "**Niet ingeschreven is niet in overtreding.** Inschrijving in de BRP is pas verplicht bij een verblijf van "
+    "meer dan vier maanden; wie korter blijft, is niet in overtreding."
+)
+brp = query(pilot.brp_registratie)
+st.dataframe(
+    brp,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "kengetal": st.column_config.TextColumn("Groep personen"),
+        "personen": st.column_config.NumberColumn("Personen", format="%d"),
+        "totaal": st.column_config.NumberColumn("Aangetroffen", format="%d"),
+        "aandeel_pct": st.column_config.NumberColumn("Aandeel", format="%.1f%%"),
+    },
+)
+
+st.subheader("Tegenstrijdigheden in en tussen de documenten")
+st.markdown(
+    "Waar de documenten elkaar (of zichzelf) tegenspreken, staan beide cijfers naast elkaar, waar mogelijk "
+    "berekend uit de rijen. ⚠️ tegenstrijdig · ✅ consistent · ℹ️ twee verschillende begrippen."
+)
+punten = query(reproduce.inconsistencies_table)
+for punt in punten.itertuples(index=False):
+    with st.expander(f"{punt.icoon} {punt.onderwerp}", expanded=punt.status == "tegenstrijdig"):
+        links, rechts = st.columns(2)
+        links.markdown(f"**{punt.a_label}**  \nGepubliceerd: {punt.a_gepubliceerd}  \nBerekend: {punt.a_berekend}")
+        rechts.markdown(f"**{punt.b_label}**  \nGepubliceerd: {punt.b_gepubliceerd}  \nBerekend: {punt.b_berekend}")
+        st.caption(f"{punt.status.capitalize()}. {punt.toelichting}")
+download_buttons(punten, "reproductie_tegenstrijdigheden")

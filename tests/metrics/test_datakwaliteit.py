@@ -1,0 +1,58 @@
+"""Load bookkeeping for the data steward on the small synthetic warehouse."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from metrics.datakwaliteit import (
+    afwijzingen,
+    afwijzingen_per_regel,
+    bestanden,
+    laadgeschiedenis,
+    laadstatus,
+    rijen_per_tabel,
+)
+from tests.pages.testwarehouse import bouw_testwarehouse
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_latest_run(con: duckdb.DuckDBPyConnection) -> None:
+    status = laadstatus(con).iloc[0]
+    assert status["run_id"] == "run-2"
+    assert (status["bestanden"], status["geladen"], status["in_gebruik"], status["afgewezen"]) == (3, 2, 2, 1)
+    assert (status["rijen"], status["problemen"]) == (36, 1)
+
+
+def test_files_list_rejected_ones_first(con: duckdb.DuckDBPyConnection) -> None:
+    frame = bestanden(con)
+    assert list(frame["bestand"]) == ["kit/signalen.xlsx", "kit-pilot/controles.xlsx", "pit/controles.xlsx"]
+    rejected = frame.iloc[0]
+    assert rejected["laatste_status"] == "afgewezen"
+    assert pd.isna(rejected["rijen_geladen"])  # never loaded, so no version in force
+    assert frame.set_index("bestand").loc["kit-pilot/controles.xlsx", "rijen_geladen"] == 23
+
+
+def test_rejections_latest_run_per_file(con: duckdb.DuckDBPyConnection) -> None:
+    latest = afwijzingen(con)
+    assert list(latest["bestand"]) == ["kit/signalen.xlsx"]  # the pilot file's problems were fixed in run-2
+    assert "Atlantis is geen bekende gemeente" in latest.iloc[0]["melding"]
+    all_runs = afwijzingen(con, alleen_laatste_run=False)
+    assert len(all_runs) == 3
+    per_regel = afwijzingen_per_regel(con, alleen_laatste_run=False)
+    assert per_regel["problemen"].sum() == 3
+
+
+def test_rows_per_table_and_history(con: duckdb.DuckDBPyConnection) -> None:
+    rijen = rijen_per_tabel(con).set_index("tabel")
+    assert rijen.loc["stg_controleavonden", "rijen"] == 6
+    assert rijen.loc["stg_deelname", "rijen"] == 19
+    assert list(laadgeschiedenis(con)["run_id"]) == ["run-2", "run-1"]

@@ -1,0 +1,120 @@
+"""Violation shares (named base), top 10, and the chi-square test on the small synthetic warehouse."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+import pytest
+
+from metrics.filters import Filter
+from metrics.overtredingen import (
+    aandelen_per_categorie,
+    chi_kwadraat,
+    kruistabel,
+    midden_van,
+    rest_na_top,
+    top_overtredingen,
+    twee_perioden,
+    twee_teams,
+)
+from tests.pages.testwarehouse import bouw_testwarehouse
+
+PILOT = Filter(teams=("KIT-pilot",))
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def _shares(frame) -> dict[str, float]:
+    return dict(zip(frame["categorie"], frame["aandeel"], strict=True))
+
+
+def test_share_of_persons_counts_persons_with_a_violation(con: duckdb.DuckDBPyConnection) -> None:
+    frame = aandelen_per_categorie(con, PILOT, "personen")
+    # persons P-1, P-2, P-5 have an address-fraud violation; 25 persons were found
+    assert _shares(frame) == {"adresfraude": pytest.approx(3 / 25)}
+    assert set(frame["basis"]) == {"van de aangetroffen personen"}
+    assert list(frame["noemer"]) == [25]
+
+
+def test_share_of_objects(con: duckdb.DuckDBPyConnection) -> None:
+    frame = aandelen_per_categorie(con, PILOT, "objecten")
+    assert _shares(frame) == {
+        "adresfraude": pytest.approx(2 / 5),  # B1, B3
+        "strijdig gebruik bestemmingsplan": pytest.approx(2 / 5),  # B1, B5
+        "brandveiligheidseisen": pytest.approx(1 / 5),  # B2
+    }
+    assert set(frame["basis"]) == {"van de bezochte objecten"}
+
+
+def test_share_of_findings_includes_non_violations_in_the_base(con: duckdb.DuckDBPyConnection) -> None:
+    frame = aandelen_per_categorie(con, PILOT, "bevindingen")
+    assert _shares(frame)["adresfraude"] == pytest.approx(3 / 7)  # 7 findings, one (F6) is no violation
+    assert "milieuovertreding" not in _shares(frame)
+
+
+def test_share_per_municipality_uses_the_municipality_base(con: duckdb.DuckDBPyConnection) -> None:
+    frame = aandelen_per_categorie(con, PILOT, "objecten", "gemeente")
+    bergeijk = frame[frame["gemeente"] == "Bergeijk"]
+    assert _shares(bergeijk) == {"strijdig gebruik bestemmingsplan": pytest.approx(1 / 2)}  # B5 of B4, B5
+    veldhoven = frame[frame["gemeente"] == "Veldhoven"]
+    assert _shares(veldhoven)["adresfraude"] == pytest.approx(2 / 3)  # B1, B3 of B1, B2, B3
+
+
+def test_unknown_base_is_refused(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ValueError):
+        aandelen_per_categorie(con, PILOT, "inwoners")
+
+
+def test_top_and_rest(con: duckdb.DuckDBPyConnection) -> None:
+    top = top_overtredingen(con, Filter(), 3)
+    assert list(top["categorie"]) == ["adresfraude", "strijdig gebruik bestemmingsplan", "fraude energiemeters"]
+    assert list(top["aantal"]) == [5, 2, 1]
+    rest = rest_na_top(con, Filter(), 3).iloc[0]
+    assert (rest["bevindingen"], rest["categorieen"]) == (3, 3)
+    assert rest_na_top(con, Filter(), 10).iloc[0]["bevindingen"] == 0
+
+
+def test_chi_square_two_teams(con: duckdb.DuckDBPyConnection) -> None:
+    groepen = twee_teams(Filter(teams=("KIT-pilot", "PIT")))
+    tabel = kruistabel(con, groepen)
+    assert len(tabel) == 12  # 2 groups x 6 categories, zeros filled in
+    assert tabel.groupby("groep")["aandeel"].sum().round(9).tolist() == [1.0, 1.0]
+    toets = chi_kwadraat(con, groepen).iloc[0]
+    # worked by hand: adres 0.06, brand 0.8333, bestemmingsplan 1.6667, energie/milieu/overbewoning 1.2 each
+    assert toets["chi2"] == pytest.approx(6.16)
+    assert toets["vrijheidsgraden"] == 5
+    assert toets["n"] == 11
+    assert toets["kleine_verwachting"] == 1.0
+    assert bool(toets["waarschuwing"]) is True
+    assert toets["p_waarde"] > 0.05 and "geen significant verschil" in toets["conclusie"]
+
+
+def test_chi_square_not_possible_without_violations(con: duckdb.DuckDBPyConnection) -> None:
+    toets = chi_kwadraat(con, twee_teams(Filter(teams=("KIT-pilot", "KIT")))).iloc[0]
+    assert pd.isna(toets["chi2"]) and pd.isna(toets["p_waarde"])
+    assert toets["reden"] == "Geen overtredingen in: KIT."
+
+
+def test_two_periods_split_the_filter() -> None:
+    f = Filter(teams=("KIT-pilot",), start=date(2019, 2, 1), end=date(2019, 6, 30))
+    assert midden_van(f) == date(2019, 4, 16)
+    groepen = twee_perioden(f, date(2019, 4, 1))
+    assert list(groepen) == ["01-02-2019 t/m 31-03-2019", "01-04-2019 t/m 30-06-2019"]
+    assert [g.end for g in groepen.values()] == [date(2019, 3, 31), date(2019, 6, 30)]
+
+
+def test_chi_square_two_periods(con: duckdb.DuckDBPyConnection) -> None:
+    f = Filter(teams=("KIT-pilot",), start=date(2019, 2, 1), end=date(2019, 6, 30))
+    toets = chi_kwadraat(con, twee_perioden(f, date(2019, 4, 1))).iloc[0]
+    # March: adres 3, bestemmingsplan 1, brand 1; May: bestemmingsplan 1 -> 2 x 3 table, n = 6
+    assert toets["n"] == 6
+    assert toets["vrijheidsgraden"] == 2
+    assert toets["chi2"] == pytest.approx(2.4)

@@ -1,0 +1,103 @@
+"""Headline figures, trend, municipalities and summary on the small synthetic warehouse (tests/pages/testwarehouse)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from metrics.filters import Filter
+from metrics.overzicht import gemeente_opties, kerncijfers, per_gemeente, samenvatting, team_opties, trend_per_maand
+from tests.pages.testwarehouse import bouw_testwarehouse
+
+PILOT = Filter(teams=("KIT-pilot",))
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_kerncijfers_pilot(con: duckdb.DuckDBPyConnection) -> None:
+    kern = kerncijfers(con, PILOT).iloc[0]
+    assert kern["controleavonden"] == 3
+    assert kern["bezochte_objecten"] == 5
+    assert kern["aangetroffen_personen"] == 25
+    assert kern["overtredingen"] == 6
+    # F3 (two steps) and F4 are followed up; F1, F2, F5, F7 have no step and stay in the denominator;
+    # the action-level press release (O4) follows up no violation.
+    assert kern["opgevolgd"] == 2
+    assert kern["aandeel_opgevolgd"] == pytest.approx(2 / 6)
+    assert kern["partners_per_avond"] == pytest.approx(3.0)  # (3 + 2 + 4) / 3
+
+
+def test_kerncijfers_pit_and_municipality_filter(con: duckdb.DuckDBPyConnection) -> None:
+    pit = kerncijfers(con, Filter(teams=("PIT",))).iloc[0]
+    assert (pit["controleavonden"], pit["bezochte_objecten"], pit["aangetroffen_personen"]) == (2, 3, 13)
+    assert pit["aandeel_opgevolgd"] == 0
+    bergeijk = kerncijfers(con, Filter(teams=("KIT-pilot",), gemeenten=("GM1724",))).iloc[0]
+    assert (bergeijk["controleavonden"], bergeijk["bezochte_objecten"], bergeijk["overtredingen"]) == (1, 2, 1)
+
+
+def test_kerncijfers_empty_period(con: duckdb.DuckDBPyConnection) -> None:
+    kern = kerncijfers(con, Filter(teams=("KIT-pilot",), start=date(2019, 4, 1), end=date(2019, 4, 30))).iloc[0]
+    assert kern["controleavonden"] == 0
+    assert kern["aangetroffen_personen"] == 0
+    assert pd.isna(kern["aandeel_opgevolgd"])  # no violations, so no share
+    assert samenvatting(con, Filter(teams=("KIT-pilot",), start=date(2019, 4, 1), end=date(2019, 4, 30))).empty
+
+
+def test_trend_fills_quiet_months(con: duckdb.DuckDBPyConnection) -> None:
+    trend = trend_per_maand(con, PILOT)
+    assert [d.strftime("%Y-%m") for d in trend["maand"]] == ["2019-03", "2019-04", "2019-05"]
+    assert list(trend["controleavonden"]) == [2, 0, 1]
+    assert list(trend["aangetroffen_personen"]) == [20, 0, 5]
+    assert list(trend["overtredingen"]) == [5, 0, 1]
+
+
+def test_per_gemeente(con: duckdb.DuckDBPyConnection) -> None:
+    gemeenten = per_gemeente(con, PILOT).set_index("gemeente")
+    assert list(gemeenten.index) == ["Veldhoven", "Bergeijk"]
+    assert gemeenten.loc["Veldhoven", "overtredingen"] == 5
+    assert gemeenten.loc["Veldhoven", "aandeel_opgevolgd"] == pytest.approx(2 / 5)
+    assert gemeenten.loc["Bergeijk", "aangetroffen_personen"] == 5
+
+
+def test_samenvatting_is_built_from_the_figures(con: duckdb.DuckDBPyConnection) -> None:
+    zinnen = list(samenvatting(con, PILOT)["zin"])
+    assert zinnen[0] == (
+        "In deze periode zijn 3 controleavonden gehouden, waarbij 5 objecten zijn bezocht en 25 personen zijn "
+        "aangetroffen."
+    )
+    assert "33% (2)" in zinnen[1]
+    assert zinnen[2] == "Per controleavond waren gemiddeld 3,0 partners aanwezig."
+    assert zinnen[3] == "De meeste controleavonden waren in Veldhoven (2 van 3), verdeeld over 2 gemeenten."
+
+
+def test_filter_options(con: duckdb.DuckDBPyConnection) -> None:
+    teams = team_opties(con).set_index("team")
+    assert list(teams.index) == ["PIT", "KIT-pilot", "KIT"]
+    assert teams.loc["KIT-pilot", "data_start"].date() == date(2019, 2, 20)  # first signal
+    assert teams.loc["KIT-pilot", "data_eind"].date() == date(2019, 6, 1)  # last partner result
+    peelland = gemeente_opties(con, ("PIT",))
+    assert list(peelland["naam"]) == ["Asten", "Deurne", "Gemert-Bakel", "Helmond", "Laarbeek", "Someren"]
+    assert len(gemeente_opties(con, ())) == 14  # Kempen 8 + Peelland 6; the neighbours are no team region
+
+
+def test_empty_warehouse(tmp_path: Path) -> None:
+    """A warehouse without any rows still gives the three teams (with no data dates) and no evenings."""
+    path = tmp_path / "leeg.duckdb"
+    from etl.schema import create_warehouse
+    from tests.pages.testwarehouse import REFERENCE_DIR
+
+    with duckdb.connect(str(path)) as connection:
+        create_warehouse(connection, REFERENCE_DIR)
+        teams = team_opties(connection)
+        assert len(teams) == 3 and teams["data_start"].isna().all()
+        assert kerncijfers(connection, Filter()).iloc[0]["controleavonden"] == 0

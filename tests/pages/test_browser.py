@@ -1,0 +1,135 @@
+"""Real-browser check: start `streamlit run dashboard.py` against a small test warehouse, open every page in
+Debian's chromium through Playwright, check that a figure is drawn and no error is shown, and save a
+screenshot per page under test-output/screenshots/. Never runs `playwright install`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pages.testwarehouse import bouw_testwarehouse
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+FIGURE = '[data-testid="stPlotlyChart"] .main-svg'
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (CI installs Debian's chromium)"
+)
+
+# (navigation label, screenshot name, must show a figure): the product's own pages
+OWN_PAGES = [
+    ("Overzicht", "overzicht", True),
+    ("Overtredingen", "overtredingen", True),
+    ("Resultaten per partner", "partners", True),
+    ("KIT vs PIT", "kit_vs_pit", True),
+    ("Datakwaliteit", "datakwaliteit", True),
+]
+# pages of other engineers: opened and checked for errors when their file exists
+OTHER_PAGES = [("Reproductie", "reproductie", "pages/reproductie.py"),
+               ("Codering interviews", "codering", "pages/codering.py")]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("browser")
+    warehouse = bouw_testwarehouse(tmp / "kit.duckdb")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "KIT_WAREHOUSE": str(warehouse),
+        "KIT_CODING_DB": str(tmp / "codering.sqlite"),
+        "KIT_PSEUDONYM_KEY": str(tmp / "pseudoniem.key"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("streamlit did not start within 30 s")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _settle(page) -> None:
+    """Wait until the script run has finished (the running indicator is gone) and the page is drawn."""
+    page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
+    page.wait_for_timeout(500)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    page.wait_for_timeout(800)
+
+
+def _open(page, label: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=label).first.click()
+    _settle(page)
+
+
+def test_every_page_in_a_real_browser(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 2400})
+            page.goto(server)
+            _settle(page)
+            # choose a comparison with data on every page: the button on KIT vs PIT sets the sidebar filter
+            _open(page, "KIT vs PIT")
+            page.get_by_role("button", name="KIT pilot met PIT").click()
+            _settle(page)
+            assert "KIT pilot" in page.locator('[data-testid="stSidebar"]').inner_text()
+            for label, name, needs_figure in OWN_PAGES:
+                _open(page, label)
+                if needs_figure:
+                    page.wait_for_selector(FIGURE, timeout=30_000)
+                assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
+                assert page.locator("h1").first.inner_text().strip() != ""
+                page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+            for label, name, path in OTHER_PAGES:
+                if not (ROOT / path).exists():
+                    continue
+                _open(page, label)
+                assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
+                page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+            # no developer toolbar or Deploy button for end users
+            assert page.get_by_role("button", name="Deploy").count() == 0
+        finally:
+            browser.close()

@@ -1,0 +1,160 @@
+"""pages/codering.py through streamlit's AppTest, on a warehouse and a coding store built in the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from codering.store import CodingStore
+from etl.schema import create_warehouse
+from tests.codering.helpers import REFERENCE_DIR, build_interview_warehouse
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "codering.py")
+PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
+    1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
+    7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
+}
+CODER = "Tweede codeur"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_interview_warehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+
+
+@pytest.fixture
+def store(tmp_path: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> CodingStore:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    return CodingStore(tmp_path / "codering.sqlite")
+
+
+def _run() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    frames = [df.value for df in at.dataframe if column in df.value.columns]
+    assert len(frames) == 1, f"expected one table with column {column}"
+    return frames[0]
+
+
+def _code_of(store: CodingStore, respondent_id: str, vraag_nr: int, coder: str) -> str | None:
+    codes = store.codes()
+    hit = codes[(codes["respondent_id"] == respondent_id) & (codes["vraag_nr"] == vraag_nr)
+                & (codes["codeur"] == coder)]
+    return hit["code"].iloc[0] if len(hit) else None
+
+
+def _primary_code(warehouse: Path, respondent_id: str, vraag_nr: int) -> str:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("SELECT code FROM stg_antwoorden WHERE respondent_id = ? AND vraag_nr = ?",
+                           [respondent_id, vraag_nr]).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_result_tab_shows_the_published_counts(store: CodingStore) -> None:
+    at = _run()
+    result = _frame_with(at, "oordeel")
+    got = {int(r.vraag_nr): (r.positief, r.negatief, r.neutraal) for r in result.itertuples()}
+    assert got == PUBLISHED
+    assert result["n"].tolist() == [20] * 12 and result["niet_gevraagd"].tolist() == [1] * 12
+    assert result.set_index("vraag_nr").loc[4, "oordeel"] == "overwegend negatief"
+    assert any("tekentoets" in m.value and "60%" in m.value for m in at.markdown)  # the rule is on the page
+    assert [t.label for t in at.tabs] == ["Coderen", "Betrouwbaarheid", "Verschillen", "Resultaat", "Export"]
+    assert any("twee codeurs" in i.value for i in at.info)  # one coder: no reliability yet
+
+
+def test_question_shows_definition_codebook_and_answers_with_organisation(store: CodingStore) -> None:
+    at = _run()
+    texts = " ".join(m.value for m in at.markdown)
+    assert "plint tot kelder" in texts and "**Positief**" in texts
+    assert "R12 · Gemeente (toezicht en handhaving) · juridisch · Bladel" in texts
+    assert "Deelnemer" not in texts  # no names
+
+
+def test_coding_saves_at_once_with_previous_code_and_memos(store: CodingStore) -> None:
+    at = _run()
+    assert len(at.radio) == 0  # no coder name yet: read only
+    at.text_input(key="codering_codeur").input(CODER).run()
+    assert len(at.radio) == 21  # one per interviewed respondent (R11's answer was not recorded, still codable)
+    at.radio(key=f"code_R01_1_{CODER}").set_value("negatief").run()
+    at.radio(key=f"code_R01_1_{CODER}").set_value("neutraal").run()
+    at.text_input(key=f"memo_R01_1_{CODER}").input("twijfel tussen negatief en neutraal").run()
+    at.text_area(key=f"memo_vraag_1_{CODER}").input("codeboek vraag 1 aanscherpen").run()
+    assert not at.exception
+    assert _code_of(store, "R01", 1, CODER) == "neutraal"
+    assert store.history()[["codeur", "code", "vorige_code"]].values.tolist() == [
+        [CODER, "negatief", None], [CODER, "neutraal", "negatief"]]
+    assert store.memos()[["respondent_id", "tekst"]].values.tolist() == [
+        ["", "codeboek vraag 1 aanscherpen"], ["R01", "twijfel tussen negatief en neutraal"]]
+    reloaded = _run()  # a new session reads the saved code back
+    reloaded.text_input(key="codering_codeur").input(CODER).run()
+    assert reloaded.radio(key=f"code_R01_1_{CODER}").value == "neutraal"
+
+
+def test_primary_coder_change_keeps_the_workbook_code_as_previous(store: CodingStore, warehouse: Path) -> None:
+    original = _primary_code(warehouse, "R02", 3)
+    new = "negatief" if original != "negatief" else "positief"
+    at = _run()
+    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
+    at.selectbox(key="codering_vraag").set_value(3).run()
+    assert at.radio(key="code_R02_3_Evaluator (2020)").value == original
+    at.radio(key="code_R02_3_Evaluator (2020)").set_value(new).run()
+    assert store.history()[["code", "vorige_code"]].values.tolist() == [[new, original]]
+    result = _frame_with(at, "oordeel").set_index("vraag_nr")
+    expected = dict(zip(("positief", "negatief", "neutraal"), PUBLISHED[3], strict=True))
+    expected[original] -= 1
+    expected[new] += 1
+    assert result.loc[3, ["positief", "negatief", "neutraal"]].tolist() == [expected[k] for k in expected]
+
+
+def test_blind_mode_hides_other_coders_and_settling_a_difference(store: CodingStore, warehouse: Path) -> None:
+    original = _primary_code(warehouse, "R05", 2)  # question 2: all 20 positive
+    assert original == "positief"
+    store.set_code("R05", 2, CODER, "neutraal")
+    at = _run()
+    at.text_input(key="codering_codeur").input(CODER).run()
+    at.selectbox(key="codering_vraag").set_value(2).run()
+    assert any("Evaluator (2020): positief" in c.value for c in at.caption)
+    diff = _frame_with(at, "Vastgesteld")
+    assert diff[["Respondent", "Vraag", "Evaluator (2020)", CODER]].values.tolist() == [
+        ["R05", 2, "positief", "neutraal"]]
+    rel = _frame_with(at, "kappa")
+    assert rel.set_index("onderdeel").loc["Vraag 2", "dubbel_gecodeerd"] == 1
+
+    at.toggle(key="codering_blind").set_value(True).run()
+    assert not any("Evaluator (2020):" in c.value for c in at.caption)
+    assert not [df for df in at.dataframe if "oordeel" in df.value.columns or "Vastgesteld" in df.value.columns]
+    assert sum("Blind coderen staat aan" in i.value for i in at.info) == 4
+
+    at.toggle(key="codering_blind").set_value(False).run()
+    # unsettled: the primary coder's code counts, so question 2 is still 20 positive
+    assert _frame_with(at, "oordeel").set_index("vraag_nr").loc[2, "positief"] == 20
+    form_radio = [r for r in at.radio if r.label == "Geldende code"][0]
+    form_radio.set_value("neutraal")
+    [b for b in at.button if b.label == "Code vaststellen"][0].click().run()
+    assert not at.exception
+    assert store.settled()[["respondent_id", "vraag_nr", "code", "besloten_door"]].values.tolist() == [
+        ["R05", 2, "neutraal", CODER]]
+    result = _frame_with(at, "oordeel").set_index("vraag_nr")
+    assert result.loc[2, ["positief", "negatief", "neutraal"]].tolist() == [19, 0, 1]
+
+
+def test_empty_warehouse_shows_a_dutch_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "leeg.duckdb"
+    con = duckdb.connect(str(empty))
+    create_warehouse(con, REFERENCE_DIR)
+    con.close()
+    monkeypatch.setenv("KIT_WAREHOUSE", str(empty))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    at = _run()
+    assert any("nog geen interviews geladen" in i.value for i in at.info)

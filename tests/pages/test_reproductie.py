@@ -1,0 +1,65 @@
+"""The Reproductie page runs under AppTest, shows the figures table, filters on deviations and lists the
+inconsistencies (small synthetic warehouse of tests/pages/testwarehouse.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics.published import FIGURES, INCONSISTENCIES
+from tests.pages.testwarehouse import bouw_testwarehouse
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages" / "reproductie.py")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+
+
+@pytest.fixture
+def page(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_shows_the_figures_table(page: AppTest) -> None:
+    assert page.title[0].value == "Reproductie van de gepubliceerde cijfers"
+    table = page.dataframe[0].value
+    assert len(table) == len(FIGURES)
+    assert {"icoon", "gepubliceerd", "berekend"} <= set(table.columns)
+    assert set(table["icoon"]) <= {"✅", "❌", "➖"}
+    tiles = {m.label: m.value for m in page.metric}
+    assert tiles["Gepubliceerde cijfers"] == str(sum(f.required for f in FIGURES))
+
+
+def test_only_deviations_filter(page: AppTest) -> None:
+    page.toggle(key="reproductie_alleen_afwijkingen").set_value(True).run()
+    assert not page.exception
+    table = page.dataframe[0].value
+    assert len(table) < len(FIGURES)
+    assert not table["match"].any()
+
+
+def test_inconsistencies_and_base_explanation(page: AppTest) -> None:
+    assert len(page.expander) == len(INCONSISTENCIES)
+    labels = [e.label for e in page.expander]
+    assert any("Arbeidstijdenwet" in label for label in labels)
+    headers = [h.value for h in page.subheader]
+    assert "Basis van de overtredingspercentages (§6.1)" in headers
+    basis = page.dataframe[1].value
+    assert set(basis["basis"]) == {"personen", "adressen"}
+
+
+def test_page_without_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(tmp_path / "none.duckdb"))
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "python -m etl load" in at.info[0].value

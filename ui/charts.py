@@ -1,0 +1,118 @@
+"""Charts, downloads and the empty state: every figure on every page goes through `show_chart`.
+
+Charts are plotly with a Dutch title and axis labels; each chart has its data downloadable as CSV and
+Excel; an empty selection shows a Dutch sentence instead of an empty axis.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+
+LEEG = "Geen gegevens voor deze keuze. Kies een ander team, andere gemeenten of een andere periode."
+"""Default sentence when a filter leaves nothing to show."""
+
+KLEUREN = ["#1f5f8b", "#e07a2f", "#3a9d7a", "#8a6fb0", "#c9a227", "#5b8fb9", "#b5533c", "#7f8c8d"]
+"""Calm, colour-blind friendly palette shared by all charts (first colour matches the theme)."""
+
+TEAM_KLEUREN = {"KIT-pilot": "#5b8fb9", "KIT": "#1f5f8b", "PIT": "#e07a2f"}
+"""Fixed colour per team so a team looks the same on every page."""
+
+
+def _register_template() -> None:
+    """Register the product's plotly template and make it the default for plotly express."""
+    template = go.layout.Template(pio.templates["plotly_white"])
+    template.layout.colorway = KLEUREN
+    template.layout.font = {"family": "Source Sans Pro, Segoe UI, sans-serif", "size": 13, "color": "#1d2a35"}
+    pio.templates["kit"] = template
+    px.defaults.template = "kit"
+    px.defaults.color_discrete_sequence = KLEUREN
+
+
+_register_template()
+
+
+def empty_state(text: str | None = None) -> None:
+    """Show a Dutch sentence saying there is no data for this choice."""
+    st.info(text or LEEG, icon=":material/filter_alt_off:")
+
+
+def _slug(name: str) -> str:
+    """Return a file-name-safe version of `name`."""
+    return re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_").lower() or "gegevens"
+
+
+def excel_bytes(df: pd.DataFrame, sheet: str = "gegevens") -> bytes:
+    """Return `df` as an .xlsx workbook (one sheet; time zones dropped because Excel has none)."""
+    out = df.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
+            out[col] = out[col].dt.tz_localize(None)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        out.to_excel(writer, sheet_name=re.sub(r"[\[\]:*?/\\]", "", sheet)[:31] or "gegevens", index=False)
+    return buffer.getvalue()
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """Return `df` as UTF-8 CSV (with byte-order mark, so Excel shows accents correctly)."""
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def download_buttons(df: pd.DataFrame, name: str) -> None:
+    """Offer `df` for download as CSV and as Excel, side by side; the files are named after `name`."""
+    slug = _slug(name)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "CSV",
+        data=csv_bytes(df),
+        file_name=f"{slug}.csv",
+        mime="text/csv",
+        key=f"dl_csv_{slug}",
+        on_click="ignore",
+        icon=":material/download:",
+        help=f"Download de gegevens van '{name}' als CSV",
+    )
+    row.download_button(
+        "Excel",
+        data=excel_bytes(df, name),
+        file_name=f"{slug}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl_xlsx_{slug}",
+        on_click="ignore",
+        icon=":material/download:",
+        help=f"Download de gegevens van '{name}' als Excel",
+    )
+
+
+def style(fig: go.Figure) -> go.Figure:
+    """Apply the product's calm look to a figure (font, margins, legend, palette)."""
+    fig.update_layout(
+        template="kit",
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+        title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 15}},
+        separators=",.",
+        hoverlabel={"namelength": -1},
+    )
+    return fig
+
+
+def show_chart(fig: go.Figure | None, data: pd.DataFrame | None, name: str) -> None:
+    """Draw a plotly chart with its data downloadable (CSV and Excel) underneath.
+
+    When `data` is empty the Dutch empty-state sentence is shown instead, never an empty axis.
+    """
+    if fig is None or data is None or data.empty:
+        empty_state()
+        return
+    st.plotly_chart(
+        style(fig), width="stretch", theme=None, key=f"chart_{_slug(name)}", config={"displaylogo": False}
+    )
+    download_buttons(data, name)
