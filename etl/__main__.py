@@ -67,7 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--seed", type=int, default=42)
     demo.set_defaults(func=_demo)
     args = parser.parse_args(argv)
-    return args.func(args)
+    from etl.mapping import MappingError
+
+    try:
+        return args.func(args)
+    except MappingError as exc:
+        print(f"Fout in een mapping (etl/mappings): {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -136,10 +136,10 @@ class Parsed:
     sheets: list[Converted] = field(default_factory=list)
 
 
-def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context) -> Parsed:
+def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, digest: str = "") -> Parsed:
     """Read one raw file, pick its layout and convert every sheet; problems go into the result."""
     result = FileResult(bestand, "afgewezen")
-    parsed = Parsed(result, sha=sha256(path))
+    parsed = Parsed(result, sha=digest or sha256(path))
     try:
         frames = read_workbook(path)
     except ReadError as exc:
@@ -457,11 +457,11 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
             if old and old[0] == digest and _same_layout(mapping, old[1], old[2]):
                 report.files.append(FileResult(bestand, "ongewijzigd", mapping=old[1]))
                 continue
-            parsed = parse_file(path, bestand, mappings, ctx)
+            parsed = parse_file(path, bestand, mappings, ctx, digest)
             parsed_files.append(parsed)
             report.files.append(parsed.result)
         parsed_files.sort(key=lambda p: (KIND_ORDER.get(p.result.soort, -1), p.result.bestand))
-        now = datetime.now().replace(microsecond=0)
+        now = datetime.now()
         for parsed in parsed_files:
             if not parsed.result.problems:
                 _write_file(con, parsed, now)

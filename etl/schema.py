@@ -36,10 +36,7 @@ def create_warehouse(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> Non
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     for table, (filename, columns) in _REFERENCE_FILES.items():
         rows = read_reference(reference_dir, filename)
-        values = [
-            [_cast(row[col]) for col in columns]
-            for row in rows
-        ]
+        values = [[_cast(row[col]) for col in columns] for row in rows]
         if values:
             placeholders = ", ".join("?" for _ in columns)
             con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values)

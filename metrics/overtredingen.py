@@ -33,8 +33,11 @@ def aandelen_per_categorie(
     """Share of each violation category on the chosen base, optionally per municipality, object type or theme.
 
     Numerator (teller), per category:
-    - basis "personen": distinct persons with at least one violation of that category (findings with a
-      persoon_id); denominator: persons found, sum of fct_bezoek.aantal_personen.
+    - basis "personen": persons affected, summed over visits: all persons found at the visit
+      (aantal_personen) when the visit has an object-level violation of that category (persoon_id empty),
+      otherwise the distinct persons with a person-level violation; denominator: persons found, sum of
+      fct_bezoek.aantal_personen. (The same reading as the reproduction of §6.1, metrics/pilot.py, which
+      gives the printed 40% / 26% / 8%.)
     - basis "objecten": distinct visits (objects) with at least one violation of that category (about the
       object or one of its persons); denominator: visits in fct_bezoek.
     - basis "bevindingen": violations of that category; denominator: all findings (violations or not).
@@ -48,24 +51,32 @@ def aandelen_per_categorie(
         raise ValueError(f"unknown grouping {per!r}; choose from {sorted(GROEPERINGEN)}")
     groep = GROEPERINGEN[per] if per else "'alle'"
     cond, params = f.sql()
-    teller_expr = {
-        "personen": "count(DISTINCT persoon_id)",
-        "objecten": "count(DISTINCT bezoek_id)",
-        "bevindingen": "count(*)",
+    teller_sql = {
+        "personen": f"""
+            SELECT groep, categorie, any_value(categorie_naam) AS categorie_naam, sum(getroffen) AS teller
+            FROM (
+                SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                       CASE WHEN bool_or(persoon_id IS NULL) THEN max(personen_op_bezoek)
+                            ELSE count(DISTINCT persoon_id) END AS getroffen
+                FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, categorie, bezoek_id
+            ) GROUP BY groep, categorie""",
+        "objecten": f"""
+            SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                   count(DISTINCT bezoek_id) AS teller
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY ALL""",
+        "bevindingen": f"""
+            SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                   count(*) AS teller
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY ALL""",
     }[basis]
     noemer_sql = {
         "personen": f"SELECT {groep} AS groep, sum(aantal_personen) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
         "objecten": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
         "bevindingen": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bevinding WHERE {cond} GROUP BY 1",
     }[basis]
-    persoon_cond = "AND persoon_id IS NOT NULL" if basis == "personen" else ""
     frame = con.execute(
         f"""
-        WITH teller AS (
-                 SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
-                        {teller_expr} AS teller
-                 FROM fct_bevinding WHERE overtreding {persoon_cond} AND {cond} GROUP BY ALL
-             ),
+        WITH teller AS ({teller_sql}),
              noemer AS ({noemer_sql})
         SELECT t.groep, t.categorie, t.categorie_naam, t.teller::BIGINT AS teller, n.noemer::BIGINT AS noemer,
                t.teller / nullif(n.noemer, 0) AS aandeel, ? AS basis

@@ -167,13 +167,13 @@ def figures_table(
     (the computed value, formatted), match, icoon, regel (the check applied), basis (what a share is of),
     teller/noemer (numerator/denominator where the figure is a share or a count of a base), verplicht (False
     for alternative readings that need not match), definitie (metric and its definition), toelichting.
-    `only_mismatches` keeps the figures that do not match.
+    `only_mismatches` keeps the required figures that do not match (alternative readings are left out).
     """
     runner = _Runner(con)
     rows = [evaluate_figure(runner, f) for f in figures]
     df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if only_mismatches:
-        df = df[~df["match"]].reset_index(drop=True)
+        df = df[~df["match"] & df["verplicht"]].reset_index(drop=True)
     return df
 
 

@@ -6,6 +6,7 @@ here are saved at once in the coding store (codering.store), which survives a re
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -30,8 +31,9 @@ from metrics.codering import (
     reliability,
     result_table,
 )
-from ui.charts import empty_state, show_chart
+from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
+from ui.format import getal, procent
 
 CODE_LABELS = {"positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "niet gevraagd": "Niet gevraagd"}
 DEEL_KLEUREN = {
@@ -40,7 +42,6 @@ DEEL_KLEUREN = {
     "neutraal (rechts)": "#c8cdd2",
     "positief": "#3a9d7a",
 }
-PCT = st.column_config.NumberColumn(format="percent")
 
 st.title("Codering interviews")
 st.caption(
@@ -103,6 +104,29 @@ def _save_code(respondent_id: str, vraag_nr: int, coder: str, key: str, baseline
 def _save_memo(vraag_nr: int, coder: str, key: str, respondent_id: str) -> None:
     """Widget callback: save a memo on an answer (or on the question when respondent_id is '')."""
     store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
+
+
+def _p(value: float) -> str:
+    """A p-value the Dutch way: three decimals, '< 0,001' below that, a dash when there is no test."""
+    if pd.isna(value):  # no positive or negative answers: no test
+        return "–"
+    return "< 0,001" if value < 0.001 else getal(value, 3)
+
+
+def _display(result: pd.DataFrame) -> pd.DataFrame:
+    """The result table as shown: counts, and shares with their 95% Wilson interval as Dutch text."""
+    shown = result[["vraag_nr", "vraag", "positief", "negatief", "neutraal", "n", "niet_gevraagd"]].rename(columns={
+        "vraag_nr": "Vraag", "vraag": "Vraagtekst", "positief": "Positief", "negatief": "Negatief",
+        "neutraal": "Neutraal", "niet_gevraagd": "Niet gevraagd"})
+    for code in ("positief", "negatief", "neutraal"):
+        shown[f"% {code} (95%-BI)"] = [
+            f"{procent(a)} ({procent(lo)}–{procent(hi)})" if pd.notna(a) else "–"
+            for a, lo, hi in zip(result[f"aandeel_{code}"], result[f"{code}_laag"], result[f"{code}_hoog"],
+                                 strict=True)
+        ]
+    shown["p tekentoets"] = [_p(v) for v in result["p_tekentoets"]]
+    shown["Oordeel"] = result["oordeel"]
+    return shown
 
 
 # ------------------------------------------------------------------------------------------------ Coderen
@@ -198,8 +222,9 @@ with tab_betrouwbaarheid:
         )
         pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
         rel = reliability(codes, pair[0], pair[1])
+        st.caption("Vragen zonder dubbel gecodeerde antwoorden staan niet in de tabel.")
         st.dataframe(
-            rel.drop(columns=["vraag_nr"]),
+            rel[rel["dubbel_gecodeerd"] > 0].drop(columns=["vraag_nr"]),
             column_config={
                 "onderdeel": "Vraag", "codeurs": "Codeurs", "dubbel_gecodeerd": "Dubbel gecodeerd",
                 "overeenstemming": st.column_config.NumberColumn("Overeenstemming", format="percent"),
@@ -254,26 +279,11 @@ with tab_resultaat:
                    "waarover de codeurs het eens zijn, anders die van de primaire codeur. 95%-betrouwbaarheids"
                    "intervallen volgens Wilson.")
         st.dataframe(
-            result,
-            column_order=["vraag_nr", "vraag", "positief", "negatief", "neutraal", "n", "niet_gevraagd",
-                          "aandeel_positief", "positief_laag", "positief_hoog", "aandeel_negatief", "negatief_laag",
-                          "negatief_hoog", "aandeel_neutraal", "p_tekentoets", "oordeel"],
-            column_config={
-                "vraag_nr": "Vraag", "vraag": st.column_config.TextColumn("Vraagtekst", width="large"),
-                "positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "n": "n",
-                "niet_gevraagd": "Niet gevraagd",
-                "aandeel_positief": st.column_config.NumberColumn("% positief", format="percent"),
-                "positief_laag": st.column_config.NumberColumn("BI laag", format="percent"),
-                "positief_hoog": st.column_config.NumberColumn("BI hoog", format="percent"),
-                "aandeel_negatief": st.column_config.NumberColumn("% negatief", format="percent"),
-                "negatief_laag": st.column_config.NumberColumn("BI laag ", format="percent"),
-                "negatief_hoog": st.column_config.NumberColumn("BI hoog ", format="percent"),
-                "aandeel_neutraal": st.column_config.NumberColumn("% neutraal", format="percent"),
-                "p_tekentoets": st.column_config.NumberColumn("p tekentoets", format="%.4f"),
-                "oordeel": "Oordeel",
-            },
+            _display(result),
+            column_config={"Vraagtekst": st.column_config.TextColumn(width="large")},
             hide_index=True, width="stretch", key="resultaat_tabel",
         )
+        download_buttons(result_frame(result), "Codering resultaattabel")
         summary = effective_summary(effective)
         st.caption("Herkomst van de geldende codes: " + ", ".join(
             f"{r.bron} {r.antwoorden}" for r in summary.itertuples() if r.antwoorden))

@@ -30,12 +30,14 @@ if status.empty:
     empty_state("Er is nog geen laadronde vastgelegd: voer `python -m etl load` uit.")
     st.stop()
 laatste = status.iloc[0]
-tegels = st.columns(5)
-tegels[0].metric("Laatste laadronde", laatste["gestart_op"].strftime("%d-%m-%Y %H:%M"), border=True)
-tegels[1].metric("Bestanden", getal(laatste["bestanden"]), border=True)
-tegels[2].metric("Geladen of ongewijzigd", getal(laatste["in_gebruik"]), border=True)
-tegels[3].metric("Afgewezen", getal(laatste["afgewezen"]), border=True)
-tegels[4].metric("Rijen geladen", getal(laatste["rijen"]), border=True)
+st.markdown(
+    f"**Laatste laadronde:** {laatste['run_id']}, gestart op {laatste['gestart_op'].strftime('%d-%m-%Y om %H:%M')}"
+)
+tegels = st.columns(4)
+tegels[0].metric("Bestanden", getal(laatste["bestanden"]), border=True)
+tegels[1].metric("Geladen of ongewijzigd", getal(laatste["in_gebruik"]), border=True)
+tegels[2].metric("Afgewezen", getal(laatste["afgewezen"]), border=True)
+tegels[3].metric("Rijen geladen", getal(laatste["rijen"]), border=True)
 if int(laatste["afgewezen"]) > 0:
     st.warning(
         f"{getal(laatste['afgewezen'])} bestand(en) zijn in de laatste laadronde afgewezen en dus niet geladen; "

@@ -91,10 +91,25 @@ def download_buttons(df: pd.DataFrame, name: str) -> None:
     )
 
 
+def _horizontal_bar_height(fig: go.Figure) -> int | None:
+    """A height that gives horizontal bars a steady thickness (few categories: a low chart; many: a tall one)."""
+    bars = [t for t in fig.data if t.type == "bar" and t.orientation == "h"]
+    if not bars or len(bars) != len(fig.data) or fig.layout.height is not None:
+        return None
+    categories = {y for t in bars for y in (t.y if t.y is not None else ())}
+    per_category = 26 * (len(bars) if fig.layout.barmode == "group" else 1) + 10
+    return max(260, min(1100, 150 + per_category * len(categories)))
+
+
 def style(fig: go.Figure) -> go.Figure:
-    """Apply the product's calm look to a figure (font, margins, legend, palette)."""
+    """Apply the product's calm look to a figure (font, margins, legend, palette, bar thickness)."""
+    height = _horizontal_bar_height(fig)
+    if height is not None:
+        fig.update_layout(height=height)
     fig.update_layout(
         template="kit",
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 90, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 15}},

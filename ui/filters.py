@@ -76,7 +76,7 @@ def sidebar_filter() -> Filter:
         st.sidebar.multiselect(
             "Team",
             options=codes,
-            format_func=lambda code: team_label(code, opties),
+            format_func=team_label,
             key=TEAM_KEY,
             placeholder="Alle teams",
             help="Kies één team, of twee om ze te vergelijken. Niets gekozen: alle teams.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,10 +126,11 @@ def _visits(rng: random.Random, evenings: list[Evening], book: AddressBook) -> t
     order = list(range(42))
     rng.shuffle(order)
     slots = [e for e, n in zip(evenings, per_evening, strict=True) for _ in range(n)]
-    visits: list[Visit] = [None] * 42  # type: ignore[list-item]
+    placed: dict[int, Visit] = {}
     for slot, index in zip(slots, order, strict=True):
         adres, postcode = book.new(slot.gemeente)
-        visits[index] = Visit("", slot, adres, postcode, types[index], persons[index])
+        placed[index] = Visit("", slot, adres, postcode, types[index], persons[index])
+    visits = [placed[i] for i in range(42)]
     groups = {
         "bestemmingsplan": [visits[i] for i in range(5)],
         "brandveiligheid": [visits[2], visits[5]],
@@ -183,10 +185,10 @@ def _persons(rng: random.Random, visits: list[Visit]) -> list[dict[str, object]]
     with_rent = [r for r in rows if r["huur"] is not None]
     extremes = rng.sample(with_rent, 2)
     extremes[0]["huur"], extremes[1]["huur"] = RENT_MIN, RENT_MAX
-    missing = [a for a in AGENCIES if a not in {r["uitzendbureau"] for r in rows}]
-    others = [r for r in rows if r["uitzendbureau"] is not None]
-    for agency in missing:  # an agency drawn only for a Dutch person: give it to someone else
-        rng.choice(others)["uitzendbureau"] = agency
+    for agency in AGENCIES:  # an agency drawn only for a Dutch person: take it over from a frequent one
+        counts = Counter(r["uitzendbureau"] for r in rows if r["uitzendbureau"] is not None)
+        if agency not in counts:
+            rng.choice([r for r in rows if counts.get(r["uitzendbureau"], 0) > 1])["uitzendbureau"] = agency
     for i, row in enumerate(rows, start=1):
         row["id"] = f"HAM19-F{i:04d}"
         if isinstance(row["huur"], int) and rng.random() < 0.25:

@@ -140,10 +140,10 @@ def test_reference_tables_are_refreshed_and_a_changed_schema_rebuilds(etl_paths)
 
 def test_a_changed_mapping_rereads_its_files(etl_paths):
     toml = etl_paths["mappings"] / "a.toml"
-    toml.write_text('name = "a"\\nkind = "controles"\\nfiles = ["a.xlsx"]\\n')
+    toml.write_text('name = "a"\nkind = "controles"\nfiles = ["a.xlsx"]\n')
     controles(etl_paths["raw"] / "a.xlsx")
     assert run(etl_paths).file("a.xlsx").status == "geladen"
     assert run(etl_paths).file("a.xlsx").status == "ongewijzigd"
-    toml.write_text('name = "a"\\nkind = "controles"\\nfiles = ["a.xlsx"]\\n[values.thema]\\n"x" = "horeca"\\n')
+    toml.write_text('name = "a"\nkind = "controles"\nfiles = ["a.xlsx"]\n[values.thema]\n"x" = "horeca"\n')
     os.utime(toml, (time.time() + 5, time.time() + 5))
     assert run(etl_paths).file("a.xlsx").status == "geladen"

@@ -53,3 +53,13 @@ def test_load_command_exit_code(etl_paths, monkeypatch, capsys):
     assert code == 1
     err = capsys.readouterr().err
     assert "[1/1] lezen leeg.txt" in err and "afgewezen" in err and "geen Excel-bestand" in err
+
+
+def test_template_command_and_mapping_errors(etl_paths, tmp_path, monkeypatch, capsys):
+    assert main(["template", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"sjabloon_{k.name}.xlsx" for k in KINDS)
+    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(etl_paths["key"]))
+    (etl_paths["mappings"] / "kapot.toml").write_text("name = ")
+    code = main(["load", str(etl_paths["raw"]), "--warehouse", str(etl_paths["warehouse"]),
+                 "--mappings", str(etl_paths["mappings"])])
+    assert code == 2 and "kapot.toml: geen geldige TOML" in capsys.readouterr().err

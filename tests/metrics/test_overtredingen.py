@@ -36,12 +36,15 @@ def _shares(frame) -> dict[str, float]:
     return dict(zip(frame["categorie"], frame["aandeel"], strict=True))
 
 
-def test_share_of_persons_counts_persons_with_a_violation(con: duckdb.DuckDBPyConnection) -> None:
+def test_share_of_persons_counts_persons_affected(con: duckdb.DuckDBPyConnection) -> None:
     frame = aandelen_per_categorie(con, PILOT, "personen")
-    # persons P-1, P-2, P-5 have an address-fraud violation; 25 persons were found
-    assert _shares(frame) == {"adresfraude": pytest.approx(3 / 25)}
+    assert _shares(frame) == {
+        "adresfraude": pytest.approx(3 / 25),  # person-level: P-1, P-2 (B1) and P-5 (B3)
+        "strijdig gebruik bestemmingsplan": pytest.approx(15 / 25),  # object-level: everyone at B1 (10), B5 (5)
+        "brandveiligheidseisen": pytest.approx(4 / 25),  # object-level: everyone at B2 (4)
+    }
     assert set(frame["basis"]) == {"van de aangetroffen personen"}
-    assert list(frame["noemer"]) == [25]
+    assert set(frame["noemer"]) == {25}
 
 
 def test_share_of_objects(con: duckdb.DuckDBPyConnection) -> None:

@@ -63,11 +63,14 @@ def _primary_code(warehouse: Path, respondent_id: str, vraag_nr: int) -> str:
 
 def test_result_tab_shows_the_published_counts(store: CodingStore) -> None:
     at = _run()
-    result = _frame_with(at, "oordeel")
-    got = {int(r.vraag_nr): (r.positief, r.negatief, r.neutraal) for r in result.itertuples()}
+    result = _frame_with(at, "Oordeel").set_index("Vraag")
+    got = {int(q): (r["Positief"], r["Negatief"], r["Neutraal"]) for q, r in result.iterrows()}
     assert got == PUBLISHED
-    assert result["n"].tolist() == [20] * 12 and result["niet_gevraagd"].tolist() == [1] * 12
-    assert result.set_index("vraag_nr").loc[4, "oordeel"] == "overwegend negatief"
+    assert result["n"].tolist() == [20] * 12 and result["Niet gevraagd"].tolist() == [1] * 12
+    assert result.loc[4, "Oordeel"] == "overwegend negatief"
+    assert result.loc[4, "% negatief (95%-BI)"] == "75% (53%–89%)"
+    assert result.loc[4, "p tekentoets"] == "0,008"
+    assert result.loc[2, "p tekentoets"] == "< 0,001"
     assert any("tekentoets" in m.value and "60%" in m.value for m in at.markdown)  # the rule is on the page
     assert [t.label for t in at.tabs] == ["Coderen", "Betrouwbaarheid", "Verschillen", "Resultaat", "Export"]
     assert any("twee codeurs" in i.value for i in at.info)  # one coder: no reliability yet
@@ -110,11 +113,11 @@ def test_primary_coder_change_keeps_the_workbook_code_as_previous(store: CodingS
     assert at.radio(key="code_R02_3_Evaluator (2020)").value == original
     at.radio(key="code_R02_3_Evaluator (2020)").set_value(new).run()
     assert store.history()[["code", "vorige_code"]].values.tolist() == [[new, original]]
-    result = _frame_with(at, "oordeel").set_index("vraag_nr")
+    result = _frame_with(at, "Oordeel").set_index("Vraag")
     expected = dict(zip(("positief", "negatief", "neutraal"), PUBLISHED[3], strict=True))
     expected[original] -= 1
     expected[new] += 1
-    assert result.loc[3, ["positief", "negatief", "neutraal"]].tolist() == [expected[k] for k in expected]
+    assert result.loc[3, ["Positief", "Negatief", "Neutraal"]].tolist() == [expected[k] for k in expected]
 
 
 def test_blind_mode_hides_other_coders_and_settling_a_difference(store: CodingStore, warehouse: Path) -> None:
@@ -133,20 +136,20 @@ def test_blind_mode_hides_other_coders_and_settling_a_difference(store: CodingSt
 
     at.toggle(key="codering_blind").set_value(True).run()
     assert not any("Evaluator (2020):" in c.value for c in at.caption)
-    assert not [df for df in at.dataframe if "oordeel" in df.value.columns or "Vastgesteld" in df.value.columns]
+    assert not [df for df in at.dataframe if "Oordeel" in df.value.columns or "Vastgesteld" in df.value.columns]
     assert sum("Blind coderen staat aan" in i.value for i in at.info) == 4
 
     at.toggle(key="codering_blind").set_value(False).run()
     # unsettled: the primary coder's code counts, so question 2 is still 20 positive
-    assert _frame_with(at, "oordeel").set_index("vraag_nr").loc[2, "positief"] == 20
+    assert _frame_with(at, "Oordeel").set_index("Vraag").loc[2, "Positief"] == 20
     form_radio = [r for r in at.radio if r.label == "Geldende code"][0]
     form_radio.set_value("neutraal")
     [b for b in at.button if b.label == "Code vaststellen"][0].click().run()
     assert not at.exception
     assert store.settled()[["respondent_id", "vraag_nr", "code", "besloten_door"]].values.tolist() == [
         ["R05", 2, "neutraal", CODER]]
-    result = _frame_with(at, "oordeel").set_index("vraag_nr")
-    assert result.loc[2, ["positief", "negatief", "neutraal"]].tolist() == [19, 0, 1]
+    result = _frame_with(at, "Oordeel").set_index("Vraag")
+    assert result.loc[2, ["Positief", "Negatief", "Neutraal"]].tolist() == [19, 0, 1]
 
 
 def test_empty_warehouse_shows_a_dutch_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,68 @@
+"""The pages on the real synthetic demo data (python -m etl demo + the loader): the headline figures the
+sources print must appear (HAM/KIT evaluation §6.1: 17 controleavonden, 42 adressen, 232 personen; PIT
+infographic: 110 bezochte objecten, top 10 plus "168 bevindingen verspreid over 71 categorieën")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.demo import generate
+from etl.load import load_raw
+from ui.filters import TEAM_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("demo")
+    generate(tmp / "raw", 42)
+    warehouse = tmp / "kit.duckdb"
+    report = load_raw(tmp / "raw", warehouse, key_path=tmp / "pseudoniem.key")
+    assert report.ok
+    return warehouse
+
+
+@pytest.fixture
+def app(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(demo_warehouse))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+
+
+def _tiles(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_pilot_headline(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot"]).run()
+    assert not app.exception
+    tiles = _tiles(app)
+    assert (tiles["Controleavonden"], tiles["Bezochte objecten"], tiles["Aangetroffen personen"]) == (
+        "17", "42", "232"
+    )
+
+
+def test_pilot_violation_shares_of_persons(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot"]).run()
+    at = app.switch_page("pages/overtredingen.py").run()
+    assert not at.exception
+    assert any("Basis: van de aangetroffen personen (232 in de hele selectie)" in c.value for c in at.caption)
+
+
+def test_pit_headline_and_top_10(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
+    assert _tiles(app)["Bezochte objecten"] == "110"
+    at = app.switch_page("pages/overtredingen.py").run()
+    assert not at.exception
+    assert "\\+ nog **168** overtredingen verspreid over **71** categorieën" in [md.value for md in at.markdown]
+
+
+@pytest.mark.parametrize("page", ["pages/partners.py", "pages/kit_vs_pit.py", "pages/datakwaliteit.py"])
+def test_other_pages_on_demo_data(app: AppTest, page: str) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT", "PIT"]).run()
+    at = app.switch_page(page).run()
+    assert not at.exception
+    assert not at.error
