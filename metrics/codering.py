@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 from scipy.stats import binomtest
 
-from etl.contract import CODES
+from etl.contract import CODES  # also used by pages/codering.py: the codes a coder can give
 
 ANSWER_CODES = ("positief", "negatief", "neutraal")
 """Codes that are an answer and count in n; "niet gevraagd" is not one of them."""

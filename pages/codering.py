@@ -12,8 +12,8 @@ import streamlit as st
 
 from codering.export import csv_bytes, report_workbook, result_frame
 from codering.store import VRAAG_MEMO, CodingStore
-from etl.contract import CODES
 from metrics.codering import (
+    CODES,
     RULE_TEXT,
     coded_answers_table,
     combine_codes,

@@ -27,5 +27,5 @@ def generate(out_dir: Path, seed: int = 42) -> list[Path]:
     paths = write_pilot(out_dir, random.Random(f"{seed}:kit-pilot"), seed)
     paths += write_pit(out_dir, random.Random(f"{seed}:pit"), seed)
     paths += write_kit(out_dir, random.Random(f"{seed}:kit"), seed)
-    paths += write_interviews(out_dir, random.Random(f"{seed}:interviews"))
+    paths += write_interviews(out_dir, random.Random(f"{seed}:interviews"), seed)
     return sorted(paths)

@@ -20,10 +20,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from etl.contract import INTERVIEWS
+from etl.demo.xlsx import SheetData, write_workbook
 from etl.schema import read_reference
 
 CODEUR = "Evaluator (2020)"
@@ -312,7 +310,7 @@ TOELICHTING = (
 )
 
 
-def write_interviews(out_dir: Path, rng: random.Random) -> list[Path]:
+def write_interviews(out_dir: Path, rng: random.Random, seed: int = 42) -> list[Path]:
     """Write `out_dir/kit-pilot/evaluatie_interviews.xlsx` in the contract layout and return its path in a list.
 
     Sheets Vragen, Respondenten and Antwoorden carry exactly the column names of `etl.contract.INTERVIEWS`;
@@ -320,35 +318,21 @@ def write_interviews(out_dir: Path, rng: random.Random) -> list[Path]:
     Deterministic for a given `rng` state.
     """
     path = out_dir / RELATIVE_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
     reference = Path(__file__).parents[1] / "reference"
     names = {row["code"]: row["naam"] for row in read_reference(reference, "gemeenten.csv")}
-    wb = Workbook()
-    sheets = {s.name: [c.name for c in s.columns] for s in INTERVIEWS.sheets}
-    ws = wb.active
-    ws.title = "Vragen"
-    ws.append(sheets["Vragen"])
-    for v in VRAGEN:
-        ws.append([v.nr, v.vraag, v.definitie, v.positief, v.negatief, v.neutraal])
-    ws = wb.create_sheet("Respondenten")
-    ws.append(sheets["Respondenten"])
-    for r in RESPONDENTEN:
-        gemeente = names[r.gemeente] if r.gemeente else ""
-        ws.append([r.id, f"Deelnemer {r.id} (fictief)", TEAM, r.organisatie, r.rol, gemeente,
-                   "ja" if r.mee else "nee", "ja" if r.geinterviewd else "nee"])
-    ws = wb.create_sheet("Antwoorden")
-    ws.append(sheets["Antwoorden"])
-    for rid, nr, text, code in coded_answers(rng):
-        ws.append([rid, nr, text, code, CODEUR])
-    ws = wb.create_sheet("Toelichting")
-    ws.append(["Toelichting"])
-    for line in TOELICHTING:
-        ws.append([line])
-    ws.column_dimensions["A"].width = 120
-    for name in ("Vragen", "Respondenten", "Antwoorden", "Toelichting"):
-        for cell in wb[name][1]:
-            cell.font = Font(bold=True)
-    for row in wb["Toelichting"].iter_rows(min_row=2):
-        row[0].alignment = Alignment(wrap_text=True)
-    wb.save(path)
+    headers = {s.name: [c.name for c in s.columns] for s in INTERVIEWS.sheets}
+    vragen = [[v.nr, v.vraag, v.definitie, v.positief, v.negatief, v.neutraal] for v in VRAGEN]
+    respondenten = [
+        [r.id, f"Deelnemer {r.id} (fictief)", TEAM, r.organisatie, r.rol, names[r.gemeente] if r.gemeente else "",
+         "ja" if r.mee else "nee", "ja" if r.geinterviewd else "nee"]
+        for r in RESPONDENTEN
+    ]
+    antwoorden = [[rid, nr, text, code, CODEUR] for rid, nr, text, code in coded_answers(rng)]
+    sheets = [
+        SheetData("Vragen", headers["Vragen"], vragen),
+        SheetData("Respondenten", headers["Respondenten"], respondenten),
+        SheetData("Antwoorden", headers["Antwoorden"], antwoorden),
+        SheetData("Toelichting", ["Toelichting"], [[line] for line in TOELICHTING]),
+    ]
+    write_workbook(path, sheets, "Interviews evaluatie HAM/KIT (synthetisch)", seed=seed)
     return [path]
