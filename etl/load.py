@@ -449,7 +449,7 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
         parsed_files: list[Parsed] = []
         for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
             if progress:
-                print(f"[{i}/{len(present)}] lezen {bestand}", file=sys.stderr, flush=True)
+                print(progress_bar(i, len(present), f"lezen {bestand}"), file=sys.stderr, flush=True)
             ctx = Context(bestand, lookups, periods, key, today or date.today())
             old = in_force.get(bestand)
             digest = sha256(path)
@@ -483,6 +483,12 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
     if progress:
         print(report.summary(), file=sys.stderr, flush=True)
     return report
+
+
+def progress_bar(done: int, total: int, label: str, width: int = 30) -> str:
+    """Return one progress line such as "[#########.....................]  3/25 lezen x.xlsx"."""
+    filled = round(width * done / total) if total else width
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done:>{len(str(total))}}/{total} {label}"
 
 
 def _same_layout(mapping: Mapping | None, loaded_with: str, loaded_at: datetime) -> bool:

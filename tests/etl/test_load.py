@@ -147,3 +147,11 @@ def test_a_changed_mapping_rereads_its_files(etl_paths):
     toml.write_text('name = "a"\nkind = "controles"\nfiles = ["a.xlsx"]\n[values.thema]\n"x" = "horeca"\n')
     os.utime(toml, (time.time() + 5, time.time() + 5))
     assert run(etl_paths).file("a.xlsx").status == "geladen"
+
+
+def test_progress_bar_fills_with_the_files_read():
+    from etl.load import progress_bar
+
+    assert progress_bar(0, 4, "lezen a.xlsx", width=8) == "[........] 0/4 lezen a.xlsx"
+    assert progress_bar(2, 4, "lezen b.xlsx", width=8) == "[####....] 2/4 lezen b.xlsx"
+    assert progress_bar(4, 4, "lezen c.xlsx", width=8) == "[########] 4/4 lezen c.xlsx"
