@@ -52,7 +52,7 @@ def test_load_command_exit_code(etl_paths, monkeypatch, capsys):
                  "--mappings", str(etl_paths["mappings"])])
     assert code == 1
     err = capsys.readouterr().err
-    assert "[1/1] lezen leeg.txt" in err and "afgewezen" in err and "geen Excel-bestand" in err
+    assert "] 1/1 lezen leeg.txt" in err and "afgewezen" in err and "geen Excel-bestand" in err
 
 
 def test_template_command_and_mapping_errors(etl_paths, tmp_path, monkeypatch, capsys):
