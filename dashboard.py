@@ -1,7 +1,9 @@
 """KIT-dashboard: entry point (`streamlit run dashboard.py`).
 
-Sets the page configuration, draws the one sidebar filter (carried across pages through st.session_state)
-and the navigation, grouped by audience, then runs the chosen page.
+Sets the page configuration, draws the menu (grouped by audience) and the one sidebar filter (carried across
+pages through st.session_state), then runs the chosen page. Streamlit's own page list is switched off
+(.streamlit/config.toml: client.showSidebarNavigation = false; st.navigation with position="hidden" keeps the
+routing), so the file list of pages/ never flashes before the menu is drawn.
 """
 
 from __future__ import annotations
@@ -45,9 +47,13 @@ SECTIONS: dict[str, list[st.Page | None]] = {
     "Beheer": [_page("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:")],
 }
 
-navigation = st.navigation(
-    {section: [p for p in pages if p is not None] for section, pages in SECTIONS.items() if any(pages)}
-)
+MENU = {section: [p for p in pages if p is not None] for section, pages in SECTIONS.items() if any(pages)}
+navigation = st.navigation(MENU, position="hidden")
 st.logo(str(ROOT / "ui" / "logo.svg"), size="large")
+with st.sidebar.container(key="menu"):
+    for section, pages in MENU.items():
+        st.caption(section.upper())
+        for page in pages:
+            st.page_link(page)
 sidebar_filter()
 navigation.run()

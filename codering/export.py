@@ -47,12 +47,14 @@ ANSWER_HEADERS: dict[str, str] = {
     "antwoord": "Antwoord",
     "code": "Code (geldend)",
     "bron": "Bron van de code",
+    "toelichting": "Toelichting vaststelling",
     "memo": "Memo's",
 }
 """Dutch column headers of the answers sheet; coder columns ("code <coder>") are kept between antwoord and code."""
 
-_WIDTHS = {"Vraagtekst": 50, "Antwoord": 60, "Memo's": 40, "Organisatie": 30, "Memo": 60, "Toelichting": 110}
-_WRAP = {"Vraagtekst", "Antwoord", "Memo's", "Memo", "Toelichting"}
+_WIDTHS = {"Vraagtekst": 50, "Antwoord": 60, "Memo's": 40, "Organisatie": 30, "Memo": 60, "Toelichting": 110,
+           "Toelichting vaststelling": 40}
+_WRAP = {"Vraagtekst", "Antwoord", "Memo's", "Memo", "Toelichting", "Toelichting vaststelling"}
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 
 
@@ -65,7 +67,7 @@ def answers_frame(answers: pd.DataFrame) -> pd.DataFrame:
     """The coded answers table (metrics.codering.coded_answers_table) with Dutch headers."""
     coder_cols = [c for c in answers.columns if c.startswith("code ")]
     order = ["vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "antwoord", *coder_cols,
-             "code", "bron", "memo"]
+             "code", "bron", "toelichting", "memo"]
     renamed = {c: f"Code {c[5:]}" for c in coder_cols} | ANSWER_HEADERS
     return answers[order].rename(columns=renamed)
 

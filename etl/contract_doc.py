@@ -19,6 +19,8 @@ def _rules(col: Column) -> str:
         parts.append(f"verwijst naar `{col.ref}`")
     if col.minimum is not None:
         parts.append(f"minimaal {col.minimum:g}")
+    if col.maximum is not None:
+        parts.append(f"maximaal {col.maximum:g}")
     return "; ".join(parts)
 
 

@@ -23,7 +23,16 @@ import pandas as pd
 
 from etl.contract import KINDS, Kind, Sheet
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
-from etl.parse import Context, Converted, Problem, convert_sheet, problem, reference_lookups, team_periods
+from etl.parse import (
+    Context,
+    Converted,
+    Problem,
+    convert_sheet,
+    problem,
+    reference_lookups,
+    regions,
+    team_periods,
+)
 from etl.pseudonym import load_key
 from etl.read import Located, ReadError, locate, read_workbook
 from etl.schema import SCHEMA_SQL, create_warehouse
@@ -65,6 +74,9 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     melding: str = ""
+    vorige_versie: bool = False
+    """True when an earlier version of the file is loaded (and stays in force when this one is rejected)."""
+    bsn_kolommen: int = 0
 
 
 @dataclass
@@ -164,6 +176,7 @@ def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, 
         converted = convert_sheet(located, mapping, ctx)
         result.problems.extend(converted.problems)
         result.notes.extend(converted.notes)
+        result.bsn_kolommen += converted.bsn_kolommen
         parsed.sheets.append(converted)
     return parsed
 
@@ -201,7 +214,7 @@ def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, p
                         problems.append(problem(bestand, "type", "hier alleen ja of nee (onbekend niet toegestaan)",
                                                 blad=conv.blad, rij=int(rec["_rij"]),
                                                 kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
-                                                waarde="onbekend"))
+                                                waarde=conv.typed.get(int(rec["_rij"]), {}).get(col.name, value)))
                     value = value == "ja"
                 row[target] = value
             row.update({"_bestand": bestand, "_blad": conv.blad, "_rij": rec["_rij"]})
@@ -232,12 +245,15 @@ def _all_stg_tables() -> list[str]:
     return [stg_table(s) for k in KINDS for s in k.sheets] + [BRIDGE_TABLE]
 
 
-def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Keys already used by another file, then references to rows in neither this delivery nor the warehouse.
+def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, rejected: dict[str, dict[str, str]]) -> list[Problem]:
+    """References to rows in neither this delivery nor the warehouse.
 
-    Runs with the file's own earlier rows deleted and (for references) its new rows inserted.
+    Runs with the file's own earlier rows deleted and its new rows inserted. References to keys of a file
+    rejected in this run (`rejected`: contract sheet -> key -> file) give one line per rejected file instead
+    of one per row, so a single bad file does not bury its dependants under thousands of lines.
     """
     found: list[Problem] = []
+    cascades: dict[tuple[str, str, str, str], int] = {}
     bestand = parsed.result.bestand
     for conv in parsed.sheets:
         table = stg_table(conv.sheet)
@@ -250,11 +266,33 @@ def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[s
                 [bestand],
             ).fetchall()
             for rij, value in rows:
-                found.append(problem(bestand, "verwijzing", f"verwijst naar {ref_col.ref} '{value}', die niet bestaat "
-                                     "in deze levering of het warehouse", blad=conv.blad, rij=rij,
-                                     kolom=conv.headers.get(ref_col.name, ref_col.name), contract_kolom=ref_col.name,
-                                     waarde=str(value)))
+                source = rejected.get(ref_sheet, {}).get(str(value))
+                if source is not None:
+                    group = (source, ref_sheet, conv.blad, ref_col.name)
+                    cascades[group] = cascades.get(group, 0) + 1
+                    continue
+                found.append(problem(bestand, "verwijzing", f"{ref_sheet.lower()} '{value}' bestaat niet (niet in "
+                                     "dit bestand en niet in eerder geladen bestanden); controleer het nummer",
+                                     blad=conv.blad, rij=rij, kolom=conv.headers.get(ref_col.name, ref_col.name),
+                                     contract_kolom=ref_col.name, waarde=str(value)))
+    for (source, ref_sheet, blad, column), count in cascades.items():
+        rows_text = "1 rij verwijst" if count == 1 else f"{count} rijen verwijzen"
+        found.append(problem(bestand, "verwijzing_afgewezen_bestand",
+                             f"{rows_text} naar {ref_sheet.lower()} uit het afgewezen bestand {source}; los eerst dat "
+                             "bestand op", blad=blad, kolom=column))
     return found
+
+
+def remember_keys(parsed: Parsed, rejected: dict[str, dict[str, str]]) -> None:
+    """Add the keys of a rejected file's sheets to `rejected` (contract sheet -> key -> file)."""
+    for conv in parsed.sheets:
+        if not conv.sheet.key:
+            continue
+        keys = rejected.setdefault(conv.sheet.name, {})
+        for rec in conv.records:
+            value = rec.get(conv.sheet.key)
+            if value is not None:
+                keys.setdefault(str(value), parsed.result.bestand)
 
 
 def _key_clashes(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -282,7 +320,8 @@ def _key_clashes(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[st
     return found
 
 
-def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime) -> None:
+def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime,
+                rejected: dict[str, dict[str, str]]) -> None:
     """Replace the file's rows in a transaction; on any problem roll back so its earlier version stays."""
     result = parsed.result
     con.begin()
@@ -293,7 +332,7 @@ def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime) -
         if not problems:
             for table, frame in frames.items():
                 _insert(con, table, frame)
-            problems += _cross_checks(con, parsed, frames)
+            problems += _cross_checks(con, parsed, rejected)
         if problems:
             con.rollback()
             result.problems.extend(problems)
@@ -411,9 +450,14 @@ def _record_run(con: duckdb.DuckDBPyConnection, report: LoadReport, started: dat
 def _melding(f: FileResult) -> str:
     if f.status == "afgewezen":
         rules = sorted({p.regel for p in f.problems})
-        return f"{len(f.problems)} probleem/problemen ({', '.join(rules)}); vorige versie blijft gelden"
+        count = "1 probleem" if len(f.problems) == 1 else f"{len(f.problems)} problemen"
+        outcome = "vorige versie blijft gelden" if f.vorige_versie else "niet geladen"
+        return f"{count} ({', '.join(rules)}); {outcome}"
     if f.status == "geladen":
-        dropped = f"; {len(f.notes)} kolom(men) met BSN weggelaten" if f.notes else ""
+        dropped = ""
+        if f.bsn_kolommen:
+            dropped = "; 1 kolom met BSN weggelaten" if f.bsn_kolommen == 1 else \
+                f"; {f.bsn_kolommen} kolommen met BSN weggelaten"
         return f"{f.soort}, layout {f.mapping}{dropped}"
     if f.status == "ongewijzigd":
         return "zelfde sha256 als de geladen versie"
@@ -437,6 +481,7 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
     started = datetime.now().replace(microsecond=0)
     report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
     lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)
+    team_regions, gemeente_regions = regions(reference_dir)
     files = discover(raw_dir) if raw_dir.is_dir() else []
     tmp, con = _open_work_copy(warehouse_path, reference_dir)
     try:
@@ -450,7 +495,7 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
         for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
             if progress:
                 print(progress_bar(i, len(present), f"lezen {bestand}"), file=sys.stderr, flush=True)
-            ctx = Context(bestand, lookups, periods, key, today or date.today())
+            ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions, gemeente_regions)
             old = in_force.get(bestand)
             digest = sha256(path)
             mapping = find_mapping(bestand, mappings)
@@ -458,13 +503,17 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
                 report.files.append(FileResult(bestand, "ongewijzigd", mapping=old[1]))
                 continue
             parsed = parse_file(path, bestand, mappings, ctx, digest)
+            parsed.result.vorige_versie = old is not None
             parsed_files.append(parsed)
             report.files.append(parsed.result)
         parsed_files.sort(key=lambda p: (KIND_ORDER.get(p.result.soort, -1), p.result.bestand))
         now = datetime.now()
+        rejected: dict[str, dict[str, str]] = {}
         for parsed in parsed_files:
             if not parsed.result.problems:
-                _write_file(con, parsed, now)
+                _write_file(con, parsed, now, rejected)
+            if parsed.result.status == "afgewezen":
+                remember_keys(parsed, rejected)
         report.files.sort(key=lambda f: f.bestand)
         for f in report.files:
             f.melding = _melding(f)

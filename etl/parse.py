@@ -31,6 +31,8 @@ _SPACES = re.compile(r"\s+")
 _TEXT_DATE = re.compile(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
 _WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})?$", re.IGNORECASE)
+_BSN_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[ .])\d(?:[ .]?\d){8}(?![ .]?\d)")
+"""Nine digits, optionally split by single spaces or dots ("1234.56.782"), not part of a longer number."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,25 @@ def show(value: object) -> str:
     return str(value).strip()
 
 
+def display(value: object) -> str:
+    """The value for a message, as the partner typed it: dates as dd-mm-jjjj, whole numbers without '.0'."""
+    if isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y") if value.time() == datetime.min.time() else value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, date):
+        return dutch_date(value)
+    return show(value)
+
+
+def dutch_date(value: date) -> str:
+    """A date as dd-mm-jjjj."""
+    return value.strftime("%d-%m-%Y")
+
+
+def dutch_number(value: float) -> str:
+    """A number with Dutch thousands separators: 100000 -> '100.000'."""
+    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else str(value).replace(".", ",")
+
+
 def parse_text(value: object) -> str:
     """Trimmed text; a whole float (an id typed as number) loses its '.0'."""
     if isinstance(value, float) and value.is_integer():
@@ -80,24 +101,26 @@ def parse_text(value: object) -> str:
 
 def parse_int(value: object) -> int:
     """A whole number: 3, 3.0 or "3"; words, fractions and "12,5" are rejected."""
+    hint = "geen geheel getal; vul een heel getal in cijfers in, bijv. 3"
     if isinstance(value, bool):
-        raise ValueError("geen geheel getal")
+        raise ValueError(hint)
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise ValueError("geen geheel getal (decimalen)")
+        raise ValueError("geen geheel getal (er staan decimalen in); vul een heel getal in, bijv. 3")
     text = str(value).strip()
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
-    raise ValueError("geen geheel getal")
+    raise ValueError(hint)
 
 
 def parse_decimal(value: object, fmt: Format) -> float:
     """A number; "12,5" and "1.250,00" are read the Dutch way when the format says decimal_comma."""
+    hint = "geen getal; vul een getal in cijfers in, bijv. 12,5"
     if isinstance(value, bool):
-        raise ValueError("geen getal")
+        raise ValueError(hint)
     if isinstance(value, int | float):
         return float(value)
     text = str(value).strip().replace("€", "").replace(" ", "")
@@ -111,7 +134,7 @@ def parse_decimal(value: object, fmt: Format) -> float:
     elif fmt.decimal_comma and re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
         text = text.replace(".", "")
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-        raise ValueError("geen getal")
+        raise ValueError(hint)
     return float(text)
 
 
@@ -131,12 +154,13 @@ def parse_date(value: object, fmt: Format) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    hint = "geen datum; schrijf de datum bijv. als 03-03-2019, 2019-03-03 of 3 maart 2019"
     if isinstance(value, bool):
-        raise ValueError("geen datum")
+        raise ValueError(hint)
     if isinstance(value, int | float):
         if 1 <= value < 2958466 and float(value).is_integer():
             return EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueError("geen datum (ongeldig Excel-datumgetal)")
+        raise ValueError(hint)
     text = str(value).strip().casefold()
     text = re.sub(r"[ t]00:00(:00)?$", "", text)
     try:
@@ -151,9 +175,9 @@ def parse_date(value: object, fmt: Format) -> date:
         match = _WORD_DATE.match(text)
         if match and match.group(2) in MONTHS:
             return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
-    except ValueError as exc:
-        raise ValueError(f"geen geldige datum ({exc})") from None
-    raise ValueError("geen datum (verwacht bijv. 2019-03-03, 03-03-2019 of 3 maart 2019)")
+    except ValueError:
+        raise ValueError(f"{str(value).strip()} is geen bestaande datum; controleer dag en maand") from None
+    raise ValueError(hint)
 
 
 def parse_jn(value: object, fmt: Format) -> str:
@@ -167,14 +191,14 @@ def parse_jn(value: object, fmt: Format) -> str:
         return "nee"
     if text in {norm(v) for v in fmt.unknown}:
         return "onbekend"
-    raise ValueError("geen ja/nee/onbekend")
+    raise ValueError("geen ja/nee; gebruik ja, nee of onbekend")
 
 
 def parse_postcode(value: object) -> str:
     """The 4-digit area (pc4) of a Dutch postcode such as '5501 AB'."""
     match = _POSTCODE.match(parse_text(value))
     if not match:
-        raise ValueError("geen Nederlandse postcode (verwacht bijv. 5501 AB)")
+        raise ValueError("geen Nederlandse postcode; schrijf bijv. 5501 AB")
     return match.group(1)
 
 
@@ -190,12 +214,34 @@ def elfproef(value: object) -> bool:
     return total % 11 == 0
 
 
+def find_bsn(value: object) -> str | None:
+    """The first 9-digit number in a cell (digits may be split by spaces or dots) that passes the elfproef."""
+    if value is None or isinstance(value, bool | date):
+        return None
+    if isinstance(value, float):
+        if math.isnan(value) or not value.is_integer():
+            return None
+        value = int(value)
+    for match in _BSN_CANDIDATE.finditer(str(value)):
+        digits = re.sub(r"\D", "", match.group())
+        if elfproef(digits):
+            return digits
+    return None
+
+
+def mask_bsn(bsn: str) -> str:
+    """A BSN for a message: only the last four digits, e.g. '*****1851'."""
+    return "*****" + bsn[-4:]
+
+
 @dataclass
 class Lookup:
     """Names and synonyms of one reference table, matched after `norm`, giving the code."""
 
     label: str
     names: dict[str, str] = field(default_factory=dict)
+    hint: str = ""
+    """What to do instead, appended to the message of an unknown value."""
 
     def add(self, code: str, *spellings: str) -> None:
         for spelling in (code, *spellings):
@@ -205,7 +251,7 @@ class Lookup:
     def code(self, value: object) -> str:
         found = self.names.get(norm(show(value)))
         if found is None:
-            raise ValueError(f"onbekende {self.label}")
+            raise ValueError(f"onbekende {self.label}" + (f"; {self.hint}" if self.hint else ""))
         return found
 
 
@@ -217,15 +263,39 @@ def reference_lookups(reference_dir: Path) -> dict[str, Lookup]:
         "team": ("team", "teams.csv"),
         "thema": ("thema", "themas.csv"),
         "categorie": ("bevindingcategorie", "bevindingcategorieen.csv"),
+        "nationaliteit": ("nationaliteit", "nationaliteiten.csv"),
     }
     lookups: dict[str, Lookup] = {}
     for key, (label, filename) in sources.items():
         lookup = Lookup(label)
-        for row in read_reference(reference_dir, filename):
+        rows = read_reference(reference_dir, filename)
+        for row in rows:
             synonyms = [s for s in (row.get("synoniemen") or "").split(";") if s.strip()]
             lookup.add(row["code"], row["naam"], *synonyms)
+        lookup.hint = _hint(key, rows)
         lookups[key] = lookup
     return lookups
+
+
+def _hint(key: str, rows: list[dict[str, str]]) -> str:
+    """What a partner should write instead of an unknown reference value."""
+    if key == "gemeente":
+        names = [r["naam"] for r in rows if r["regio"] in ("Kempen", "Peelland")]
+        return f"gebruik de naam van de gemeente, een van: {', '.join(names)}"
+    if key == "partner":
+        return f"gebruik een van: {', '.join(r['code'] for r in rows)} (of de naam van de organisatie)"
+    if key in ("team", "thema"):
+        return f"gebruik een van: {', '.join(r['code'] for r in rows)}"
+    if key == "nationaliteit":
+        return f"gebruik een van: {', '.join(r['code'] for r in rows)}"
+    return "gebruik een categorie uit de lijst in het datacontract (etl/reference/bevindingcategorieen.csv)"
+
+
+def regions(reference_dir: Path) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Team code -> region, and municipality code -> (name, region)."""
+    teams = {row["code"]: row["regio"] for row in read_reference(reference_dir, "teams.csv")}
+    gemeenten = {row["code"]: (row["naam"], row["regio"]) for row in read_reference(reference_dir, "gemeenten.csv")}
+    return teams, gemeenten
 
 
 def team_periods(reference_dir: Path) -> dict[str, tuple[date, date]]:
@@ -251,7 +321,10 @@ class Problem:
 
 def problem(bestand: str, regel: str, reden: str, *, blad: str | None = None, rij: int | None = None,
             kolom: str | None = None, contract_kolom: str | None = None, waarde: str | None = None) -> Problem:
-    """A Problem whose message names file, sheet, row, column (partner header and contract name) and value."""
+    """A Problem whose message names file, sheet, row, column (partner header and contract name) and value.
+
+    The rule code `regel` is kept in its own field, not in the message (which is read by a data steward).
+    """
     parts = [bestand]
     if blad is not None:
         parts.append(f"blad '{blad}'")
@@ -265,15 +338,15 @@ def problem(bestand: str, regel: str, reden: str, *, blad: str | None = None, ri
     text = ", ".join(parts)
     if waarde is not None:
         text += f": waarde '{waarde}'"
-    text += f": {reden} [{regel}]"
+    text += f": {reden}"
     return Problem(bestand, regel, text, blad, rij, kolom, waarde)
 
 
 # ---------------------------------------------------------------- rows of one located sheet
 
-CATALOGUE_COLUMNS = {("Bevindingen", "categorie"): "categorie"}
+CATALOGUE_COLUMNS = {("Bevindingen", "categorie"): "categorie", ("Personen", "nationaliteit"): "nationaliteit"}
 """Text columns checked against a reference catalogue (lookup key in `reference_lookups`)."""
-TEXT_CASE = {("Personen", "nationaliteit"): "capitalize", ("Resultaten", "soort"): "lower"}
+TEXT_CASE = {("Resultaten", "soort"): "lower"}
 FUTURE_ALLOWED = ("deadline",)
 """Date columns that may lie in the future."""
 BSN_SHARE = 0.8
@@ -291,6 +364,10 @@ class Context:
     periods: dict[str, tuple[date, date]]
     key: bytes
     today: date
+    team_regions: dict[str, str] = field(default_factory=dict)
+    """team code -> region (ref_team.regio)"""
+    gemeente_regions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """municipality code -> (name, region) (ref_gemeente)"""
 
 
 @dataclass
@@ -303,6 +380,10 @@ class Converted:
     records: list[dict[str, object]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    bsn_kolommen: int = 0
+    """Number of delivered columns dropped because they hold BSNs."""
+    typed: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Excel row -> contract column -> the value as the partner typed it (for messages)."""
 
 
 def _column_letter(pos: int) -> str:
@@ -315,13 +396,19 @@ def _column_letter(pos: int) -> str:
 
 
 def bsn_positions(loc: Located) -> dict[int, str]:
-    """Columns (position -> header) holding BSNs: the contract's bsn column and any column that passes the elfproef."""
+    """Columns (position -> header) dropped as BSN columns.
+
+    These are the contract's bsn column and any delivered column outside the contract whose values mostly pass
+    the elfproef. A contract column (other than bsn) is never dropped: a BSN in it rejects the file.
+    """
     headers = {pos: col for col, pos in loc.columns.items()}
     width = max((len(cells) for _, cells in loc.rows), default=0)
     found: dict[int, str] = {}
     for pos in range(width):
+        if pos in headers and loc.sheet.column(headers[pos]).type != "bsn":
+            continue
         values = [cells[pos] for _, cells in loc.rows if pos < len(cells) and not is_empty(cells[pos])]
-        is_bsn_column = pos in headers and loc.sheet.column(headers[pos]).type == "bsn"
+        is_bsn_column = pos in headers
         if is_bsn_column or (values and sum(elfproef(v) for v in values) >= BSN_SHARE * len(values)):
             label = loc.headers.get(headers[pos]) if pos in headers else loc.extra.get(pos)
             found[pos] = label or f"kolom {_column_letter(pos)}"
@@ -339,8 +426,6 @@ def convert_value(col: Column, raw: object, sheet: Sheet, fmt: Format, ctx: Cont
         case = TEXT_CASE.get((sheet.name, col.name))
         if case == "lower":
             return text.lower()
-        if case == "capitalize":
-            return text[:1].upper() + text[1:]
         return text
     if kind_of == "int":
         return parse_int(raw)
@@ -354,7 +439,7 @@ def convert_value(col: Column, raw: object, sheet: Sheet, fmt: Format, ctx: Cont
         allowed = {norm(a): a for a in col.allowed}
         found = allowed.get(norm(show(raw)))
         if found is None:
-            raise ValueError(f"onbekende waarde; toegestaan: {', '.join(col.allowed)}")
+            raise ValueError(f"onbekende waarde; gebruik een van: {', '.join(col.allowed)}")
         return found
     if kind_of in ("gemeente", "partner", "team", "thema"):
         return ctx.lookups[kind_of].code(raw)
@@ -376,29 +461,50 @@ def convert_value(col: Column, raw: object, sheet: Sheet, fmt: Format, ctx: Cont
 
 
 def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple[str, str, str]]:
-    """(column, rule, reason) for the checks across the columns of one row: dates and follow-up logic."""
+    """(column, rule, reason) for the checks across the columns of one row: dates, region and follow-up logic."""
     found: list[tuple[str, str, str]] = []
+    team = rec.get(sheet.team_column) if sheet.team_column else None
     for col in sheet.columns:
         value = rec.get(col.name)
+        if col.type == "gemeente" and isinstance(value, str) and isinstance(team, str):
+            regio = ctx.team_regions.get(team)
+            naam, gemeente_regio = ctx.gemeente_regions.get(value, (value, None))
+            if regio and gemeente_regio != regio:
+                found.append((col.name, "gemeente_buiten_regio",
+                              f"{naam} hoort niet bij de regio {regio} van team {team}; gebruik een gemeente uit "
+                              f"de regio {regio} of controleer het team"))
         if col.type != "date" or not isinstance(value, date):
             continue
         if value > ctx.today and col.name not in FUTURE_ALLOWED:
-            found.append((col.name, "datum_toekomst", f"datum ligt in de toekomst (na {ctx.today.isoformat()})"))
-        team = rec.get(sheet.team_column) if sheet.team_column else None
+            found.append((col.name, "datum_toekomst", f"datum ligt in de toekomst (na {dutch_date(ctx.today)})"))
         if col.name in sheet.date_columns_in_period and team in ctx.periods:
             start, end = ctx.periods[team]
             if not start <= value <= end:
                 found.append((col.name, "datum_buiten_periode",
                               f"datum valt buiten de periode van team {team} "
-                              f"({start.isoformat()} t/m {end.isoformat()})"))
+                              f"({dutch_date(start)} t/m {dutch_date(end)})"))
     if sheet.name == "Opvolging":
         start, closed = rec.get("datum_start"), rec.get("datum_gesloten")
         if rec.get("status") == "afgerond" and closed is None:
-            found.append(("datum_gesloten", "afgerond_zonder_datum", "status afgerond vereist een datum_gesloten"))
+            found.append(("datum_gesloten", "afgerond_zonder_datum",
+                          "status is afgerond maar datum_gesloten is leeg; vul de datum in waarop de stap is afgerond"))
         if isinstance(start, date) and isinstance(closed, date) and closed < start:
-            found.append(("datum_gesloten", "gesloten_voor_start", f"datum_gesloten ligt voor datum_start ({start})"))
+            found.append(("datum_gesloten", "gesloten_voor_start",
+                          f"datum_gesloten ligt voor datum_start ({dutch_date(start)})"))
         if rec.get("bevinding_id") is None and rec.get("controleavond_id") is None:
             found.append(("bevinding_id", "zonder_verwijzing", "vul bevinding_id of controleavond_id (of beide) in"))
+    return found
+
+
+def _bsn_cells(loc: Located, cells: list[object], dropped: dict[int, str]) -> dict[int, str]:
+    """Position -> masked BSN for every cell outside a dropped BSN column that holds a BSN."""
+    found: dict[int, str] = {}
+    for pos, cell in enumerate(cells):
+        if pos in dropped or is_empty(cell):
+            continue
+        bsn = find_bsn(cell)
+        if bsn:
+            found[pos] = mask_bsn(bsn)
     return found
 
 
@@ -409,10 +515,16 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
     dropped = bsn_positions(loc)
     for label in dropped.values():
         out.notes.append(f"{ctx.bestand}, blad '{loc.blad}', kolom '{label}': niet opgeslagen (bevat BSN's)")
+    out.bsn_kolommen = len(dropped)
+    if sm.header_row is None and loc.header_row != 1:
+        out.notes.append(f"{ctx.bestand}, blad '{loc.blad}': de kopregel is gevonden op rij {loc.header_row} in "
+                         f"plaats van rij 1; de rijen daarboven zijn niet gelezen. Klopt dat niet, zet de kopregel "
+                         "dan op rij 1")
+    contract_at = {pos: col for col, pos in loc.columns.items()}
 
     def report(rij: int, col: str, regel: str, reden: str, waarde: object = None) -> None:
         header = loc.headers.get(col, col)
-        shown = None if waarde is None else show(waarde)
+        shown = None if waarde is None else display(waarde)
         out.problems.append(problem(ctx.bestand, regel, reden, blad=loc.blad, rij=rij, kolom=header,
                                     contract_kolom=col, waarde=shown))
 
@@ -421,42 +533,63 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
         [sheet.unique_together] if sheet.unique_together else [])
     seen_keys: dict[tuple[str, ...], dict[tuple, int]] = {cols: {} for cols in unique_sets}
     for rij, cells in loc.rows:
+        bsn_cells = _bsn_cells(loc, cells, dropped)
+        for pos, masked in bsn_cells.items():
+            col_name = contract_at.get(pos)
+            header = loc.headers.get(col_name) if col_name else loc.extra.get(pos)
+            out.problems.append(problem(
+                ctx.bestand, "bsn_in_cel", "in deze cel staat een BSN; haal het BSN weg (BSN's horen niet in "
+                "het bestand, behalve in een aparte BSN-kolom die bij het laden wordt weggelaten) en lever het "
+                "bestand opnieuw aan", blad=loc.blad, rij=rij, kolom=header or f"kolom {_column_letter(pos)}",
+                contract_kolom=col_name, waarde=masked))
         rec: dict[str, object] = {"_rij": rij}
+        typed: dict[str, object] = {}
         for col in sheet.columns:
             if col.type == "bsn":
                 continue
             pos = loc.columns.get(col.name)
+            rec[col.name] = None
+            if pos in bsn_cells:
+                continue
             if col.name in sm.constants:
                 raw = sm.constants[col.name]
             elif pos is not None and pos not in dropped and pos < len(cells):
                 raw = cells[pos]
             else:
                 raw = None
+            if not is_empty(raw):
+                typed[col.name] = raw
             raw = mapping.translate(col.name, raw)
-            rec[col.name] = None
             if is_empty(raw):
                 if col.required:
-                    report(rij, col.name, "verplicht", "verplichte waarde ontbreekt")
+                    report(rij, col.name, "verplicht", "verplichte waarde ontbreekt; vul deze kolom in")
                 continue
             try:
                 value = convert_value(col, raw, sheet, fmt, ctx)
             except ValueError as exc:
                 rule = _RULES.get(col.type, "type")
                 if (sheet.name, col.name) in CATALOGUE_COLUMNS:
-                    rule = "onbekende_categorie"
-                report(rij, col.name, rule, f"{exc} (type {col.type})", raw)
+                    rule = f"onbekende_{CATALOGUE_COLUMNS[(sheet.name, col.name)]}"
+                report(rij, col.name, rule, str(exc), typed.get(col.name, raw))
                 continue
             if col.minimum is not None and isinstance(value, int | float) and value < col.minimum:
                 rule = "negatief" if col.minimum == 0 else "minimum"
-                report(rij, col.name, rule, f"waarde moet minstens {show(col.minimum)} zijn", raw)
+                reason = "mag niet negatief zijn" if col.minimum == 0 else \
+                    f"moet minstens {dutch_number(col.minimum)} zijn"
+                report(rij, col.name, rule, reason, typed.get(col.name, raw))
+                continue
+            if col.maximum is not None and isinstance(value, int | float) and value > col.maximum:
+                report(rij, col.name, "maximum", f"onwaarschijnlijk hoog: de grootste toegestane waarde is "
+                       f"{dutch_number(col.maximum)}; controleer het getal", typed.get(col.name, raw))
                 continue
             rec[col.name] = value
+        out.typed[rij] = {k: display(v) for k, v in typed.items()}
         for col_name, rule, reason in _row_rules(sheet, rec, ctx):
-            report(rij, col_name, rule, reason, rec.get(col_name))
+            report(rij, col_name, rule, reason, typed.get(col_name))
         signature = tuple((k, v) for k, v in rec.items() if k != "_rij")
         if signature in seen_rows:
             report(rij, sheet.key or sheet.columns[0].name, "dubbele_rij",
-                   f"rij is gelijk aan rij {seen_rows[signature]}")
+                   f"deze rij is gelijk aan rij {seen_rows[signature]}; haal de dubbele rij weg")
         else:
             seen_rows[signature] = rij
             for cols in unique_sets:
@@ -464,8 +597,10 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
                 if any(k is None for k in key):
                     continue
                 if key in seen_keys[cols]:
-                    reason = f"sleutel ({', '.join(cols)}) komt al voor op rij {seen_keys[cols][key]}"
-                    report(rij, cols[0], "dubbele_sleutel", reason, "/".join(map(str, key)))
+                    what = cols[0] if len(cols) == 1 else f"de combinatie {', '.join(cols)}"
+                    reason = (f"{what} komt al voor op rij {seen_keys[cols][key]}; elke waarde mag maar één keer "
+                              "voorkomen")
+                    report(rij, cols[0], "dubbele_sleutel", reason, "/".join(display(k) for k in key))
                 else:
                     seen_keys[cols][key] = rij
         out.records.append(rec)

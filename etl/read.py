@@ -35,11 +35,12 @@ class ReadError(Exception):
 def sniff(path: Path) -> None:
     """Raise ReadError when `path` is not a readable Excel workbook (wrong kind, encrypted, corrupt)."""
     suffix = path.suffix.lower()
-    if suffix not in EXCEL_SUFFIXES:
-        raise ReadError("geen_excel",
-                        f"geen Excel-bestand (extensie '{suffix or 'geen'}'; verwacht .xlsx, .xlsm of .xls)")
     with open(path, "rb") as handle:
         head = handle.read(8)
+    if suffix not in EXCEL_SUFFIXES:
+        _wrong_extension(path, suffix, head)
+        raise ReadError("geen_excel",
+                        f"geen Excel-bestand (extensie '{suffix or 'geen'}'; verwacht .xlsx, .xlsm of .xls)")
     if suffix == ".xls":
         if not head.startswith(CFB_MAGIC):
             raise ReadError("corrupt", "geen geldig Excel-bestand: beschadigd of geen .xls-opmaak")
@@ -52,9 +53,26 @@ def sniff(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             if "xl/workbook.xml" not in archive.namelist():
-                raise ReadError("corrupt", "geen geldig Excel-bestand: zip zonder werkmap (xl/workbook.xml)")
+                raise ReadError("corrupt", "geen geldig Excel-bestand: een zip-bestand zonder Excel-werkmap")
     except zipfile.BadZipFile:
         raise ReadError("corrupt", "geen geldig Excel-bestand: beschadigd zip-archief") from None
+
+
+def _wrong_extension(path: Path, suffix: str, head: bytes) -> None:
+    """Raise ReadError when a file without an Excel extension is an Excel workbook after all."""
+    ext = f"met de extensie {path.suffix}" if suffix else "zonder extensie"
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                is_workbook = "xl/workbook.xml" in archive.namelist()
+        except zipfile.BadZipFile:
+            is_workbook = False
+        if is_workbook:
+            raise ReadError("verkeerde_extensie", f"dit is een Excel-bestand {ext}: hernoem het naar .xlsx")
+    if head.startswith(CFB_MAGIC):
+        raise ReadError("verkeerde_extensie",
+                        f"dit lijkt een (oud of beveiligd) Excel-bestand {ext}: hernoem het naar .xls, of sla het "
+                        "in Excel opnieuw op als .xlsx zonder wachtwoord")
 
 
 def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
@@ -62,8 +80,9 @@ def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
     sniff(path)
     try:
         return pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
-    except Exception as exc:  # noqa: BLE001 - any reader failure means the file cannot be loaded
-        raise ReadError("corrupt", f"bestand kan niet gelezen worden ({type(exc).__name__}: {exc})") from None
+    except Exception:  # noqa: BLE001 - any reader failure means the file cannot be loaded
+        raise ReadError("corrupt", "bestand kan niet gelezen worden: het is beschadigd of geen geldig Excel-bestand; "
+                        "open het in Excel, sla het opnieuw op als .xlsx en lever het opnieuw aan") from None
 
 
 @dataclass
@@ -115,11 +134,14 @@ def locate(frames: dict[str, pd.DataFrame], sheet: Sheet, mapping: Mapping, best
     by_name = {norm(name): name for name in frames}
     blad = by_name.get(norm(sm.sheet))
     if blad is None:
+        label = f"'{sm.sheet}'" if norm(sm.sheet) == norm(sheet.name) else f"'{sm.sheet}' ({sheet.name})"
         return [problem(bestand, "blad_ontbreekt",
-                        f"blad '{sm.sheet}' ({sheet.name}) ontbreekt; aanwezig: {', '.join(frames) or 'geen'}")]
+                        f"blad {label} ontbreekt; aanwezig: {', '.join(frames) or 'geen'}; voeg het blad toe of "
+                        "geef het de juiste naam")]
     frame = frames[blad]
     if frame.empty or frame.map(is_empty).all().all():
-        return [problem(bestand, "blad_leeg", "blad is leeg", blad=blad)]
+        return [problem(bestand, "blad_leeg", "blad is leeg; vul de gegevens in of lever het bestand niet aan",
+                        blad=blad)]
     candidates = _candidates(sheet, mapping)
     required = [c.name for c in sheet.columns if c.required and c.name in candidates]
     cells = frame.values.tolist()
@@ -146,8 +168,8 @@ def locate(frames: dict[str, pd.DataFrame], sheet: Sheet, mapping: Mapping, best
     missing = [col for col in required if col not in found]
     if missing:
         return [problem(bestand, "kolom_ontbreekt",
-                        f"verplichte kolom ontbreekt in de kopregel (rij {index + 1}); zoek op kopnaam "
-                        f"'{sorted(candidates[col])[0]}'", blad=blad, kolom=col) for col in missing]
+                        f"verplichte kolom ontbreekt in de kopregel (rij {index + 1}); voeg een kolom toe met de "
+                        f"kopnaam '{sm.columns.get(col, col)}'", blad=blad, kolom=col) for col in missing]
     header = cells[index]
     located = Located(sheet, blad, index + 1, found, {col: str(header[pos]).strip() for col, pos in found.items()})
     located.extra = {pos: str(cell).strip() for pos, cell in enumerate(header)

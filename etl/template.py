@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from etl.contract import KINDS, Column, Kind
+from etl.contract import KINDS, Column, Kind, Sheet
 
 TYPE_UITLEG = {
     "text": "tekst", "int": "geheel getal", "decimal": "getal (12,5 of 12.5)", "date": "datum",
@@ -31,8 +31,17 @@ def _explain(sheet_name: str, col: Column) -> list[str]:
     allowed = ", ".join(col.allowed)
     if col.ref:
         allowed = f"moet bestaan in {col.ref}"
+    elif not allowed and (col.minimum is not None or col.maximum is not None):
+        bounds = [f"minimaal {col.minimum:g}" if col.minimum is not None else "",
+                  f"maximaal {col.maximum:g}" if col.maximum is not None else ""]
+        allowed = ", ".join(b for b in bounds if b)
     return [sheet_name, col.name, col.description, TYPE_UITLEG[col.type], col.unit or "", allowed,
             "ja" if col.required else "nee"]
+
+
+def template_columns(sheet: Sheet) -> list[Column]:
+    """The columns a partner fills in: every contract column except a BSN column (BSNs are not delivered)."""
+    return [col for col in sheet.columns if col.type != "bsn"]
 
 
 def write_template(k: Kind, path: Path) -> Path:
@@ -42,15 +51,16 @@ def write_template(k: Kind, path: Path) -> Path:
     bold = Font(bold=True)
     for sheet in k.sheets:
         ws = wb.create_sheet(sheet.name)
-        ws.append([col.name for col in sheet.columns])
-        for index, col in enumerate(sheet.columns, start=1):
+        columns = template_columns(sheet)
+        ws.append([col.name for col in columns])
+        for index, col in enumerate(columns, start=1):
             ws.cell(row=1, column=index).font = bold
             ws.column_dimensions[get_column_letter(index)].width = max(14, len(col.name) + 4)
         ws.freeze_panes = "A2"
     uitleg = wb.create_sheet("Uitleg")
     uitleg.append(list(UITLEG_HEADERS))
     for sheet in k.sheets:
-        for col in sheet.columns:
+        for col in template_columns(sheet):
             uitleg.append(_explain(sheet.name, col))
     for index, width in enumerate((16, 24, 60, 28, 14, 50, 10), start=1):
         uitleg.cell(row=1, column=index).font = bold

@@ -249,22 +249,23 @@ def disagreements(codes: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
     """Answers on which the coders gave different codes, one column per coder, with the settled code if any.
 
     Columns: respondent_id, vraag_nr, one column per coder (empty when that coder did not code it),
-    vastgesteld (settled code or empty), vastgesteld_door. Ordered by question and respondent.
+    vastgesteld (settled code or empty), vastgesteld_door, toelichting (the reason given when settling).
+    Ordered by question and respondent.
     """
     per_answer = codes.groupby(["respondent_id", "vraag_nr"])["code"].nunique()
     keys = per_answer[per_answer > 1].index
     if len(keys) == 0:
-        return pd.DataFrame(columns=["respondent_id", "vraag_nr", "vastgesteld", "vastgesteld_door"])
+        return pd.DataFrame(columns=["respondent_id", "vraag_nr", "vastgesteld", "vastgesteld_door", "toelichting"])
     subset = codes.set_index(["respondent_id", "vraag_nr"]).loc[keys].reset_index()
     wide = subset.pivot_table(index=["respondent_id", "vraag_nr"], columns="codeur", values="code", aggfunc="first")
     wide = wide.fillna("").reset_index()
     wide.columns.name = None
-    s = settled[["respondent_id", "vraag_nr", "code", "besloten_door"]].rename(
+    s = settled[["respondent_id", "vraag_nr", "code", "besloten_door", "toelichting"]].rename(
         columns={"code": "vastgesteld", "besloten_door": "vastgesteld_door"}
     )
     s = s.astype({"vraag_nr": int})
-    wide = wide.merge(s, on=["respondent_id", "vraag_nr"], how="left").fillna({"vastgesteld": "",
-                                                                                  "vastgesteld_door": ""})
+    wide = wide.merge(s, on=["respondent_id", "vraag_nr"], how="left").fillna(
+        {"vastgesteld": "", "vastgesteld_door": "", "toelichting": ""})
     return wide.sort_values(["vraag_nr", "respondent_id"]).reset_index(drop=True)
 
 
@@ -403,12 +404,14 @@ def diverging_data(result: pd.DataFrame, max_label: int = 48) -> pd.DataFrame:
 
 
 def coded_answers_table(
-    answers: pd.DataFrame, codes: pd.DataFrame, effective: pd.DataFrame, memos: pd.DataFrame
+    answers: pd.DataFrame, codes: pd.DataFrame, effective: pd.DataFrame, memos: pd.DataFrame,
+    settled: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every answer with its codes per coder, the effective code and the memos, for export.
 
     Columns: vraag_nr, respondent_id, organisatie, rol, gemeente, antwoord, one column "code <coder>" per
-    coder, code (effective), bron, memo (memos on the answer as "author: text", joined by " | ").
+    coder, code (effective), bron, toelichting (the reason given when the code was settled, from `settled`
+    as in CodingStore.settled; empty otherwise), memo (memos on the answer as "author: text", joined by " | ").
     """
     table = answers[["vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "antwoord"]].copy()
     for coder in sorted(codes["codeur"].unique()):
@@ -416,6 +419,11 @@ def coded_answers_table(
         table = table.merge(per.rename(columns={"code": f"code {coder}"}), on=["respondent_id", "vraag_nr"],
                             how="left")
     table = table.merge(effective, on=["respondent_id", "vraag_nr"], how="left")
+    if settled is not None and not settled.empty:
+        reasons = settled[["respondent_id", "vraag_nr", "toelichting"]].astype({"vraag_nr": int})
+        table = table.merge(reasons, on=["respondent_id", "vraag_nr"], how="left")
+    else:
+        table["toelichting"] = ""
     answer_memos = memos[memos["respondent_id"] != ""]
     if answer_memos.empty:
         table["memo"] = ""
@@ -434,3 +442,19 @@ def pairs_of_coders(codes: pd.DataFrame) -> list[tuple[str, str]]:
     coders = sorted(codes["codeur"].unique())
     shared = [((a, b), len(_pair(codes, a, b))) for a, b in combinations(coders, 2)]
     return [p for p, k in sorted(shared, key=lambda x: -x[1]) if k > 0]
+
+
+def coder_progress(codes: pd.DataFrame, answers: pd.DataFrame, codeur: str) -> pd.DataFrame:
+    """How far `codeur` is per question: vraag_nr, antwoorden (answers of the team), gecodeerd (answers this coder
+    coded), klaar (gecodeerd == antwoorden and antwoorden > 0). One row per question in `answers`, in order.
+
+    Used for blind coding: a coder other than the primary coder stays blind on a question until klaar.
+    """
+    keys = answers[["respondent_id", "vraag_nr"]].astype({"vraag_nr": int}).drop_duplicates()
+    own = codes[codes["codeur"] == codeur][["respondent_id", "vraag_nr"]].astype({"vraag_nr": int})
+    own = own.drop_duplicates().assign(gecodeerd=1)
+    merged = keys.merge(own, on=["respondent_id", "vraag_nr"], how="left").fillna({"gecodeerd": 0})
+    progress = merged.groupby("vraag_nr").agg(antwoorden=("respondent_id", "size"), gecodeerd=("gecodeerd", "sum"))
+    progress = progress.reset_index().astype({"gecodeerd": int})
+    progress["klaar"] = (progress["gecodeerd"] == progress["antwoorden"]) & (progress["antwoorden"] > 0)
+    return progress.sort_values("vraag_nr").reset_index(drop=True)

@@ -27,8 +27,47 @@ GROEPERINGEN: dict[str, str] = {"gemeente": "gemeente", "object_type": "object_t
 """Columns a share can be split by (fct_bevinding and fct_bezoek both carry them)."""
 
 
+OVERIGE = "overige"
+"""Category code of the pooled row "Overige categorieën" (all categories outside the top n)."""
+
+
+def _categorie_sql(top: list[str] | None) -> tuple[str, str, list[str]]:
+    """SQL expressions for the category code and name, pooling categories outside `top` into OVERIGE."""
+    if top is None:
+        return "categorie", "coalesce(categorie_naam, categorie)", []
+    lijst = ", ".join("?" for _ in top) or "NULL"
+    return (
+        f"CASE WHEN categorie IN ({lijst}) THEN categorie ELSE '{OVERIGE}' END",
+        f"CASE WHEN categorie IN ({lijst}) THEN coalesce(categorie_naam, categorie) ELSE 'Overige categorieën' END",
+        list(top),
+    )
+
+
+def _top_categorieen(frame: pd.DataFrame, waarde: str, top: int) -> list[str] | None:
+    """The `top` categories with the largest total `waarde` over all groups (ties by name), or None when there
+    are no more than `top` categories (nothing to pool)."""
+    totaal = frame.groupby(["categorie", "categorie_naam"], as_index=False)[waarde].sum()
+    if len(totaal) <= top:
+        return None
+    totaal = totaal.sort_values([waarde, "categorie_naam"], ascending=[False, True])
+    return list(totaal["categorie"].head(top))
+
+
+def _volgorde(frame: pd.DataFrame, waarde: str) -> pd.Series:
+    """Rank of each row's category by its total `waarde` over all groups (1 = largest; the pooled row last)."""
+    totaal = frame.groupby("categorie")[waarde].sum()
+    namen = frame.drop_duplicates("categorie").set_index("categorie")["categorie_naam"]
+    volgorde = (
+        pd.DataFrame({"totaal": totaal, "naam": namen.reindex(totaal.index), "overig": totaal.index == OVERIGE})
+        .sort_values(["overig", "totaal", "naam"], ascending=[True, False, True])
+    )
+    rang = pd.Series(range(1, len(volgorde) + 1), index=volgorde.index)
+    return frame["categorie"].map(rang).astype("int64")
+
+
 def aandelen_per_categorie(
-    con: duckdb.DuckDBPyConnection, f: Filter, basis: str = "personen", per: str | None = None
+    con: duckdb.DuckDBPyConnection, f: Filter, basis: str = "personen", per: str | None = None,
+    top: int | None = None,
 ) -> pd.DataFrame:
     """Share of each violation category on the chosen base, optionally per municipality, object type or theme.
 
@@ -42,32 +81,43 @@ def aandelen_per_categorie(
       object or one of its persons); denominator: visits in fct_bezoek.
     - basis "bevindingen": violations of that category; denominator: all findings (violations or not).
     The denominator covers the whole selection (or the whole group when `per` is given), so categories
-    with no violation in a group simply do not appear. Columns: [groep], categorie, categorie_naam, teller,
-    noemer, aandeel, basis (the Dutch name of the base).
+    with no violation in a group simply do not appear. With `top`, only the `top` categories with the largest
+    total numerator (over all groups) are kept and the rest is pooled into one category OVERIGE ("Overige
+    categorieën"), counted with the same rule (a person or object with violations in several pooled categories
+    counts once). volgorde ranks the categories by total numerator, descending, the pooled row last.
+    Columns: [groep], categorie, categorie_naam, teller, noemer, aandeel, basis (the Dutch name of the base),
+    volgorde.
     """
     if basis not in BASES:
         raise ValueError(f"unknown base {basis!r}; choose from {sorted(BASES)}")
     if per is not None and per not in GROEPERINGEN:
         raise ValueError(f"unknown grouping {per!r}; choose from {sorted(GROEPERINGEN)}")
+    gekozen = None
+    if top is not None:
+        alles = aandelen_per_categorie(con, f, basis, per)
+        gekozen = _top_categorieen(alles, "teller", top)
+        if gekozen is None:
+            return alles
+    cat, naam, cat_params = _categorie_sql(gekozen)
     groep = GROEPERINGEN[per] if per else "'alle'"
     cond, params = f.sql()
     teller_sql = {
         "personen": f"""
             SELECT groep, categorie, any_value(categorie_naam) AS categorie_naam, sum(getroffen) AS teller
             FROM (
-                SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                        CASE WHEN bool_or(persoon_id IS NULL) THEN max(personen_op_bezoek)
                             ELSE count(DISTINCT persoon_id) END AS getroffen
-                FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, categorie, bezoek_id
+                FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2, bezoek_id
             ) GROUP BY groep, categorie""",
         "objecten": f"""
-            SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+            SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                    count(DISTINCT bezoek_id) AS teller
-            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY ALL""",
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2""",
         "bevindingen": f"""
-            SELECT {groep} AS groep, categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+            SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                    count(*) AS teller
-            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY ALL""",
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2""",
     }[basis]
     noemer_sql = {
         "personen": f"SELECT {groep} AS groep, sum(aantal_personen) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
@@ -83,8 +133,9 @@ def aandelen_per_categorie(
         FROM teller t JOIN noemer n USING (groep)
         ORDER BY t.groep, t.teller DESC, t.categorie_naam
         """,
-        [*params, *params, BASES[basis]],
+        [*cat_params, *cat_params, *params, *params, BASES[basis]],
     ).df()
+    frame["volgorde"] = _volgorde(frame, "teller") if not frame.empty else pd.Series(dtype="int64")
     if per is None:
         return frame.drop(columns="groep")
     return frame.rename(columns={"groep": per})
@@ -132,13 +183,17 @@ def rest_na_top(con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10) -> pd.Da
     ).df()
 
 
-def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd.DataFrame:
+def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter], top: int | None = None) -> pd.DataFrame:
     """Violations per category for each named group (e.g. two teams or two periods), in long form.
 
     aantal = findings with overtreding = TRUE per category in the group's filter; categories that occur in
     any group are listed for every group (0 where absent); aandeel = aantal / all violations of that group
-    (base: the group's violations). Columns: groep, categorie, categorie_naam, aantal, aandeel.
+    (base: the group's violations). With `top`, the `top` categories with the most violations over all groups
+    are kept and the rest is summed into one category OVERIGE ("Overige categorieën"). volgorde ranks the
+    categories by their total over the groups, descending, the pooled row last. Columns: groep, categorie,
+    categorie_naam, aantal, aandeel, volgorde.
     """
+    kolommen = ["groep", "categorie", "categorie_naam", "aantal", "aandeel", "volgorde"]
     delen = []
     for label, f in groepen.items():
         cond, params = f.sql()
@@ -153,7 +208,13 @@ def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd
         delen.append(deel)
     lang = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
     if lang.empty:
-        return pd.DataFrame(columns=["groep", "categorie", "categorie_naam", "aantal", "aandeel"])
+        return pd.DataFrame(columns=kolommen)
+    gekozen = _top_categorieen(lang, "aantal", top) if top is not None else None
+    if gekozen is not None:
+        overig = ~lang["categorie"].isin(gekozen)
+        lang.loc[overig, "categorie"] = OVERIGE
+        lang.loc[overig, "categorie_naam"] = "Overige categorieën"
+        lang = lang.groupby(["groep", "categorie", "categorie_naam"], as_index=False, sort=False)["aantal"].sum()
     namen = lang.drop_duplicates("categorie").set_index("categorie")["categorie_naam"]
     volledig = pd.MultiIndex.from_product([list(groepen), sorted(namen.index)], names=["groep", "categorie"])
     tabel = lang.set_index(["groep", "categorie"])["aantal"].reindex(volledig, fill_value=0).reset_index()
@@ -161,19 +222,70 @@ def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd
     tabel["aantal"] = tabel["aantal"].astype("int64")
     totaal = tabel.groupby("groep")["aantal"].transform("sum")
     tabel["aandeel"] = tabel["aantal"] / totaal.where(totaal > 0)
-    return tabel[["groep", "categorie", "categorie_naam", "aantal", "aandeel"]]
+    tabel["volgorde"] = _volgorde(tabel, "aantal")
+    return tabel.sort_values(["volgorde", "groep"], kind="stable")[kolommen].reset_index(drop=True)
+
+
+def toets_tabel(matrix: pd.DataFrame) -> dict[str, object]:
+    """Chi-square test of independence on a contingency table (rows: groups, columns: categories, counts).
+
+    Categories with an expected count below 5 in any group are pooled into one column OVERIGE first (expected
+    count of a cell = row total * column total / n); when the pooled column is itself too small in a group it
+    is kept anyway (the caveat below then reports it). scipy.stats.chi2_contingency without continuity
+    correction on the pooled table. kleine_verwachting = share of cells of the pooled table with an expected
+    count below 5; waarschuwing is TRUE when that share exceeds 20% (the usual rule of thumb): the p-value is
+    then unreliable and conclusie says the outcome is uncertain instead of stating a (non-)difference. When
+    fewer than two categories remain the test is not possible: reden says why. Keys: categorieen (before
+    pooling), categorieen_getoetst, samengevoegd (categories pooled), chi2, vrijheidsgraden, p_waarde,
+    kleine_verwachting, waarschuwing, reden, conclusie.
+    """
+    resultaat: dict[str, object] = {
+        "categorieen": matrix.shape[1], "categorieen_getoetst": None, "samengevoegd": 0, "chi2": None,
+        "vrijheidsgraden": None, "p_waarde": None, "kleine_verwachting": None, "waarschuwing": False,
+        "reden": None, "conclusie": None,
+    }
+    n = matrix.to_numpy().sum()
+    verwacht = pd.DataFrame(
+        matrix.sum(axis=1).to_numpy()[:, None] * matrix.sum(axis=0).to_numpy()[None, :] / n,
+        index=matrix.index, columns=matrix.columns,
+    )
+    groot = (verwacht >= 5).all(axis=0)
+    getoetst = matrix.loc[:, groot]
+    if (~groot).any():
+        getoetst = getoetst.assign(**{OVERIGE: matrix.loc[:, ~groot].sum(axis=1)})
+        resultaat["samengevoegd"] = int((~groot).sum())
+    resultaat["categorieen_getoetst"] = getoetst.shape[1]
+    if getoetst.shape[1] < 2:
+        resultaat["reden"] = (
+            "Na het samenvoegen van categorieën met een verwachte frequentie onder 5 blijft minder dan twee "
+            "categorieën over: er zijn te weinig overtredingen om de verdelingen te toetsen."
+        )
+        return resultaat
+    toets = chi2_contingency(getoetst.to_numpy(), correction=False)
+    klein = float((toets.expected_freq < 5).mean())
+    waarschuwing = klein > 0.2
+    if waarschuwing:
+        conclusie = "De uitkomst is onzeker: er zijn te weinig overtredingen per categorie voor een betrouwbare toets."
+    elif toets.pvalue < 0.05:
+        conclusie = "De verdeling over de categorieën verschilt significant tussen de groepen (p < 0,05)."
+    else:
+        conclusie = "Er is geen significant verschil in de verdeling over de categorieën (p ≥ 0,05)."
+    resultaat.update(
+        chi2=float(toets.statistic), vrijheidsgraden=int(toets.dof), p_waarde=float(toets.pvalue),
+        kleine_verwachting=klein, waarschuwing=waarschuwing, conclusie=conclusie,
+    )
+    return resultaat
 
 
 def chi_kwadraat(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> pd.DataFrame:
     """Chi-square test of independence: do the violation category distributions of the groups differ?
 
-    Contingency table: groups x categories from `kruistabel` (counts of violations); scipy.stats.
-    chi2_contingency without continuity correction. kleine_verwachting = share of cells with an expected
-    count below 5; waarschuwing is TRUE when that share exceeds 20% (the usual rule of thumb, the p-value is
-    then unreliable). When a group has no violations or fewer than two categories occur, the test is not
-    possible: chi2, p_waarde and vrijheidsgraden are NULL and reden says why. conclusie states the outcome in
-    Dutch at the 5% level. One row: n, groepen, categorieen, chi2, vrijheidsgraden, p_waarde,
-    kleine_verwachting, waarschuwing, reden, conclusie.
+    Contingency table: groups x categories from `kruistabel` (counts of violations), tested by `toets_tabel`
+    (small categories pooled first; uncertain outcome when still more than 20% of expected counts are below 5).
+    When a group has no violations or fewer than two categories occur, the test is not possible: chi2,
+    p_waarde and vrijheidsgraden are NULL and reden says why. One row: n, groepen, categorieen,
+    categorieen_getoetst, samengevoegd, chi2, vrijheidsgraden, p_waarde, kleine_verwachting, waarschuwing,
+    reden, conclusie.
     """
     tabel = kruistabel(con, groepen)
     matrix = tabel.pivot_table(index="groep", columns="categorie", values="aantal", aggfunc="sum", fill_value=0)
@@ -181,16 +293,9 @@ def chi_kwadraat(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> 
     n = int(matrix.to_numpy().sum())
     leeg = [g for g in groepen if matrix.loc[g].sum() == 0] if not matrix.empty else list(groepen)
     resultaat: dict[str, object] = {
-        "n": n,
-        "groepen": len(groepen),
-        "categorieen": matrix.shape[1],
-        "chi2": None,
-        "vrijheidsgraden": None,
-        "p_waarde": None,
-        "kleine_verwachting": None,
-        "waarschuwing": False,
-        "reden": None,
-        "conclusie": None,
+        "n": n, "groepen": len(groepen), "categorieen": matrix.shape[1], "categorieen_getoetst": None,
+        "samengevoegd": 0, "chi2": None, "vrijheidsgraden": None, "p_waarde": None, "kleine_verwachting": None,
+        "waarschuwing": False, "reden": None, "conclusie": None,
     }
     if len(groepen) < 2:
         resultaat["reden"] = "Er zijn twee groepen nodig om te vergelijken."
@@ -199,20 +304,7 @@ def chi_kwadraat(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter]) -> 
     elif matrix.shape[1] < 2:
         resultaat["reden"] = "Er komt maar één categorie voor; er valt geen verdeling te vergelijken."
     else:
-        toets = chi2_contingency(matrix.to_numpy(), correction=False)
-        klein = float((toets.expected_freq < 5).mean())
-        resultaat.update(
-            chi2=float(toets.statistic),
-            vrijheidsgraden=int(toets.dof),
-            p_waarde=float(toets.pvalue),
-            kleine_verwachting=klein,
-            waarschuwing=klein > 0.2,
-            conclusie=(
-                "De verdeling over de categorieën verschilt significant tussen de groepen (p < 0,05)."
-                if toets.pvalue < 0.05
-                else "Er is geen significant verschil in de verdeling over de categorieën (p ≥ 0,05)."
-            ),
-        )
+        resultaat.update(toets_tabel(matrix))
     return pd.DataFrame([resultaat])
 
 

@@ -13,6 +13,8 @@ import duckdb
 import pandas as pd
 
 PILOT = "KIT-pilot"
+BOER = ("Bladel", "Oirschot", "Eersel", "Reusel-De Mierden")
+"""The B.O.E.R.-gemeenten (names as in ref_gemeente), as the evaluation defines them (§6.2.1 question 8)."""
 
 
 def activiteit(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
@@ -276,4 +278,39 @@ def deelname_partner(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.Da
         ORDER BY p.code
         """,
         {"team": team},
+    ).df()
+
+
+def opvolging_gemeenten(
+    con: duckdb.DuckDBPyConnection, gemeenten: tuple[str, ...] = BOER, team: str = PILOT
+) -> pd.DataFrame:
+    """Share of the team's violations with at least one follow-up step: in `gemeenten` against the team's others.
+
+    A violation is a finding with overtreding = true (fct_bevinding); its municipality is that of its control
+    evening (names as in ref_gemeente). It is followed up when stg_opvolging holds at least one step with its
+    bevinding_id (any kind, any status). A violation without a step stays in the denominator.
+    Columns (one row): groep_overtredingen, groep_opgevolgd, groep_pct (100 * opgevolgd / overtredingen in
+    `gemeenten`), overig_overtredingen, overig_opgevolgd, overig_pct (the team's other municipalities); a share
+    is NaN when its group has no violations.
+    Source: HAM/KIT evaluation §6.2.1 question 8 and §7.2 knelpunt 1: too little follow-up, "met name bij de
+    gemeente Bladel, Oirschot, Eersel en Reusel-De Mierden (de B.O.E.R.-gemeenten)".
+    """
+    return con.execute(
+        """
+        WITH v AS (
+            SELECT list_contains($gemeenten, f.gemeente) AS in_groep,
+                   EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
+            FROM fct_bevinding f WHERE f.team = $team AND f.overtreding
+        )
+        SELECT count(*) FILTER (WHERE in_groep) AS groep_overtredingen,
+               count(*) FILTER (WHERE in_groep AND opgevolgd) AS groep_opgevolgd,
+               100.0 * count(*) FILTER (WHERE in_groep AND opgevolgd)
+                 / nullif(count(*) FILTER (WHERE in_groep), 0) AS groep_pct,
+               count(*) FILTER (WHERE NOT in_groep) AS overig_overtredingen,
+               count(*) FILTER (WHERE NOT in_groep AND opgevolgd) AS overig_opgevolgd,
+               100.0 * count(*) FILTER (WHERE NOT in_groep AND opgevolgd)
+                 / nullif(count(*) FILTER (WHERE NOT in_groep), 0) AS overig_pct
+        FROM v
+        """,
+        {"team": team, "gemeenten": list(gemeenten)},
     ).df()

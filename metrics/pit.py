@@ -180,3 +180,45 @@ def opvolging(con: duckdb.DuckDBPyConnection, team: str = PIT, tot: date | None 
         """,
         {"team": team, "tot": tot},
     ).df()
+
+
+def opgevolgde_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
+    """Share of the team's violations with at least one follow-up step.
+
+    Numerator: violations (fct_bevinding, overtreding = true) with at least one stg_opvolging step carrying their
+    bevinding_id (any kind, any status; a step linked only to the action, such as a press release, does not
+    count). Denominator: all the team's violations; one without a step stays in it.
+    Columns (one row): overtredingen, opgevolgd, niet_opgevolgd, aandeel_pct (NaN without violations).
+    Source: PIT evaluation "Tot nu wordt nog elke overtreding opgepakt".
+    """
+    return con.execute(
+        """
+        WITH v AS (
+            SELECT EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
+            FROM fct_bevinding f WHERE f.team = $team AND f.overtreding
+        )
+        SELECT count(*) AS overtredingen, count(*) FILTER (WHERE opgevolgd) AS opgevolgd,
+               count(*) FILTER (WHERE NOT opgevolgd) AS niet_opgevolgd,
+               100.0 * count(*) FILTER (WHERE opgevolgd) / nullif(count(*), 0) AS aandeel_pct
+        FROM v
+        """,
+        {"team": team},
+    ).df()
+
+
+def signaalbronnen(con: duckdb.DuckDBPyConnection, bronnen: tuple[str, ...], team: str = PIT) -> pd.DataFrame:
+    """Share of the team's signals brought in by the partners `bronnen` (codes, e.g. GEMEENTE and POLITIE).
+
+    Numerator: signals (stg_signalen) whose bron_partner is one of `bronnen`; denominator: all the team's signals.
+    Columns (one row): signalen, totaal, aandeel_pct (NaN without signals).
+    Source: PIT evaluation "Casuïstiek wordt nu vooral door gemeenten en politie aangedragen".
+    """
+    return con.execute(
+        """
+        SELECT count(*) FILTER (WHERE list_contains($bronnen, bron_partner)) AS signalen, count(*) AS totaal,
+               100.0 * count(*) FILTER (WHERE list_contains($bronnen, bron_partner)) / nullif(count(*), 0)
+                 AS aandeel_pct
+        FROM stg_signalen WHERE team = $team
+        """,
+        {"team": team, "bronnen": list(bronnen)},
+    ).df()

@@ -82,6 +82,9 @@ class Side:
     """A number (or date) the document states with no rows behind it (e.g. five names listed)."""
     add: float = 0.0
     """A number the text adds to the computed value (the '+ 1' in '8 gemeenten + 1 projectleider')."""
+    printed_value: float | date | None = None
+    """The printed figure as a value where the documents' own figures disagree (two printed dates): when both
+    sides have one, these are compared, and the metric only shows what the rows say beside the printed text."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,9 @@ def _pilot_figures() -> list[Figure]:
 def _context_figures() -> list[Figure]:
     return [
         _fig("RN-acht-gemeenten", RN, "Kernboodschap", "in de acht gemeenten van basisteam de Kempen", "acht",
-             pilot.regio_gemeenten, "gemeenten", {"regio": "Kempen"}, base="gemeenten in regio Kempen (ref_gemeente)"),
+             pilot.gemeenten_met_avonden, "gemeenten", kwargs={"team": "KIT"},
+             base="gemeenten met minstens één controleavond van het KIT",
+             note="Telt de gemeenten in de rijen van het definitieve KIT (controleavonden), niet de referentietabel."),
         _fig("HAM-5.8-gemeenten", HAM, "§5.8", "Het project richt zich op de volgende gemeenten: (8 genoemd)", "8",
              pilot.gemeenten_met_avonden, "gemeenten", base="gemeenten met minstens één controleavond van de pilot"),
         _fig("HAM-5.3-convenantpartners", HAM, "§5.3", "De deelnemende convenantpartners ... zijn: (15 genoemd)", "15",
@@ -207,9 +212,9 @@ def _context_figures() -> list[Figure]:
              base="gemeenten van gemeentelijke deelnemers plus overige organisaties onder de deelnemers",
              note="Rijgewijs: de 37 projectdeelnemers (stg_respondenten) per gemeente en organisatie."),
         _fig("PIT-zes-gemeenten", PIT, "Inleiding infographic",
-             "Het Peelland Interventie Team bestaat uit zes gemeenten", "zes", pilot.regio_gemeenten, "gemeenten",
-             {"regio": "Peelland"},
-             base="gemeenten in regio Peelland (ref_gemeente)"),
+             "Het Peelland Interventie Team bestaat uit zes gemeenten", "zes", pilot.gemeenten_met_avonden, "gemeenten",
+             kwargs={"team": "PIT"}, base="gemeenten met minstens één PIT-actie (controleavond)",
+             note="Telt de gemeenten in de rijen van het PIT (acties), niet de referentietabel."),
         _fig("PIT-gemeenten-met-acties", PIT, "Infographic: Aantal acties per gemeente",
              "Stand van zaken PIT casussen per gemeente (zes Peelgemeenten)", "zes", pilot.gemeenten_met_avonden,
              "gemeenten", kwargs={"team": "PIT"}, base="gemeenten met minstens één PIT-actie"),
@@ -262,6 +267,16 @@ def _interview_figures() -> list[Figure]:
             f.append(_fig(f"{prefix}-{key}", HAM, section, text, published, metric, column, where,
                           base="gecodeerde antwoorden" if column != "nooit_mee"
                           else "neutrale antwoorden van respondenten die nooit mee op controle gingen"))
+    boer = ("Er wordt veel te weinig aan opvolging gedaan ... met name bij de gemeente Bladel, Oirschot, Eersel en "
+            "Reusel-De Mierden (de B.O.E.R.-gemeenten)")
+    for fid, section in (("HAM-6.2.1-tekst-v08-boer", "§6.2.1 vraag 8 (toelichting)"), ("HAM-7.2-knelpunt1-boer",
+                                                                                  "§7.2 knelpunt 1")):
+        f.append(_fig(fid, HAM, section, boer, "aandeel lager dan bij de overige vier gemeenten",
+                      pilot.opvolging_gemeenten, ("groep_pct", "overig_pct"), kwargs={"gemeenten": pilot.BOER},
+                      base="overtredingen van de pilot met minstens één opvolgingsstap: B.O.E.R.-gemeenten tegen de "
+                           "overige gemeenten (teller/noemer: B.O.E.R.)",
+                      numerator="groep_opgevolgd", denominator="groep_overtredingen",
+                      note="Een overtreding zonder opvolgingsstap telt mee in de noemer: zij is niet opgevolgd."))
     return f
 
 
@@ -425,6 +440,18 @@ def _pit_figures() -> list[Figure]:
              "beëindigd waren", "29", pit.opvolging, "beeindigd", {"soort": "hercontrole"},
              base="hercontroles met als resultaat: overtreding beëindigd"),
     ]
+    f += [
+        _fig("PIT-elke-overtreding-opgepakt", PIT, "Casussen afhandelen van belang voor geloofwaardigheid",
+             "Tot nu wordt nog elke overtreding opgepakt", "elke", pit.opgevolgde_overtredingen, "aandeel_pct",
+             base="overtredingen van het PIT met minstens één opvolgingsstap", numerator="opgevolgd",
+             denominator="overtredingen",
+             note="Een overtreding zonder opvolgingsstap telt mee in de noemer; 'elke' vraagt precies 100%."),
+        _fig("PIT-casuistiek-gemeenten-politie", PIT, "Deelnemers tevreden over werkwijze PIT",
+             "Casuïstiek wordt nu vooral door gemeenten en politie aangedragen", "vooral", pit.signaalbronnen,
+             "aandeel_pct", kwargs={"bronnen": ("GEMEENTE", "POLITIE")},
+             base="signalen (meldingen) van het PIT met als bron een gemeente of de politie (basisteam)",
+             numerator="signalen", denominator="totaal", note="'Vooral' gelezen als: meer dan de helft."),
+    ]
     for partner in ("BD-BELASTINGEN", "BD-TOESLAGEN", "DOUANE"):
         f.append(_fig(f"PIT-geen-resultaten-{partner.lower()}", PIT, f"{_INF}: Belastingdienst / Douane",
                       "De resultaten van de Belastingdienst (en Douane) zijn niet opgenomen in het overzicht", "geen",
@@ -457,17 +484,22 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     ),
     Inconsistency(
         "I-periode-start", "Begin van de pilot: 1 februari 2019 (evaluatie §5.5) of 1 maart 2019 (raadsnota)",
-        Side("Evaluatie §5.5 uitvoeringsfase (ref_team)", "1 februari 2019", pilot.periode, "periode_start"),
-        Side("Raadsnota: 'Gedurende de periode 1 maart 2019 tot en met 1 maart 2020'", "1 maart 2019",
-             value=date(2019, 3, 1)),
-        "De periode van het team komt uit ref_team (evaluatie §5.5); de raadsnota noemt een latere start en een "
-        "eerder einde. Of de rijen binnen beide passen, staat in de volgende regel.",
+        Side("Evaluatie §5.5 'Uitvoeringsfase: van 1 februari 2019' (berekend: eerste controleavond)",
+             "1 februari 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 2, 1)),
+        Side("Raadsnota 'Gedurende de periode 1 maart 2019 tot en met 1 maart 2020' (berekend: eerste "
+             "controleavond)", "1 maart 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 3, 1)),
+        "De twee documenten drukken een ander begin; dat is de tegenstrijdigheid (ref_team neemt de gedrukte data "
+        "van de evaluatie over, het zijn geen berekende waarden). Berekend uit de rijen is de eerste controleavond "
+        "van de pilot: ligt die na beide data, dan passen de rijen bij beide lezingen.",
     ),
     Inconsistency(
         "I-periode-eind", "Einde van de pilot: 1 april 2020 (evaluatie §5.5) of 1 maart 2020 (raadsnota)",
-        Side("Evaluatie §5.5 uitvoeringsfase (ref_team)", "1 april 2020", pilot.periode, "periode_eind"),
-        Side("Raadsnota: '... tot en met 1 maart 2020'", "1 maart 2020", value=date(2020, 3, 1)),
-        "Het einde van de uitvoeringsfase verschilt een maand tussen de documenten.",
+        Side("Evaluatie §5.5 'Uitvoeringsfase: ... tot 1 april 2020' (berekend: laatste controleavond)",
+             "1 april 2020", pilot.periode, "laatste_avond", printed_value=date(2020, 4, 1)),
+        Side("Raadsnota '... tot en met 1 maart 2020' (berekend: laatste controleavond)", "1 maart 2020",
+             pilot.periode, "laatste_avond", printed_value=date(2020, 3, 1)),
+        "Het gedrukte einde van de uitvoeringsfase verschilt een maand tussen de documenten. Berekend uit de rijen "
+        "is de laatste controleavond van de pilot.",
     ),
     Inconsistency(
         "I-periode-buiten", "Controleavonden buiten de periode van de raadsnota (1-3-2019 t/m 1-3-2020)",
@@ -485,8 +517,8 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
         "beslaan samen 22 maanden, niet 20.",
     ),
     Inconsistency(
-        "I-uitvoeringsfase", "Uitvoeringsfase (ref_team) in maanden",
-        Side("§5.5 uitvoeringsfase 1-2-2019 - 1-4-2020", "14 maanden", pilot.periode, "periode_maanden",
+        "I-uitvoeringsfase", "Uitvoeringsfase van de pilot in maanden: evaluatie tegenover raadsnota",
+        Side("§5.5 uitvoeringsfase 1-2-2019 - 1-4-2020", "14 maanden", dates=(date(2019, 2, 1), date(2020, 4, 1)),
              unit="maanden"),
         Side("Raadsnota 1-3-2019 t/m 1-3-2020", "12 maanden", dates=(date(2019, 3, 1), date(2020, 3, 1)),
              unit="maanden"),
@@ -511,10 +543,10 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     Inconsistency(
         "I-kapiteins", "'negen kapiteins op één schip': 8 gemeentelijke projectleiders + 1 projectleider",
         Side("§7.2 knelpunt 2", "negen", value=9.0),
-        Side("Kempengemeenten (ref_gemeente) + 1 projectleider", "8 + 1", pilot.regio_gemeenten, "gemeenten",
-             {"regio": "Kempen"}, add=1.0),
+        Side("Gemeenten met controleavonden van de pilot + 1 projectleider", "8 + 1", pilot.gemeenten_met_avonden,
+             "gemeenten", add=1.0),
         "Consistent als elke van de 8 gemeenten een eigen projectleider heeft naast de projectleider van VTH De "
-        "Kempen; de berekende kant telt de gemeenten, de +1 staat in de tekst.",
+        "Kempen; de berekende kant telt de gemeenten in de rijen van de pilot, de +1 staat in de tekst.",
     ),
     Inconsistency(
         "I-energie", "Fraude met energiemeters: 17 in de top 10, Enexis 9 + 8",
@@ -576,8 +608,35 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
         Side("Evaluatie §5.3: IND geen convenantpartner", "0", value=0.0),
         Side("Deelnames van de IND aan controleavonden van de pilot", "(uit rijen)", pilot.deelname_partner, "avonden",
              {"partner": "IND"}),
-        "De raadsnota noemt UWV, Belastingdienst, ISZW, IND, SVB en Politie; de evaluatie (§5.3) noemt geen IND "
-        "maar wel de AVIM.",
+        "De raadsnota noemt als externe partners van de pilot 'het UWV, de Belastingdienst, de Inspectie Sociale "
+        "Zaken en Werkgelegenheid, de Immigratie- en Naturalisatiedienst, de Sociale Verzekeringsbank en de "
+        "Politie'; de evaluatie (§5.3) noemt geen Immigratie- en Naturalisatiedienst (IND) maar wel de AVIM.",
+    ),
+    Inconsistency(
+        "I-persberichten-peildatum", "PIT: 'stand van zaken november 2017' (persberichten) tegenover de infographic "
+        "'op 31-12-2017'",
+        Side("Communicatie: 'ca. 30 persberichten ... (stand van zaken november 2017)' (berekend: t/m 30-11-2017)",
+             "ca. 30", pit.opvolging, "stappen", {"soort": "persbericht"}, {"team": "PIT", "tot": date(2017, 11, 30)}),
+        Side("Infographic: 'Stand van zaken ... op 31-12-2017' (berekend: persberichten t/m 31-12-2017)",
+             "(niet gedrukt)", pit.opvolging, "stappen", {"soort": "persbericht"},
+             {"team": "PIT", "tot": date(2017, 12, 31)}),
+        "Hetzelfde document gebruikt twee peildata: de infographic staat op 31-12-2017, het aantal persberichten op "
+        "november 2017. Berekend uit de rijen: de persberichten tot en met 30 november en tot en met 31 december; "
+        "zijn die gelijk, dan maakt het verschil in peildatum voor dit cijfer niets uit.",
+    ),
+    Inconsistency(
+        "I-sluitingen", "PIT: '8 objecten direct gesloten ivm brandgevaar' en '3 woningen en 2 bedrijfspanden door de "
+        "burgemeester gesloten'",
+        Side("Gemeenten: 8 objecten werden direct gesloten ivm brandgevaar", "8", pit.resultaten, "aantal",
+             {"organisatie": "GEMEENTE", "soort": "object gesloten ivm brandgevaar"}),
+        Side("Gemeenten: 3 woningen en 2 bedrijfspanden werden door de burgemeester gesloten", "3 + 2",
+             pit.resultaten, "aantal", {"organisatie": "GEMEENTE",
+                                        "soort": ("woning gesloten door burgemeester",
+                                                  "bedrijfspand gesloten door burgemeester")}),
+        "Twee verschillende begrippen: een directe sluiting wegens brandgevaar en een sluiting door de burgemeester "
+        "zijn aparte regels in de infographic, elk uit eigen rijen berekend. 8 en 5 hoeven dus niet gelijk te zijn; "
+        "of dezelfde objecten in beide regels zitten, zegt het document niet.",
+        same_thing=False,
     ),
     Inconsistency(
         "I-buitenom", "Project Buitenom: 'de 6 gemeenten' tegenover vijf genoemde gemeenten",

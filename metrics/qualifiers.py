@@ -14,6 +14,11 @@ what was printed, and `Qualifier.rule` says in Dutch what was checked. The rules
 - "1000den" (duizenden), "honderden", "tientallen": at least 1000 and below 10000, and so on;
 - "€396.939": the computed amount rounds (half up) to 396939 euro;
 - "rang 6": a rank; the computed (best, worst) rank interval of a tied group contains 6;
+- "elke" / "alle" (e.g. "elke overtreding wordt opgepakt"): the computed percentage is exactly 100;
+- "vooral" / "meer dan de helft": a share strictly above 50%;
+- "aandeel lager dan bij de overige gemeenten" / "hoger dan ...": a comparison of two computed values
+  (group, rest): the first is strictly lower (higher) than the second;
+- a date ("1 maart 2019", "01-03-2019", "1-3-2019"): the computed date equals it (a number never does);
 - an exact count, in digits or in Dutch words ("17", "een tweetal", "vijftal", "zestien", "één"):
   the computed count equals it.
 """
@@ -23,9 +28,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-Computed = float | int | tuple[float, float] | None
+Computed = float | int | tuple[float, float] | date | None
 
 _WORDS: dict[str, int] = {
     "geen": 0, "nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
@@ -40,6 +46,10 @@ _ORDERS: dict[str, tuple[int, int]] = {
     "duizenden": (1000, 10000),
 }
 _APPROX = ("zo'n", "zo’n", "ongeveer", "ca.", "circa", "rond de", "ruwweg")
+_ALL = ("elke", "alle", "iedere", "ieder")
+_MOSTLY = ("vooral", "meer dan de helft", "merendeels")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
 _COUNT_TOLERANCE = 0.10
 
 
@@ -67,12 +77,17 @@ class Qualifier:
 
     printed: str
     kind: str
-    """exact | percent | bijna | ongeveer | iets_meer | iets_minder | meer | minder | tussen | orde | euro | rang"""
+    """exact | percent | bijna | ongeveer | iets_meer | iets_minder | meer | minder | tussen | orde | euro | rang |
+    alle | lager | hoger | datum"""
     value: float
     high: float | None = None
     percent: bool = False
     digits: int = 0
     """Decimals printed ("12,5%" has 1): rounding checks round to this many decimals."""
+    day: date | None = None
+    """The printed date (kind datum)."""
+    other: str = ""
+    """What a comparison (lager | hoger) compares with, as printed ("de overige gemeenten")."""
 
     @property
     def rule(self) -> str:
@@ -105,19 +120,38 @@ class Qualifier:
                 return f"afgerond op hele euro's gelijk aan {v}"
             case "rang":
                 return f"rang {v} (bij gelijke aantallen: binnen de gedeelde rangen)"
+            case "alle":
+                return "precies 100% (geen enkele uitzondering)"
+            case "lager" | "hoger":
+                what = "aandeel " if self.percent else ""
+                return f"{what}{self.kind} dan {self.other} (eerste berekende waarde {self._op} tweede)"
+            case "datum":
+                return f"datum gelijk aan {self.day:%d-%m-%Y}" if self.day else "datum"
             case _:
                 return f"gelijk aan {v}"
+
+    @property
+    def _op(self) -> str:
+        return "<" if self.kind == "lager" else ">"
 
     def match(self, computed: Computed) -> bool:
         """True when the computed value agrees with the printed figure under this qualifier's rule."""
         if computed is None:
             return False
-        if self.kind in ("tussen", "rang"):
+        if self.kind == "datum" or isinstance(computed, date):
+            return self.kind == "datum" and isinstance(computed, date) and computed == self.day
+        if self.kind in ("tussen", "rang", "lager", "hoger"):
             if not isinstance(computed, tuple):
                 return False
-            low, high = computed
+            low, high = (float(x) for x in computed)
+            if math.isnan(low) or math.isnan(high):
+                return False
             if self.kind == "tussen":
                 return math.isclose(low, self.value) and math.isclose(high, self.high or 0.0)
+            if self.kind == "lager":
+                return low < high
+            if self.kind == "hoger":
+                return low > high
             return low <= self.value <= high
         if isinstance(computed, tuple):
             return False
@@ -145,7 +179,7 @@ class Qualifier:
                 return self.value <= x < (self.high or 0.0)
             case "euro":
                 return round_half_up(x, self.digits) == self.value
-            case _:
+            case _:  # exact, and alle (exactly 100%)
                 return math.isclose(x, self.value)
 
 
@@ -164,6 +198,17 @@ def _digits(token: str) -> int:
     return len(m.group(1)) if m else 0
 
 
+def _date(body: str) -> date | None:
+    """A printed date: '1 maart 2019', '01-03-2019' or '1-3-2019'; None when the text is no date."""
+    m = re.fullmatch(r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})", body)
+    if m:
+        return date(int(m.group(3)), _MONTHS.index(m.group(2)) + 1, int(m.group(1)))
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", body)
+    if m:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
 def parse(printed: str) -> Qualifier:
     """Understand one printed figure expression; raise ValueError on text it cannot read."""
     text = " ".join(printed.strip().split())
@@ -177,6 +222,17 @@ def parse(printed: str) -> Qualifier:
     m = re.fullmatch(r"rang (\d+)", body)
     if m:
         return Qualifier(text, "rang", float(m.group(1)))
+    day = _date(body)
+    if day is not None:
+        return Qualifier(text, "datum", float(day.toordinal()), day=day)
+    if body in _ALL:
+        return Qualifier(text, "alle", 100.0, percent=True)
+    if body in _MOSTLY:
+        return Qualifier(text, "meer", 50.0, percent=True)
+    m = re.fullmatch(r"(aandeel )?(lager|hoger|kleiner|groter) dan (.+)", body)
+    if m and not re.fullmatch(r"[\d.,]+", m.group(3)):
+        kind = "lager" if m.group(2) in ("lager", "kleiner") else "hoger"
+        return Qualifier(text, kind, 0.0, percent=bool(m.group(1)), other=m.group(3))
     m = re.fullmatch(r"(?:€|eur)\s*([\d.,]+)", body)
     if m:
         return Qualifier(text, "euro", _number(m.group(1)))

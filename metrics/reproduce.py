@@ -116,6 +116,10 @@ def format_value(value: Any, qualifier: Qualifier | None = None) -> str:
         low, high = value
         if qualifier is not None and qualifier.kind == "rang":
             return _dutch(low) if low == high else f"{_dutch(low)}–{_dutch(high)}"
+        if qualifier is not None and qualifier.kind in ("lager", "hoger"):
+            unit = "%" if qualifier.percent else ""
+            shown = ["–" if pd.isna(x) else f"{_dutch(x, 1)}{unit}" for x in (low, high)]
+            return f"{shown[0]} tegen {shown[1]}"
         return f"{_dutch(low)} – {_dutch(high)}"
     if qualifier is not None and qualifier.percent:
         return f"{_dutch(value, max(1, qualifier.digits + 1))}%"
@@ -134,7 +138,7 @@ def evaluate_figure(runner: _Runner, figure: Figure) -> dict[str, Any]:
     qualifier = parse(figure.published)
     df = runner.frame(figure.metric, figure.kwargs)
     value = _value(df, figure.column, figure.where)
-    matched = bool(qualifier.match(value)) if not isinstance(value, date) else False
+    matched = bool(qualifier.match(value))
     return {
         "id": figure.id,
         "document": figure.document,
@@ -232,9 +236,16 @@ def _consistent(a: Any, b: Any) -> bool:
 
 
 def evaluate_inconsistency(runner: _Runner, item: Inconsistency) -> dict[str, Any]:
-    """Compute both sides of one inconsistency and whether they agree."""
+    """Compute both sides of one inconsistency and whether they agree.
+
+    When both sides carry a `printed_value` (the documents' own figures disagree, e.g. two printed dates), those
+    are compared; the computed values then only show what the rows say beside each printed figure.
+    """
     a, b = _side_value(runner, item.a), _side_value(runner, item.b)
-    consistent = _consistent(a, b)
+    if item.a.printed_value is not None and item.b.printed_value is not None:
+        consistent = _consistent(item.a.printed_value, item.b.printed_value)
+    else:
+        consistent = _consistent(a, b)
     return {
         "id": item.id,
         "onderwerp": item.title,

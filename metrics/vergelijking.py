@@ -1,9 +1,11 @@
 """KIT vs PIT for the steering group: the same figures side by side, normalised for size and duration.
 
 Normalisations: per month of the team's active period (ref_team.periode_start..periode_eind, cut to the
-chosen period), per member municipality (ref_gemeente.regio = ref_team.regio, cut to the chosen
-municipalities) and per 10,000 inhabitants (ref_gemeente.inwoners on 1 January of ref_gemeente.inwoners_jaar,
-source CBS). Sources: fct_controleavond, fct_bezoek, fct_bevinding, fct_signaal, fct_partnerresultaat.
+chosen period), per member municipality per year (ref_gemeente.regio = ref_team.regio, cut to the chosen
+municipalities) and per 10,000 inhabitants per year (ref_gemeente.inwoners on 1 January of
+ref_gemeente.inwoners_jaar, source CBS). The last two are also scaled to a year (total / months * 12), because the
+teams' periods differ in length (KIT pilot 14 months, KIT 31, PIT 12).
+Sources: fct_controleavond, fct_bezoek, fct_bevinding, fct_signaal, fct_partnerresultaat.
 """
 
 from __future__ import annotations
@@ -103,14 +105,17 @@ def _aantallen(con: duckdb.DuckDBPyConnection, f: Filter) -> dict[str, float]:
 
 
 def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
-    """Every figure of KENGETALLEN per team: raw, per month, per municipality and per 10,000 inhabitants.
+    """Every figure of KENGETALLEN per team: raw, per month, per municipality per year, per 10,000 inhabitants
+    per year.
 
     aantal = the raw count within the team's active period cut to the filter (and the chosen
-    municipalities, if any); per_maand = aantal / maanden; per_gemeente = aantal / gemeenten; per_10000 =
-    aantal / inwoners * 10,000 (`teamprofiel` gives maanden, gemeenten, inwoners). Long form, one row per
-    team and figure; a team with no rows at all in the selection is left out (nothing to compare).
-    Columns: team, kengetal, kengetal_naam, aantal, maanden, gemeenten, inwoners, inwoners_jaar, per_maand,
-    per_gemeente, per_10000.
+    municipalities, if any); per_maand = aantal / maanden; per_jaar = aantal / maanden * 12; per_gemeente =
+    per_jaar / gemeenten; per_10000 = per_jaar / inwoners * 10,000 (`teamprofiel` gives maanden, gemeenten,
+    inwoners). Scaling to a year makes teams with periods of different length comparable. heeft_gegevens is
+    FALSE when aantal is 0 (nothing registered for that figure). Long form, one row per team and figure; a team
+    with no rows at all in the selection is left out (nothing to compare). Columns: team, kengetal,
+    kengetal_naam, aantal, maanden, gemeenten, inwoners, inwoners_jaar, per_maand, per_gemeente, per_10000,
+    heeft_gegevens.
     """
     rijen = []
     for profiel in teamprofiel(con, f).itertuples(index=False):
@@ -119,6 +124,8 @@ def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         if not any(aantallen.values()):
             continue
         for kengetal, aantal in aantallen.items():
+            per_maand = aantal / profiel.maanden if profiel.maanden else None
+            per_jaar = per_maand * 12 if per_maand is not None else None
             rijen.append(
                 {
                     "team": profiel.team,
@@ -129,15 +136,62 @@ def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
                     "gemeenten": profiel.gemeenten,
                     "inwoners": profiel.inwoners,
                     "inwoners_jaar": profiel.inwoners_jaar,
-                    "per_maand": aantal / profiel.maanden if profiel.maanden else None,
-                    "per_gemeente": aantal / profiel.gemeenten,
-                    "per_10000": aantal / profiel.inwoners * 10_000 if profiel.inwoners else None,
+                    "per_maand": per_maand,
+                    "per_gemeente": per_jaar / profiel.gemeenten if per_jaar is not None else None,
+                    "per_10000": (
+                        per_jaar / profiel.inwoners * 10_000 if per_jaar is not None and profiel.inwoners else None
+                    ),
+                    "heeft_gegevens": aantal != 0,
                 }
             )
     return pd.DataFrame(
         rijen,
         columns=[
             "team", "kengetal", "kengetal_naam", "aantal", "maanden", "gemeenten", "inwoners", "inwoners_jaar",
-            "per_maand", "per_gemeente", "per_10000",
+            "per_maand", "per_gemeente", "per_10000", "heeft_gegevens",
         ],
     )
+
+
+def _periode_tekst(van: date, tot: date, maanden: float) -> str:
+    """Dutch text for a period: "het hele kalenderjaar 2017" or "02-06-2020 t/m 31-12-2022 (31 maanden)"."""
+    if van == date(van.year, 1, 1) and tot == date(van.year, 12, 31):
+        return f"een heel kalenderjaar ({van.year})"
+    lengte = f"{maanden:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{van.strftime('%d-%m-%Y')} t/m {tot.strftime('%d-%m-%Y')} ({lengte} maanden)"
+
+
+def kanttekening(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The Dutch caveat shown above the comparison, built from the teams actually in the selection.
+
+    Per team of `teamprofiel` (ref_team name and period, cut to the filter) one sentence with its period and
+    the number of themes of its controleavonden (fct_controleavond.thema, distinct, in that period; left
+    out when 0); PIT is
+    described as a whole (calendar) year of a mature team, the KIT pilot as the start-up phase, the KIT as the
+    definitive team after the pilot. When teams of different period length are compared a closing sentence
+    says differences also reflect the phase and duration. One row per sentence; columns: team, zin.
+    """
+    profiel = teamprofiel(con, f)
+    zinnen: list[dict[str, str | None]] = []
+    for rij in profiel.itertuples(index=False):
+        team_filter = replace(f, teams=(rij.team,), start=rij.van, end=rij.tot)
+        cond, params = team_filter.sql()
+        themas = int(con.execute(f"SELECT count(DISTINCT thema) FROM fct_controleavond WHERE {cond}", params)
+                     .fetchone()[0])
+        themas_tekst = f" ({themas} {'thema' if themas == 1 else 'thema’s'})" if themas else ""
+        periode = _periode_tekst(rij.van, rij.tot, rij.maanden)
+        if rij.team == "PIT":
+            zin = (f"De PIT-cijfers beslaan {periode} van een volwassen team: het convenant liep al, met een vaste "
+                   f"werkwijze en vaste partners{themas_tekst}.")
+        elif rij.team == "KIT-pilot":
+            zin = f"De {rij.naam} beslaat {periode}: de opstartfase van het team{themas_tekst}."
+        else:
+            zin = f"Het {rij.naam} ({rij.team}) beslaat {periode}: het vaste team na de pilot{themas_tekst}."
+        zinnen.append({"team": rij.team, "zin": zin})
+    if len(profiel) >= 2:
+        zinnen.append({
+            "team": None,
+            "zin": "Verschillen zeggen daarom ook iets over de fase van het team en de lengte van de periode, "
+            "niet alleen over de prestatie.",
+        })
+    return pd.DataFrame(zinnen, columns=["team", "zin"])

@@ -6,16 +6,17 @@ here are saved at once in the coding store (codering.store), which survives a re
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from codering.export import csv_bytes, report_workbook, result_frame
+from codering.display import disagreements_display, reliability_display, result_display
+from codering.export import answers_frame, csv_bytes, report_workbook, result_frame
 from codering.store import VRAAG_MEMO, CodingStore
 from metrics.codering import (
     CODES,
     RULE_TEXT,
     coded_answers_table,
+    coder_progress,
     combine_codes,
     confusion_matrix,
     disagreements,
@@ -33,7 +34,6 @@ from metrics.codering import (
 )
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
-from ui.format import getal, procent
 
 CODE_LABELS = {"positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "niet gevraagd": "Niet gevraagd"}
 DEEL_KLEUREN = {
@@ -77,20 +77,52 @@ with st.container(border=True):
         help="Tot er inloggen is: iedere codeur gebruikt steeds dezelfde naam. Uw codes worden onder deze naam "
         "opgeslagen, met tijdstip en vorige code.",
     ).strip()
+    # Blind coding is the default for every coder other than the primary coder, and stays on for a question
+    # until that coder has coded all its answers; elsewhere such a coder sees only the questions they finished.
+    second_coder = bool(codeur) and codeur != primary
+    progress = coder_progress(codes, answers, codeur) if second_coder else None
+    done = set(progress.loc[progress["klaar"], "vraag_nr"].tolist()) if second_coder else set()
+    current = st.session_state.get("codering_vraag", int(questions["vraag_nr"].iloc[0]))
+    locked = second_coder and current not in done
+    if st.session_state.get("codering_blind_voor") != codeur:
+        st.session_state["codering_blind"] = second_coder
+        st.session_state["codering_blind_voor"] = codeur
+    if locked:
+        st.session_state["codering_blind"] = True
     blind = right.toggle(
         "Blind coderen",
         key="codering_blind",
+        disabled=locked,
         help="Verbergt de codes van andere codeurs, ook op de tabbladen Betrouwbaarheid, Verschillen, Resultaat "
         "en Export, zodat u onafhankelijk codeert.",
     )
+    if locked:
+        row = progress[progress["vraag_nr"] == current]
+        gedaan, totaal = (int(row["gecodeerd"].iloc[0]), int(row["antwoorden"].iloc[0])) if len(row) else (0, 0)
+        right.caption(f"Blind tot u alle antwoorden van vraag {current} hebt gecodeerd ({gedaan} van {totaal}).")
     if primary:
         right.caption(f"Primaire codeur (uit de interviewwerkmap): {primary}")
+
+if second_coder and not blind:  # a second coder who revealed sees only the questions they coded completely
+    shown_q = questions[questions["vraag_nr"].isin(done)]
+    keep = answers["vraag_nr"].isin(done)
+    v_answers, v_codes = answers[keep], codes[codes["vraag_nr"].isin(done)]
+    v_effective, v_memos = effective[effective["vraag_nr"].isin(done)], memos[memos["vraag_nr"].isin(done)]
+    v_settled = settled[settled["vraag_nr"].isin(done)]
+    BEPERKT = ("U ziet alleen de vragen die u helemaal hebt gecodeerd: "
+               + ", ".join(str(q) for q in sorted(done)) + ". De andere blijven blind.")
+else:
+    shown_q, v_answers, v_codes, v_effective, v_memos, v_settled = questions, answers, codes, effective, memos, settled
+    BEPERKT = ""
 
 tab_coderen, tab_betrouwbaarheid, tab_verschillen, tab_resultaat, tab_export = st.tabs(
     ["Coderen", "Betrouwbaarheid", "Verschillen", "Resultaat", "Export"]
 )
 
-BLIND_MELDING = "Blind coderen staat aan: zet het uit om de codes van andere codeurs te zien."
+BLIND_MELDING = (
+    f"Blind coderen staat aan tot u alle antwoorden van vraag {current} hebt gecodeerd; daarna kunt u het uitzetten."
+    if locked else "Blind coderen staat aan: zet het uit om de codes van andere codeurs te zien."
+)
 
 
 def _save_code(respondent_id: str, vraag_nr: int, coder: str, key: str, baseline: str | None) -> None:
@@ -106,27 +138,19 @@ def _save_memo(vraag_nr: int, coder: str, key: str, respondent_id: str) -> None:
     store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
 
 
-def _p(value: float) -> str:
-    """A p-value the Dutch way: three decimals, '< 0,001' below that, a dash when there is no test."""
-    if pd.isna(value):  # no positive or negative answers: no test
-        return "–"
-    return "< 0,001" if value < 0.001 else getal(value, 3)
-
-
-def _display(result: pd.DataFrame) -> pd.DataFrame:
-    """The result table as shown: counts, and shares with their 95% Wilson interval as Dutch text."""
-    shown = result[["vraag_nr", "vraag", "positief", "negatief", "neutraal", "n", "niet_gevraagd"]].rename(columns={
-        "vraag_nr": "Vraag", "vraag": "Vraagtekst", "positief": "Positief", "negatief": "Negatief",
-        "neutraal": "Neutraal", "niet_gevraagd": "Niet gevraagd"})
-    for code in ("positief", "negatief", "neutraal"):
-        shown[f"% {code} (95%-BI)"] = [
-            f"{procent(a)} ({procent(lo)}–{procent(hi)})" if pd.notna(a) else "–"
-            for a, lo, hi in zip(result[f"aandeel_{code}"], result[f"{code}_laag"], result[f"{code}_hoog"],
-                                 strict=True)
-        ]
-    shown["p tekentoets"] = [_p(v) for v in result["p_tekentoets"]]
-    shown["Oordeel"] = result["oordeel"]
-    return shown
+def _settle(item: tuple[str, int], coder: str, code_key: str, reason_key: str, order: list[tuple[str, int]]) -> None:
+    """Form callback: record the settled code of `item`, then select the next unsettled item of `order`."""
+    code = st.session_state.get(code_key)
+    if not code:
+        st.session_state["verschil_fout"] = "Kies eerst de geldende code."
+        return
+    store.settle(item[0], item[1], code, coder, st.session_state.get(reason_key, "").strip())
+    st.toast(f"{item[0]}, vraag {item[1]}: {CODE_LABELS[code].lower()} vastgesteld", icon=":material/gavel:")
+    position = order.index(item) if item in order else -1
+    rest = [k for k in order if k != item]
+    later = [k for k in order[position + 1:] if k != item]
+    if later or rest:
+        st.session_state["verschil"] = (later or rest)[0]
 
 
 # ------------------------------------------------------------------------------------------------ Coderen
@@ -207,12 +231,12 @@ with tab_coderen:
 
 # ------------------------------------------------------------------------------------------------ Betrouwbaarheid
 with tab_betrouwbaarheid:
-    pairs = pairs_of_coders(codes)
-    if blind:
+    pairs = pairs_of_coders(v_codes)
+    if blind or shown_q.empty:
         st.info(BLIND_MELDING)
     elif not pairs:
         st.info("Betrouwbaarheid vraagt om minstens twee codeurs die dezelfde antwoorden coderen. Er is nu "
-                f"{codes['codeur'].nunique()} codeur; laat een tweede codeur (een deel van) de antwoorden coderen.")
+                f"{v_codes['codeur'].nunique()} codeur; laat een tweede codeur (een deel van) de antwoorden coderen.")
     else:
         st.markdown(
             "**Overeenstemming**: het deel van de dubbel gecodeerde antwoorden waarop alle codeurs dezelfde code "
@@ -220,71 +244,79 @@ with tab_betrouwbaarheid:
             "**Krippendorffs alfa** (nominaal): alle codeurs, ontbrekende codes toegestaan. Alle vier de codes "
             "tellen mee ('niet gevraagd' is ook een codeerbeslissing)."
         )
+        if BEPERKT:
+            st.caption(BEPERKT)
         pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
-        rel = reliability(codes, pair[0], pair[1])
+        rel = reliability(v_codes, pair[0], pair[1])
         st.caption("Vragen zonder dubbel gecodeerde antwoorden staan niet in de tabel.")
-        st.dataframe(
-            rel[rel["dubbel_gecodeerd"] > 0].drop(columns=["vraag_nr"]),
-            column_config={
-                "onderdeel": "Vraag", "codeurs": "Codeurs", "dubbel_gecodeerd": "Dubbel gecodeerd",
-                "overeenstemming": st.column_config.NumberColumn("Overeenstemming", format="percent"),
-                "kappa": st.column_config.NumberColumn("Cohens kappa", format="%.3f"),
-                "alpha": st.column_config.NumberColumn("Krippendorffs alfa", format="%.3f"),
-            },
-            hide_index=True, width="stretch",
-        )
-        deel = st.selectbox("Kruistabel voor", ["Totaal", *labels], format_func=lambda v: labels.get(v, "Alle vragen"))
-        subset = codes if deel == "Totaal" else codes[codes["vraag_nr"] == deel]
+        st.dataframe(reliability_display(rel), hide_index=True, width="stretch", key="betrouwbaarheid_tabel")
+        v_labels = {q: t for q, t in labels.items() if q in set(shown_q["vraag_nr"])}
+        deel = st.selectbox("Kruistabel voor", ["Totaal", *v_labels],
+                            format_func=lambda v: v_labels.get(v, "Alle vragen"))
+        subset = v_codes if deel == "Totaal" else v_codes[v_codes["vraag_nr"] == deel]
         st.markdown(f"Kruistabel: rijen {pair[0]}, kolommen {pair[1]} (aantal antwoorden).")
         st.dataframe(confusion_matrix(subset, pair[0], pair[1]), width="stretch")
 
 # ------------------------------------------------------------------------------------------------ Verschillen
 with tab_verschillen:
-    if blind:
+    if blind or shown_q.empty:
         st.info(BLIND_MELDING)
     else:
-        diff = disagreements(codes, settled)
+        diff = disagreements(v_codes, v_settled)
         if diff.empty:
             st.success("Geen verschillen tussen codeurs.")
         else:
+            if BEPERKT:
+                st.caption(BEPERKT)
+            open_items = int((diff["vastgesteld"] == "").sum())
             st.markdown("Antwoorden waarop codeurs een verschillende code gaven. Stel per antwoord de geldende code "
-                        "vast; die gaat voor in het resultaat. Een latere vaststelling vervangt een eerdere.")
-            st.dataframe(diff.rename(columns={"respondent_id": "Respondent", "vraag_nr": "Vraag",
-                                              "vastgesteld": "Vastgesteld", "vastgesteld_door": "Vastgesteld door"}),
-                         hide_index=True, width="stretch")
-            keys = list(zip(diff["respondent_id"], diff["vraag_nr"], strict=True))
-            chosen = st.selectbox("Antwoord", keys, format_func=lambda k: f"{k[0]}, vraag {k[1]}", key="verschil")
+                        "vast; die gaat voor in het resultaat. Een latere vaststelling vervangt een eerdere. "
+                        f"Nog niet vastgesteld: {open_items} van {len(diff)}.")
+            st.dataframe(disagreements_display(diff), hide_index=True, width="stretch", key="verschillen_tabel")
+            keys = [(str(r), int(v)) for r, v in zip(diff["respondent_id"], diff["vraag_nr"], strict=True)]
+            unsettled = [k for k, done_ in zip(keys, diff["vastgesteld"] != "", strict=True) if not done_]
+            if st.session_state.get("verschil") not in keys:
+                st.session_state["verschil"] = unsettled[0] if unsettled else keys[0]
+            chosen = st.selectbox(
+                "Antwoord", keys, key="verschil",
+                format_func=lambda k: f"{k[0]}, vraag {k[1]}" + ("" if k in unsettled else " (vastgesteld)"),
+            )
             row = answers[(answers["respondent_id"] == chosen[0]) & (answers["vraag_nr"] == chosen[1])]
             if len(row):
                 st.markdown(f"> {row['antwoord'].iloc[0]}")
             if not codeur:
                 st.info("Vul bovenaan uw naam in om een code vast te stellen.")
             else:
+                code_key, reason_key = f"geldend_{chosen[0]}_{chosen[1]}", f"toelichting_{chosen[0]}_{chosen[1]}"
                 with st.form("vaststellen", border=True):
-                    code = st.radio("Geldende code", list(CODES), format_func=CODE_LABELS.get, horizontal=True)
-                    toelichting = st.text_input("Toelichting (waarom deze code)")
-                    if st.form_submit_button("Code vaststellen", type="primary"):
-                        store.settle(chosen[0], chosen[1], code, codeur, toelichting)
-                        st.toast("Code vastgesteld", icon=":material/gavel:")
-                        st.rerun()
+                    st.radio("Geldende code", list(CODES), format_func=CODE_LABELS.get, horizontal=True,
+                             index=None, key=code_key)
+                    st.text_input("Toelichting (waarom deze code)", key=reason_key)
+                    st.form_submit_button("Code vaststellen", type="primary", on_click=_settle,
+                                          args=(chosen, codeur, code_key, reason_key, unsettled or keys))
+                fout = st.session_state.pop("verschil_fout", None)
+                if fout:
+                    st.error(fout)
 
 # ------------------------------------------------------------------------------------------------ Resultaat
-result = result_table(effective, questions)
+result = result_table(v_effective, shown_q)
 with tab_resultaat:
-    if blind:
+    if blind or shown_q.empty:
         st.info(BLIND_MELDING)
     else:
+        if BEPERKT:
+            st.caption(BEPERKT)
         st.markdown(RULE_TEXT)
         st.caption("Aantallen per vraag uit de geldende code per antwoord: de vastgestelde code, anders de code "
                    "waarover de codeurs het eens zijn, anders die van de primaire codeur. 95%-betrouwbaarheids"
                    "intervallen volgens Wilson.")
         st.dataframe(
-            _display(result),
-            column_config={"Vraagtekst": st.column_config.TextColumn(width="large")},
+            result_display(result),
+            column_config={"Vraagtekst": st.column_config.TextColumn(width="medium")},
             hide_index=True, width="stretch", key="resultaat_tabel",
         )
         download_buttons(result_frame(result), "Codering resultaattabel")
-        summary = effective_summary(effective)
+        summary = effective_summary(v_effective)
         st.caption("Herkomst van de geldende codes: " + ", ".join(
             f"{r.bron} {r.antwoorden}" for r in summary.itertuples() if r.antwoorden))
         data = diverging_data(result)
@@ -311,11 +343,13 @@ with tab_resultaat:
 
 # ------------------------------------------------------------------------------------------------ Export
 with tab_export:
-    if blind:
+    if blind or shown_q.empty:
         st.info(BLIND_MELDING)
     else:
-        table = coded_answers_table(answers, codes, effective, memos)
-        question_memos = memos[memos["respondent_id"] == VRAAG_MEMO]
+        if BEPERKT:
+            st.caption(BEPERKT)
+        table = coded_answers_table(v_answers, v_codes, v_effective, v_memos, v_settled)
+        question_memos = v_memos[v_memos["respondent_id"] == VRAAG_MEMO]
         st.markdown("Het resultaat en alle antwoorden met codes en memo's, opgemaakt voor een rapport "
                     "(Excel: vetgedrukte kop, vaste kopregel, brede antwoordkolom met tekstterugloop).")
         c1, c2, c3 = st.columns(3)
@@ -326,6 +360,6 @@ with tab_export:
         )
         c2.download_button("Resultaat (CSV)", csv_bytes(result_frame(result)), file_name="codering_resultaat.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:")
-        c3.download_button("Antwoorden (CSV)", csv_bytes(table), file_name="codering_antwoorden.csv",
+        c3.download_button("Antwoorden (CSV)", csv_bytes(answers_frame(table)), file_name="codering_antwoorden.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:")
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(answers_frame(table), hide_index=True, width="stretch", key="export_tabel")

@@ -16,7 +16,7 @@ from metrics.datakwaliteit import (
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.filters import sidebar_filter
-from ui.format import getal
+from ui.format import getal, opgemaakt
 
 sidebar_filter()
 st.title("Datakwaliteit")
@@ -48,13 +48,13 @@ if int(laatste["afgewezen"]) > 0:
 st.subheader("Bronbestanden")
 per_bestand = query(bestanden)
 st.dataframe(
-    per_bestand,
+    opgemaakt(per_bestand, {"rijen_geladen": getal, "laatste_problemen": getal}),
     hide_index=True,
     column_config={
         "bestand": "Bestand",
         "soort": "Soort",
         "mapping": "Mapping",
-        "rijen_geladen": st.column_config.NumberColumn("Rijen geladen", format="localized"),
+        "rijen_geladen": "Rijen geladen",
         "geladen_op": st.column_config.DatetimeColumn("Geladen op", format="DD-MM-YYYY HH:mm"),
         "laatste_run": "Laatste laadronde",
         "laatste_status": "Status",
@@ -104,7 +104,12 @@ else:
 with st.expander("Geschiedenis van de laadrondes"):
     geschiedenis = query(laadgeschiedenis)
     st.dataframe(
-        geschiedenis,
+        opgemaakt(
+            geschiedenis,
+            dict.fromkeys(
+                ("bestanden", "geladen", "ongewijzigd", "afgewezen", "verwijderd", "rijen", "problemen"), getal
+            ),
+        ),
         hide_index=True,
         column_config={
             "run_id": "Laadronde",

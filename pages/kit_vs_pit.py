@@ -1,35 +1,33 @@
-"""KIT vs PIT (steering group): the teams side by side, normalised per month, per municipality and per
-10,000 inhabitants, with the raw numbers one click away and the caveat about PIT's mature full year."""
+"""KIT vs PIT (steering group): the teams side by side, normalised per month, per municipality per year and per
+10,000 inhabitants per year, with the raw numbers one click away and a caveat built from the chosen teams."""
 
 from __future__ import annotations
 
 import plotly.express as px
 import streamlit as st
 
-from metrics.vergelijking import teamprofiel, vergelijking
-from ui.charts import TEAM_KLEUREN, download_buttons, empty_state, show_chart
+from metrics.vergelijking import kanttekening, teamprofiel, vergelijking
+from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, euro_paneel, met_teamnamen, show_chart
 from ui.data import query
-from ui.filters import TEAM_LABELS, kies_teams, page_header
-from ui.format import datum, getal
+from ui.filters import kies_teams, page_header
+from ui.format import datum, getal, opgemaakt, team_label_kort
 
 NORMERINGEN = {
     "per_maand": "Per maand",
-    "per_gemeente": "Per gemeente",
-    "per_10000": "Per 10.000 inwoners",
+    "per_gemeente": "Per gemeente per jaar",
+    "per_10000": "Per 10.000 inwoners per jaar",
     "aantal": "Absoluut",
 }
 
 f = page_header(
     "KIT vs PIT",
     "De teams naast elkaar, gecorrigeerd voor de duur van hun actieve periode, het aantal gemeenten en het "
-    "aantal inwoners.",
+    "aantal inwoners. Per gemeente en per 10.000 inwoners zijn omgerekend naar een jaar "
+    "(totaal / maanden actief × 12), omdat de perioden van de teams verschillend lang zijn.",
 )
-st.info(
-    "Let op bij het vergelijken: de PIT-cijfers beslaan een heel kalenderjaar (2017) van een volwassen team "
-    "(convenant sinds oktober 2016, vaste werkwijze en partners). De KIT-pilot was een eerste opstart met één "
-    "thema. Verschillen zeggen daarom ook iets over de fase van het team, niet alleen over de prestatie.",
-    icon=":material/info:",
-)
+zinnen = query(kanttekening, f)
+if not zinnen.empty:
+    st.info("Let op bij het vergelijken: " + " ".join(zinnen["zin"]), icon=":material/info:")
 
 if len(f.teams) < 2:
     st.markdown("Kies in het filter links twee of meer teams, of kies hier direct een vergelijking:")
@@ -54,46 +52,74 @@ for kolom, rij in zip(kolommen, profiel.itertuples(index=False), strict=True):
             f"Gemeenten: {getal(rij.gemeenten)} · Inwoners: {getal(rij.inwoners)} (1 januari {rij.inwoners_jaar})"
         )
 jaren = ", ".join(str(j) for j in sorted(set(profiel["inwoners_jaar"].dropna())))
-st.caption(f"Inwoners: aantal op 1 januari {jaren}, bron CBS (referentietabel gemeenten).")
+data_jaren = f"{min(profiel['van']).year}–{max(profiel['tot']).year}"
+st.caption(
+    f"Inwoners: aantal op 1 januari {jaren}, bron CBS (referentietabel gemeenten). Dit aantal wordt als benadering "
+    f"voor alle perioden gebruikt (gegevens {data_jaren}); de bevolking in die jaren week daar iets van af."
+)
 
 normering = st.radio(
     "Normering", list(NORMERINGEN), format_func=NORMERINGEN.get, horizontal=True, key="vergelijking_normering"
 )
-fig = px.bar(
-    cijfers,
-    x="team",
-    y=normering,
-    color="team",
-    facet_col="kengetal_naam",
-    facet_col_wrap=4,
-    facet_row_spacing=0.18,
-    color_discrete_map=TEAM_KLEUREN,
-    text_auto=",.2f",
-    title=f"Teams vergeleken: {NORMERINGEN[normering].lower()}",
-    labels={normering: NORMERINGEN[normering], "team": "Team", "kengetal_naam": "Kengetal"},
-    category_orders={"team": [t for t in TEAM_LABELS if t in set(cijfers["team"])]},
-    height=560,
-)
-fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-fig.update_yaxes(matches=None, showticklabels=True)
-fig.update_layout(showlegend=False)
-show_chart(fig, cijfers, f"KIT vs PIT {NORMERINGEN[normering].lower()}")
+met_gegevens = cijfers[cijfers["heeft_gegevens"]]
+zonder = cijfers[~cijfers["heeft_gegevens"]]
+if not zonder.empty:
+    st.caption(
+        "Geen gegevens (niets geregistreerd): "
+        + "; ".join(f"{team_label_kort(r.team)}: {r.kengetal_naam.lower()}" for r in zonder.itertuples())
+        + ". Een kengetal zonder gegevens bij alle teams wordt niet getekend."
+    )
+panelen = met_teamnamen(cijfers[cijfers["kengetal"].isin(set(met_gegevens["kengetal"]))])
+fig = None
+if not panelen.empty:
+    fig = px.bar(
+        panelen,
+        x="team",
+        y=normering,
+        color="team",
+        facet_col="kengetal_naam",
+        facet_col_wrap=4,
+        facet_row_spacing=0.18,
+        color_discrete_map=TEAM_KLEUREN,
+        text_auto=",.2f",
+        title=f"Teams vergeleken: {NORMERINGEN[normering].lower()}",
+        labels={normering: NORMERINGEN[normering], "team": "Team", "kengetal_naam": "Kengetal"},
+        category_orders={"team": [t for t in TEAM_VOLGORDE if t in set(panelen["team"])]},
+        height=560 if panelen["kengetal"].nunique() > 4 else 320,
+    )
+    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.update_yaxes(matches=None, showticklabels=True)
+    fig.update_layout(showlegend=False)
+    euro_paneel(fig, "Resultaat in geld")
+show_chart(fig, panelen, f"KIT vs PIT {NORMERINGEN[normering].lower()}")
 
 with st.expander("Ruwe aantallen en berekening"):
+    tabel = opgemaakt(
+        cijfers.drop(columns=["kengetal", "heeft_gegevens"]),
+        {
+            "aantal": getal,
+            "maanden": lambda v: getal(v, 1),
+            "gemeenten": getal,
+            "inwoners": getal,
+            "per_maand": lambda v: getal(v, 2),
+            "per_gemeente": lambda v: getal(v, 2),
+            "per_10000": lambda v: getal(v, 2),
+        },
+    )
     st.dataframe(
-        cijfers.drop(columns=["kengetal"]),
+        tabel,
         hide_index=True,
         column_config={
             "team": "Team",
             "kengetal_naam": "Kengetal",
-            "aantal": st.column_config.NumberColumn("Aantal", format="localized"),
-            "maanden": st.column_config.NumberColumn("Maanden actief", format="%.1f"),
-            "gemeenten": "Gemeenten",
-            "inwoners": st.column_config.NumberColumn("Inwoners", format="localized"),
+            "aantal": st.column_config.TextColumn("Aantal"),
+            "maanden": st.column_config.TextColumn("Maanden actief"),
+            "gemeenten": st.column_config.TextColumn("Gemeenten"),
+            "inwoners": st.column_config.TextColumn("Inwoners"),
             "inwoners_jaar": st.column_config.NumberColumn("Jaar inwoners", format="%d"),
-            "per_maand": st.column_config.NumberColumn("Per maand", format="%.2f"),
-            "per_gemeente": st.column_config.NumberColumn("Per gemeente", format="%.2f"),
-            "per_10000": st.column_config.NumberColumn("Per 10.000 inwoners", format="%.2f"),
+            "per_maand": st.column_config.TextColumn("Per maand"),
+            "per_gemeente": st.column_config.TextColumn("Per gemeente per jaar"),
+            "per_10000": st.column_config.TextColumn("Per 10.000 inwoners per jaar"),
         },
     )
     download_buttons(cijfers, "KIT vs PIT ruwe aantallen")

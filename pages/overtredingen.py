@@ -20,7 +20,9 @@ from metrics.overtredingen import (
 from ui.charts import empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header, team_namen
-from ui.format import getal, procent
+from ui.format import getal, procent, team_label_kort
+
+TOP = 15  # categories drawn per chart; the rest is one row "Overige categorieën" (no docstring: st magic)
 
 BASIS_LABELS = {
     "personen": "Aangetroffen personen",
@@ -50,7 +52,8 @@ per = keuze_rechts.radio(
     "Uitsplitsen naar", list(SPLITSING_LABELS), format_func=SPLITSING_LABELS.get, horizontal=True,
     key="overtredingen_per",
 )
-aandelen = query(aandelen_per_categorie, f, basis, per)
+aandelen = query(aandelen_per_categorie, f, basis, per, TOP)
+volgorde = list(aandelen.sort_values("volgorde")["categorie_naam"].drop_duplicates())
 basis_tekst = BASES[basis]
 titel = f"Overtredingen per categorie, in % {basis_tekst}"
 labels = {
@@ -64,18 +67,28 @@ labels = {
 }
 if per is None:
     fig = px.bar(
-        aandelen.sort_values("aandeel"), x="aandeel", y="categorie_naam", orientation="h", title=titel,
-        labels=labels, hover_data=["teller", "noemer"], text="aandeel",
+        aandelen, x="aandeel", y="categorie_naam", orientation="h", title=titel, labels=labels,
+        hover_data=["teller", "noemer"], text="aandeel", category_orders={"categorie_naam": volgorde},
     )
     fig.update_traces(texttemplate="%{x:.0%}", textposition="outside")
 else:
     fig = px.bar(
         aandelen, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
-        labels=labels, hover_data=["teller", "noemer"],
+        labels=labels, hover_data=["teller", "noemer"], category_orders={"categorie_naam": volgorde},
     )
 fig.update_xaxes(tickformat=".0%")
-fig.update_yaxes(categoryorder="total ascending")
-show_chart(fig, aandelen, f"Overtredingen per categorie ({basis})")
+show_chart(fig, aandelen, f"Overtredingen per categorie ({basis})", {"aandeel": f"Aandeel {basis_tekst}"})
+if "overige" in set(aandelen["categorie"]):
+    st.caption(
+        f"De {TOP} categorieën met de meeste overtredingen, gesorteerd van veel naar weinig; de andere categorieën "
+        "staan samen in 'Overige categorieën' (wie of wat in meerdere daarvan voorkomt, telt één keer)."
+    )
+if basis == "personen":
+    st.caption(
+        "Telling per persoon: bij een overtreding die het gebouw betreft (objectniveau, bijvoorbeeld "
+        "brandveiligheid of strijdig gebruik) tellen alle personen mee die bij dat bezoek zijn aangetroffen; bij "
+        "een overtreding van een persoon (bijvoorbeeld niet ingeschreven in de BRP) alleen die persoon."
+    )
 if not aandelen.empty:
     st.caption(
         f"Basis: {basis_tekst} ({getal(aandelen['noemer'].iloc[0])} in de hele selectie)"
@@ -111,7 +124,7 @@ soort = st.radio(
 groepen = None
 if soort == "teams":
     if len(f.teams) == 2:
-        groepen = twee_teams(f)
+        groepen = {team_label_kort(team): groep for team, groep in twee_teams(f).items()}
     else:
         st.info(
             f"Kies in het filter links precies twee teams om te vergelijken (nu: {team_namen(f.teams)}).",
@@ -129,16 +142,20 @@ else:
         groepen = twee_perioden(f, splits)
 
 if groepen is not None:
-    tabel = query(kruistabel, groepen)
+    tabel = query(kruistabel, groepen, TOP)
     fig = px.bar(
         tabel, x="aandeel", y="categorie_naam", color="groep", orientation="h", barmode="group",
         title="Verdeling van de overtredingen per groep (in % van de overtredingen van die groep)",
         labels={"aandeel": "Aandeel (van de overtredingen van de groep)", "categorie_naam": "Categorie",
                 "groep": "Groep", "aantal": "Aantal"},
         hover_data=["aantal"],
+        category_orders={"categorie_naam": list(tabel["categorie_naam"].drop_duplicates()), "groep": list(groepen)},
     )
     fig.update_xaxes(tickformat=".0%")
-    show_chart(fig, tabel, "Verdeling per groep")
+    show_chart(fig, tabel, "Verdeling per groep", {"aandeel": "Aandeel van de overtredingen van de groep"})
+    if "overige" in set(tabel["categorie"]):
+        st.caption(f"De {TOP} categorieën met de meeste overtredingen in beide groepen samen, van veel naar weinig; "
+                   "de rest staat in 'Overige categorieën'.")
     toets = query(chi_kwadraat, groepen).iloc[0]
     if toets["reden"] is not None:
         st.info(f"De toets kan niet worden uitgevoerd. {toets['reden']}", icon=":material/info:")
@@ -147,10 +164,18 @@ if groepen is not None:
         kolommen[0].metric("Chi-kwadraat", getal(toets["chi2"], 2), border=True)
         kolommen[1].metric("Vrijheidsgraden", getal(toets["vrijheidsgraden"]), border=True)
         kolommen[2].metric("p-waarde", getal(toets["p_waarde"], 3), border=True)
-        st.markdown(f"{toets['conclusie']} Aantal overtredingen in de toets: {getal(toets['n'])}.")
+        samengevoegd = (
+            f" {getal(toets['samengevoegd'])} van de {getal(toets['categorieen'])} categorieën hadden een verwachte "
+            f"frequentie onder 5 en zijn voor de toets samengevoegd tot 'overige'; getoetst zijn "
+            f"{getal(toets['categorieen_getoetst'])} categorieën."
+            if toets["samengevoegd"]
+            else ""
+        )
+        st.markdown(f"{toets['conclusie']} Aantal overtredingen in de toets: {getal(toets['n'])}.{samengevoegd}")
         if toets["waarschuwing"]:
             st.warning(
                 f"Let op: in {procent(toets['kleine_verwachting'])} van de cellen is de verwachte frequentie "
-                "kleiner dan 5 (meer dan 20%). De p-waarde is dan onbetrouwbaar; trek geen harde conclusie.",
+                "kleiner dan 5 (meer dan 20%), ook na het samenvoegen. De p-waarde is dan onbetrouwbaar; of de "
+                "verdelingen verschillen is onzeker.",
                 icon=":material/warning:",
             )

@@ -6,7 +6,7 @@ import plotly.express as px
 import streamlit as st
 
 from metrics.overzicht import kerncijfers, per_gemeente, samenvatting, trend_per_maand
-from ui.charts import TEAM_KLEUREN, empty_state, show_chart
+from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, empty_state, met_teamnamen, show_chart
 from ui.data import query
 from ui.filters import page_header
 from ui.format import getal, procent
@@ -57,12 +57,13 @@ with links:
     )
     trend = query(trend_per_maand, f)
     fig = px.line(
-        trend,
+        met_teamnamen(trend),
         x="maand",
         y=kengetal,
         color="team",
         markers=True,
         color_discrete_map=TEAM_KLEUREN,
+        category_orders={"team": TEAM_VOLGORDE},
         title=f"{KENGETALLEN[kengetal]} per maand",
         labels={"maand": "Maand", kengetal: KENGETALLEN[kengetal], "team": "Team"},
     )

@@ -14,10 +14,10 @@ from metrics.partners import (
     signalen_per_bron,
     signalen_per_uitkomst,
 )
-from ui.charts import download_buttons, empty_state, show_chart
+from ui.charts import download_buttons, empty_state, euro_as, show_chart
 from ui.data import query
 from ui.filters import page_header
-from ui.format import euro, getal
+from ui.format import euro, getal, opgemaakt, procent
 
 f = page_header(
     "Resultaten per partner",
@@ -47,6 +47,7 @@ with rechts:
         hover_data={"aandeel": ":.0%"},
     )
     fig.update_traces(texttemplate="€ %{x:,.0f}")
+    euro_as(fig, "x")
     show_chart(fig, geld, "Resultaat in geld per partner")
 
 st.subheader("Resultaten per organisatie")
@@ -84,14 +85,17 @@ fig.update_yaxes(categoryorder="total ascending")
 show_chart(fig, uitkomsten, "Signalen per partner en uitkomst")
 if not bronnen.empty:
     st.dataframe(
-        bronnen.drop(columns=["bron_partner"]),
+        opgemaakt(
+            bronnen.drop(columns=["bron_partner"]),
+            {"signalen": getal, "gecontroleerd": getal, "aandeel_gecontroleerd": procent, "aandeel_signalen": procent},
+        ),
         hide_index=True,
         column_config={
             "bron_partner_naam": "Ingebracht door",
             "signalen": "Signalen",
             "gecontroleerd": "Gecontroleerd",
-            "aandeel_gecontroleerd": st.column_config.NumberColumn("Deel gecontroleerd", format="percent"),
-            "aandeel_signalen": st.column_config.NumberColumn("Deel van alle signalen", format="percent"),
+            "aandeel_gecontroleerd": "Deel gecontroleerd",
+            "aandeel_signalen": "Deel van alle signalen",
         },
     )
     download_buttons(bronnen, "Signalen per partner")

@@ -1,7 +1,8 @@
 """Charts, downloads and the empty state: every figure on every page goes through `show_chart`.
 
-Charts are plotly with a Dutch title and axis labels; each chart has its data downloadable as CSV and
-Excel; an empty selection shows a Dutch sentence instead of an empty axis.
+Charts are plotly with a Dutch title and axis labels and Dutch number separators (1.234,5); each chart has its
+data downloadable as CSV (for Dutch Excel: semicolon, decimal comma) and Excel with Dutch column headers and
+shares as percentages; an empty selection shows a Dutch sentence instead of an empty axis.
 """
 
 from __future__ import annotations
@@ -15,14 +16,75 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from ui.format import TEAM_LABELS, team_label_kort
+
 LEEG = "Geen gegevens voor deze keuze. Kies een ander team, andere gemeenten of een andere periode."
 """Default sentence when a filter leaves nothing to show."""
 
 KLEUREN = ["#1f5f8b", "#e07a2f", "#3a9d7a", "#8a6fb0", "#c9a227", "#5b8fb9", "#b5533c", "#7f8c8d"]
 """Calm, colour-blind friendly palette shared by all charts (first colour matches the theme)."""
 
-TEAM_KLEUREN = {"KIT-pilot": "#5b8fb9", "KIT": "#1f5f8b", "PIT": "#e07a2f"}
-"""Fixed colour per team so a team looks the same on every page."""
+TEAM_KLEUREN = {TEAM_LABELS.get(code, code): kleur for code, kleur in
+                {"KIT-pilot": "#5b8fb9", "KIT": "#1f5f8b", "PIT": "#e07a2f"}.items()}
+"""Fixed colour per team (keyed by display name, see `met_teamnamen`) so a team looks the same on every page."""
+
+TEAM_VOLGORDE = list(TEAM_KLEUREN)
+"""Teams in time order (display names), for category_orders."""
+
+KOLOMNAMEN: dict[str, str] = {
+    "team": "Team",
+    "groep": "Groep",
+    "categorie": "Categoriecode",
+    "categorie_naam": "Categorie",
+    "teller": "Aantal",
+    "noemer": "Basis",
+    "aantal": "Aantal",
+    "basis": "Basis (omschrijving)",
+    "kengetal": "Kengetal (code)",
+    "kengetal_naam": "Kengetal",
+    "maanden": "Maanden actief",
+    "inwoners_jaar": "Jaar inwoners",
+    "per_maand": "Per maand",
+    "per_gemeente": "Per gemeente per jaar",
+    "per_10000": "Per 10.000 inwoners per jaar",
+    "heeft_gegevens": "Heeft gegevens",
+    "bedrag_eur": "Bedrag (euro)",
+    "partner": "Partnercode",
+    "partner_naam": "Partner",
+    "bron_partner": "Partnercode",
+    "bron_partner_naam": "Ingebracht door",
+    "object_type": "Objecttype",
+    "maand": "Maand",
+    "rang": "Rang",
+    "volgorde": "Volgorde",
+}
+"""Dutch column headers for downloads; other columns get their name with spaces and a capital."""
+
+
+def met_teamnamen(df: pd.DataFrame, kolom: str = "team") -> pd.DataFrame:
+    """Return a copy of `df` with team codes in `kolom` replaced by their display names (before plotting)."""
+    if kolom not in df.columns:
+        return df
+    out = df.copy()
+    out[kolom] = out[kolom].map(team_label_kort)
+    return out
+
+
+def export_frame(df: pd.DataFrame, kolommen: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return `df` ready for a download: Dutch headers, team display names, shares (aandeel*) as percentages.
+
+    `kolommen` overrides KOLOMNAMEN for this download. A share column becomes "<name> (%)" with values 0..100.
+    """
+    namen = {**KOLOMNAMEN, **(kolommen or {})}
+    out = met_teamnamen(df)
+    hernoemd: dict[str, str] = {}
+    for col in out.columns:
+        naam = namen.get(col, str(col).replace("_", " ").strip().capitalize())
+        if str(col).startswith("aandeel") and pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col] * 100
+            naam = f"{naam} (%)"
+        hernoemd[col] = naam
+    return out.rename(columns=hernoemd)
 
 
 def _register_template() -> None:
@@ -61,13 +123,18 @@ def excel_bytes(df: pd.DataFrame, sheet: str = "gegevens") -> bytes:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """Return `df` as UTF-8 CSV (with byte-order mark, so Excel shows accents correctly)."""
-    return df.to_csv(index=False).encode("utf-8-sig")
+    """Return `df` as CSV for Dutch Excel: semicolon separated, decimal comma, UTF-8 with byte-order mark (so
+    Excel shows accents correctly)."""
+    return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def download_buttons(df: pd.DataFrame, name: str) -> None:
-    """Offer `df` for download as CSV and as Excel, side by side; the files are named after `name`."""
+def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | None = None) -> None:
+    """Offer `df` for download as CSV and as Excel, side by side; the files are named after `name`.
+
+    Both files have Dutch column headers and shares as percentages (`export_frame`; `kolommen` adds headers).
+    """
     slug = _slug(name)
+    df = export_frame(df, kolommen)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "CSV",
@@ -98,7 +165,7 @@ def _horizontal_bar_height(fig: go.Figure) -> int | None:
         return None
     categories = {y for t in bars for y in (t.y if t.y is not None else ())}
     per_category = 26 * (len(bars) if fig.layout.barmode == "group" else 1) + 10
-    return max(260, min(1100, 150 + per_category * len(categories)))
+    return max(260, min(1400, 150 + per_category * len(categories)))
 
 
 def style(fig: go.Figure) -> go.Figure:
@@ -119,7 +186,26 @@ def style(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def show_chart(fig: go.Figure | None, data: pd.DataFrame | None, name: str) -> None:
+def euro_as(fig: go.Figure, as_: str = "x") -> go.Figure:
+    """Show full euro amounts on a money axis ("€ 1.250.000", no 1.2M), on every facet of `fig`."""
+    update = fig.update_xaxes if as_ == "x" else fig.update_yaxes
+    update(tickprefix="€ ", tickformat=",.0f", separatethousands=True)
+    return fig
+
+
+def euro_paneel(fig: go.Figure, facet_tekst: str) -> go.Figure:
+    """In a faceted figure, show the panel whose facet title starts with `facet_tekst` in full euro amounts."""
+    for trace in fig.data:
+        if f"={facet_tekst}" in (trace.hovertemplate or ""):
+            as_ = "yaxis" + (trace.yaxis or "y")[1:]
+            fig.layout[as_].update(tickprefix="€ ", tickformat=",.0f")
+            trace.update(texttemplate="€ %{y:,.0f}")
+    return fig
+
+
+def show_chart(
+    fig: go.Figure | None, data: pd.DataFrame | None, name: str, kolommen: dict[str, str] | None = None
+) -> None:
     """Draw a plotly chart with its data downloadable (CSV and Excel) underneath.
 
     When `data` is empty the Dutch empty-state sentence is shown instead, never an empty axis.
@@ -130,4 +216,4 @@ def show_chart(fig: go.Figure | None, data: pd.DataFrame | None, name: str) -> N
     st.plotly_chart(
         style(fig), width="stretch", theme=None, key=f"chart_{_slug(name)}", config={"displaylogo": False}
     )
-    download_buttons(data, name)
+    download_buttons(data, name, kolommen)

@@ -16,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from metrics.filters import Filter
 from metrics.overzicht import gemeente_opties, team_opties
 from ui.data import query
-from ui.format import datum
+from ui.format import TEAM_LABELS, datum
 
 TEAM_KEY = "filter_teams"
 GEMEENTE_KEY = "filter_gemeenten"
@@ -25,8 +25,7 @@ _PERIODE_TEAMS_KEY = "_filter_periode_teams"
 _FILTER_KEY = "_filter"
 _NAMEN_KEY = "_filter_gemeente_namen"
 
-TEAM_LABELS: dict[str, str] = {"KIT-pilot": "KIT pilot", "KIT": "KIT", "PIT": "PIT"}
-"""Short Dutch names of the teams in the filter."""
+__all__ = ["TEAM_LABELS", "filter_tekst", "kies_teams", "page_header", "sidebar_filter", "team_label", "team_namen"]
 
 
 def team_label(code: str, opties: pd.DataFrame | None = None) -> str:

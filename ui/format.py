@@ -1,10 +1,19 @@
-"""Dutch number formatting for tiles and captions (presentation only; the figures come from metrics/)."""
+"""Dutch number formatting for tiles, captions and tables (presentation only; the figures come from metrics/)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
+
+TEAM_LABELS: dict[str, str] = {"KIT-pilot": "KIT pilot", "KIT": "KIT", "PIT": "PIT"}
+"""Short Dutch display names of the team codes: used in the filter, legends, axes and downloads alike."""
+
+
+def team_label_kort(code: object) -> str:
+    """Return the short display name of a team code ("KIT-pilot" -> "KIT pilot"); other values unchanged."""
+    return TEAM_LABELS.get(str(code), str(code))
 
 
 def getal(value: object, decimals: int = 0) -> str:
@@ -31,3 +40,16 @@ def datum(value: date | None) -> str:
     """Format a date as dd-mm-jjjj."""
     return "–" if value is None else value.strftime("%d-%m-%Y")
 
+
+def opgemaakt(df: pd.DataFrame, formaten: dict[str, Callable[[object], str]]) -> pd.DataFrame:
+    """Return a copy of `df` for display with the given columns turned into Dutch text (e.g. {"aantal": getal}).
+
+    A column "team" is always shown with the display names of the teams.
+    """
+    out = df.copy()
+    for kolom, functie in formaten.items():
+        if kolom in out.columns:
+            out[kolom] = out[kolom].map(functie)
+    if "team" in out.columns:
+        out["team"] = out["team"].map(team_label_kort)
+    return out

@@ -155,3 +155,26 @@ def test_progress_bar_fills_with_the_files_read():
     assert progress_bar(0, 4, "lezen a.xlsx", width=8) == "[........] 0/4 lezen a.xlsx"
     assert progress_bar(2, 4, "lezen b.xlsx", width=8) == "[####....] 2/4 lezen b.xlsx"
     assert progress_bar(4, 4, "lezen c.xlsx", width=8) == "[########] 4/4 lezen c.xlsx"
+
+
+def test_files_that_refer_to_a_rejected_file_get_one_line_each(etl_paths):
+    rows = avonden(n=30)
+    rows[5][6] = "veel"
+    write_workbook(etl_paths["raw"] / "c.xlsx", {"Controleavonden": rows, "Bezoeken": bezoeken(n=30)})
+    write_workbook(etl_paths["raw"] / "f.xlsx", {"Bevindingen": [BEVINDING_HEADER] + [
+        [f"F{i}", f"BKIT-{i}", None, "WAV", "ja", "ISZW", ""] for i in range(1, 31)] + [
+        ["F99", "BKIT-99", None, "WAV", "ja", "ISZW", ""]]})
+    header = ["opvolging_id", "bevinding_id", "controleavond_id", "organisatie", "soort", "datum_start", "status"]
+    write_workbook(etl_paths["raw"] / "o.xlsx", {"Opvolging": [header] + [
+        [f"O{i}", f"F{i}", None, "Gemeente", "handhaving", "2021-04-01", "open"] for i in range(1, 21)]})
+    report = run(etl_paths)
+    assert [(f.bestand, f.status, len(f.problems)) for f in report.files] == [
+        ("c.xlsx", "afgewezen", 1), ("f.xlsx", "afgewezen", 2), ("o.xlsx", "afgewezen", 1)]
+    f_problems = [p.melding for p in report.file("f.xlsx").problems]
+    assert f_problems[1] == ("f.xlsx, blad 'Bevindingen', kolom 'bezoek_id': 30 rijen verwijzen naar bezoeken uit het "
+                             "afgewezen bestand c.xlsx; los eerst dat bestand op")
+    assert "rij 32" in f_problems[0] and "bezoeken 'BKIT-99' bestaat niet" in f_problems[0]
+    assert report.file("o.xlsx").problems[0].melding.endswith(
+        "20 rijen verwijzen naar bevindingen uit het afgewezen bestand f.xlsx; los eerst dat bestand op")
+    assert report.file("c.xlsx").melding.endswith("niet geladen")
+    assert "vorige versie blijft gelden" not in report.summary()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import re
 import stat
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from etl.parse import elfproef
 from etl.pseudonym import load_key, pseudonym
-from tests.etl.workbooks import controles, query, run, write_workbook
+from tests.etl.workbooks import avonden, controles, query, run, write_workbook
 
 PERSOON_HEADER = ["persoon_id", "bezoek_id", "naam", "bsn", "nationaliteit", "huurovereenkomst", "huur_per_maand",
                   "huur_betaalwijze", "ingeschreven_brp", "verblijfsduur_maanden", "uitzendbureau", "zorgverzekering",
@@ -75,3 +76,37 @@ def test_postcode_keeps_only_pc4(etl_paths):
     controles(etl_paths["raw"] / "c.xlsx")
     run(etl_paths)
     assert query(etl_paths, "SELECT DISTINCT pc4 FROM stg_bezoeken") == [("5531",)]
+
+
+def test_a_bsn_in_free_text_or_a_number_cell_rejects_the_file_without_echoing_it(etl_paths):
+    controles(etl_paths["raw"] / "c.xlsx")
+    header = ["bevinding_id", "bezoek_id", "persoon_id", "categorie", "overtreding", "partner", "toelichting"]
+    write_workbook(etl_paths["raw"] / "f.xlsx", {"Bevindingen": [
+        header, ["F1", "BKIT-1", None, "Overbewoning", "ja", "Gemeente", "bewoner 1234.56.782 aangetroffen"],
+        ["F2", "BKIT-1", None, "Overbewoning", "ja", "Gemeente", "kenmerk 123456789 (geen BSN: elfproef faalt)"],
+        ["F3", "BKIT-2", None, "Overbewoning", "ja", "Gemeente", "BSN 111 222 333"]]})
+    rows = [["bezoek_id", "controleavond_id", "adres", "postcode", "object_type", "eigenaar", "aantal_personen"],
+            ["BD-1", "KIT-1", "Synthetische straat 1", "5531 AB", "woning", "", 111222333]]
+    write_workbook(etl_paths["raw"] / "d.xlsx", {"Controleavonden": avonden("D-", 1)[:1] + [
+        ["KIT-D1", date(2021, 3, 1), "KIT", "Bladel", "Horeca", "Gemeente", 4]], "Bezoeken": rows})
+    report = run(etl_paths)
+    found = report.file("f.xlsx").problems
+    assert [(p.regel, p.rij, p.kolom, p.waarde) for p in found] == [
+        ("bsn_in_cel", 2, "toelichting", "*****6782"), ("bsn_in_cel", 4, "toelichting", "*****2333")]
+    assert found[0].melding.startswith("f.xlsx, blad 'Bevindingen', rij 2, kolom 'toelichting': waarde '*****6782': "
+                                       "in deze cel staat een BSN")
+    assert [(p.regel, p.kolom, p.waarde) for p in report.file("d.xlsx").problems] == [
+        ("bsn_in_cel", "aantal_personen", "*****2333")]
+    stored = "\n".join(str(r) for r in query(etl_paths, "SELECT * FROM meta_afwijzing"))
+    assert "bsn_in_cel" in stored
+    assert not any(b in stored or b in report.summary() for b in ("123456782", "1234.56.782", "111 222 333",
+                                                                      "111222333"))
+
+
+def test_bsn_scan_finds_split_numbers_only_when_they_pass_the_elfproef():
+    from etl.parse import find_bsn, mask_bsn
+
+    assert find_bsn("nr 1234.56.782") == "123456782" and find_bsn(111222333.0) == "111222333"
+    assert find_bsn("tel 0612345678") is None and find_bsn("123456789") is None and find_bsn(1234567.82) is None
+    assert find_bsn("bedrag 1.111.222.333") is None and find_bsn(date(2021, 3, 1)) is None
+    assert mask_bsn("123451851") == "*****1851"

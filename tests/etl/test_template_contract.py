@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from etl.__main__ import main
-from etl.contract import KINDS
+from etl.contract import CONTROLES, KINDS
 from etl.contract_doc import render
 from etl.template import write_templates
 from tests.etl.workbooks import query, run
@@ -63,3 +64,25 @@ def test_template_command_and_mapping_errors(etl_paths, tmp_path, monkeypatch, c
     code = main(["load", str(etl_paths["raw"]), "--warehouse", str(etl_paths["warehouse"]),
                  "--mappings", str(etl_paths["mappings"])])
     assert code == 2 and "kapot.toml: geen geldige TOML" in capsys.readouterr().err
+
+
+ENGLISH = re.compile(r"\b(the|and|when|which|whether|where|with|from|by|it|its|identifier|date|number|row)\b",
+                     re.IGNORECASE)
+
+
+def test_contract_texts_for_partners_are_dutch():
+    texts = [(k.name, k.description) for k in KINDS] + [
+        (f"{s.name}", s.description) for k in KINDS for s in k.sheets] + [
+        (f"{s.name}.{c.name}", c.description) for k in KINDS for s in k.sheets for c in s.columns]
+    assert [(name, text) for name, text in texts if ENGLISH.search(text)] == []
+    gemeente = CONTROLES.sheet("Controleavonden").column("gemeente").description
+    assert "naam" in gemeente and "CBS-code" in gemeente
+
+
+def test_the_template_has_no_bsn_column(tmp_path):
+    path = write_templates(tmp_path)[[k.name for k in KINDS].index("vragenformulieren")]
+    wb = load_workbook(path)
+    assert "bsn" not in [c.value for c in wb["Personen"][1]]
+    assert "nationaliteit" in [c.value for c in wb["Personen"][1]]
+    assert "bsn" not in [row[1] for row in wb["Uitleg"].iter_rows(values_only=True)]
+    assert "`bsn` | bsn | nee |  |  | BSN: niet aanleveren" in render()

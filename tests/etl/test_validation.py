@@ -70,6 +70,20 @@ def test_header_not_on_first_row_is_found(etl_paths):
     assert report.ok, report.summary()
     assert query(etl_paths, "SELECT controleavond_id, _rij FROM stg_controleavonden ORDER BY 1") == [
         ("KIT-1", 4), ("KIT-2", 5)]
+    assert report.file("c.xlsx").notes == [
+        "c.xlsx, blad 'Controleavonden': de kopregel is gevonden op rij 3 in plaats van rij 1; de rijen daarboven "
+        "zijn niet gelezen. Klopt dat niet, zet de kopregel dan op rij 1"]
+    assert "* c.xlsx, blad 'Controleavonden': de kopregel is gevonden op rij 3" in report.summary()
+
+
+def test_header_row_given_by_the_mapping_gives_no_note(etl_paths):
+    (etl_paths["mappings"] / "c.toml").write_text(
+        'name = "c"\nkind = "controles"\nfiles = ["c.xlsx"]\n[sheets.Controleavonden]\nheader_row = 3\n')
+    rows = [["Controleregistratie Bladel (synthetisch)"], [], *avonden()]
+    write_workbook(etl_paths["raw"] / "c.xlsx", {"Controleavonden": rows, "Bezoeken": bezoeken()})
+    report = run(etl_paths)
+    assert report.ok, report.summary()
+    assert report.file("c.xlsx").notes == []
 
 
 def test_headers_that_cannot_be_found(etl_paths):
@@ -150,12 +164,14 @@ def test_negative_count(etl_paths):
 def test_dates_in_the_future_or_outside_the_team_period(etl_paths):
     rows = [_avond(controleavond_id="A1", datum=date(2025, 1, 1)),
             _avond(controleavond_id="A2", datum=date(2019, 5, 1)),
-            _avond(controleavond_id="A3", team="PIT", datum=date(2017, 5, 1))]
+            _avond(controleavond_id="A3", team="PIT", gemeente="Helmond", datum=date(2017, 5, 1))]
     report = _load_avonden(etl_paths, rows)
     found = [(p.regel, p.rij) for p in report.file("kit/c.xlsx").problems]
     assert ("datum_toekomst", 2) in found and ("datum_buiten_periode", 3) in found
     assert all(rij != 4 for _, rij in found)
-    assert "2020-06-02 t/m 2022-12-31" in report.file("kit/c.xlsx").problems[-1].melding
+    assert "(02-06-2020 t/m 31-12-2022)" in report.file("kit/c.xlsx").problems[-1].melding
+    first = report.file("kit/c.xlsx").problems[0].melding
+    assert "waarde '01-01-2025': datum ligt in de toekomst (na 01-01-2024)" in first
 
 
 def test_reference_to_a_visit_that_does_not_exist(etl_paths):
@@ -183,7 +199,7 @@ def test_unknown_enum_value_and_unknown_finding_category(etl_paths):
     report = run(etl_paths)
     assert [(p.regel, p.waarde) for p in report.file("f.xlsx").problems] == [("onbekende_categorie", "Te veel katten")]
     assert [(p.regel, p.waarde) for p in report.file("d.xlsx").problems] == [("onbekende_waarde", "kasteel")]
-    assert "toegestaan: woning" in report.file("d.xlsx").problems[0].melding
+    assert "gebruik een van: woning, recreatiewoning/chalet" in report.file("d.xlsx").problems[0].melding
 
 
 def test_follow_up_rules(etl_paths):
@@ -205,3 +221,71 @@ def test_all_problems_are_stored_in_meta_tables(etl_paths):
     assert query(etl_paths, "SELECT rij, kolom, waarde, regel FROM meta_afwijzing ORDER BY rij") == [
         (2, "aantal_deelnemers", "drie", "type"), (3, "gemeente", "Nergens", "onbekende_gemeente")]
     assert query(etl_paths, "SELECT bestand, status, afgewezen FROM meta_laadronde") == [("kit/c.xlsx", "afgewezen", 2)]
+
+
+def test_absurd_counts_are_rejected(etl_paths):
+    report = _load_avonden(etl_paths, [_avond(controleavond_id="A1", aantal_deelnemers=500),
+                                       _avond(controleavond_id="A2", aantal_deelnemers=501)])
+    problems = report.file("kit/c.xlsx").problems
+    assert [(p.regel, p.rij, p.waarde) for p in problems] == [("maximum", 3, "501")]
+    assert "de grootste toegestane waarde is 500" in problems[0].melding
+
+
+PERSOON_HEADER = ["persoon_id", "bezoek_id", "naam", "nationaliteit", "huurovereenkomst", "huur_betaalwijze",
+                  "ingeschreven_brp", "zorgverzekering"]
+
+
+def test_nationality_catalogue_accepts_synonyms_and_rejects_unknown_values(etl_paths):
+    controles(etl_paths["raw"] / "c.xlsx")
+    spellings = ["Polen", "RO", "Nederlandse", "Oekraïense", " pools ", "Overig", "Marsmannetje"]
+    rows = [PERSOON_HEADER] + [[f"P{i}", "BKIT-1", "", nat, "nee", "bank", "ja", "ja"]
+                               for i, nat in enumerate(spellings)]
+    write_workbook(etl_paths["raw"] / "p.xlsx", {"Personen": rows})
+    report = run(etl_paths)
+    problems = report.file("p.xlsx").problems
+    assert [(p.regel, p.rij, p.waarde) for p in problems] == [("onbekende_nationaliteit", 8, "Marsmannetje")]
+    assert "gebruik een van: Pools, Roemeens, Nederlands" in problems[0].melding
+    write_workbook(etl_paths["raw"] / "p.xlsx", {"Personen": rows[:-1]})
+    assert run(etl_paths).ok
+    assert query(etl_paths, "SELECT nationaliteit FROM stg_personen ORDER BY persoon_id") == [
+        ("Pools",), ("Roemeens",), ("Nederlands",), ("Oekraïens",), ("Pools",), ("Overig",)]
+
+
+def test_municipality_must_lie_in_the_region_of_the_team(etl_paths):
+    rows = [_avond(controleavond_id="A1", gemeente="Helmond"), _avond(controleavond_id="A2", gemeente="Eindhoven"),
+            _avond(controleavond_id="A3", team="PIT", gemeente="Deurne", datum=date(2017, 5, 1)),
+            _avond(controleavond_id="A4", team="PIT", gemeente="bladel", datum=date(2017, 5, 1))]
+    report = _load_avonden(etl_paths, rows)
+    problems = report.file("kit/c.xlsx").problems
+    assert [(p.regel, p.rij, p.waarde) for p in problems] == [
+        ("gemeente_buiten_regio", 2, "Helmond"), ("gemeente_buiten_regio", 3, "Eindhoven"),
+        ("gemeente_buiten_regio", 5, "bladel")]
+    assert problems[0].melding.endswith("waarde 'Helmond': Helmond hoort niet bij de regio Kempen van team KIT; "
+                                        "gebruik een gemeente uit de regio Kempen of controleer het team")
+
+
+def test_messages_are_plain_dutch_for_a_data_steward(etl_paths):
+    rows = [_avond(controleavond_id="A1", datum="31-02-2021"), _avond(controleavond_id="A2", aantal_deelnemers="drie"),
+            _avond(controleavond_id="A3", thema="Kermis")]
+    report = _load_avonden(etl_paths, rows)
+    messages = [p.melding for p in report.file("kit/c.xlsx").problems]
+    assert messages[0] == ("kit/c.xlsx, blad 'Controleavonden', rij 2, kolom 'datum': waarde '31-02-2021': "
+                           "31-02-2021 is geen bestaande datum; controleer dag en maand")
+    assert "gebruik een van: huisvesting arbeidsmigranten, horeca" in messages[2]
+    assert not [m for m in messages if "[" in m or "(type" in m or "out of range" in m]
+    assert "3 problemen (onbekend_thema, type); niet geladen" in report.summary()
+    assert query(etl_paths, "SELECT regel FROM meta_afwijzing ORDER BY rij") == [("type",), ("type",),
+                                                                                 ("onbekend_thema",)]
+    etl_paths["raw"].joinpath("kit", "c.xlsx").unlink()
+    report = _load_avonden(etl_paths, rows[1:2])
+    assert report.file("kit/c.xlsx").melding == "1 probleem (type); niet geladen"
+
+
+def test_an_excel_workbook_with_the_wrong_extension(etl_paths):
+    controles(etl_paths["raw"] / "c.xlsx").rename(etl_paths["raw"] / "c.csv")
+    controles(etl_paths["raw"] / "d.xlsx").rename(etl_paths["raw"] / "d")
+    report = run(etl_paths)
+    assert rules(report, "c.csv") == ["verkeerde_extensie"] and rules(report, "d") == ["verkeerde_extensie"]
+    assert report.file("c.csv").problems[0].melding == (
+        "c.csv: dit is een Excel-bestand met de extensie .csv: hernoem het naar .xlsx")
+    assert "dit is een Excel-bestand zonder extensie: hernoem het naar .xlsx" in report.file("d").problems[0].melding

@@ -12,6 +12,7 @@ import pytest
 from metrics.codering import (
     RULE_TEXT,
     coded_answers_table,
+    coder_progress,
     cohen_kappa,
     combine_codes,
     confusion_matrix,
@@ -150,11 +151,12 @@ def test_reliability_per_question_and_total() -> None:
 
 
 def test_disagreements_and_effective_codes_precedence() -> None:
-    settled = pd.DataFrame([("R4", 1, "neutraal", "Bert", "2026-01-01T00:00:00+00:00", "")], columns=SETTLED_COLUMNS)
+    settled = pd.DataFrame([("R4", 1, "neutraal", "Bert", "2026-01-01T00:00:00+00:00", "twijfel")],
+                           columns=SETTLED_COLUMNS)
     diff = disagreements(CODES_3, settled)
-    assert diff[["respondent_id", "vraag_nr", "A", "B", "C", "vastgesteld"]].values.tolist() == [
-        ["R2", 1, "negatief", "neutraal", "", ""],
-        ["R4", 1, "", "positief", "negatief", "neutraal"],
+    assert diff[["respondent_id", "vraag_nr", "A", "B", "C", "vastgesteld", "toelichting"]].values.tolist() == [
+        ["R2", 1, "negatief", "neutraal", "", "", ""],
+        ["R4", 1, "", "positief", "negatief", "neutraal", "twijfel"],
     ]
     eff = effective_codes(CODES_3, settled, primary="A").set_index(["respondent_id", "vraag_nr"])
     assert eff.loc[("R1", 1)].tolist() == ["positief", "eens"]
@@ -268,3 +270,26 @@ def test_second_coder_changes_reliability_and_the_coded_answers_table(warehouse:
     assert row["code Tweede codeur"] == "negatief"
     assert row["memo"] == "Anna: twijfel"
     assert row["code"] == primary_codes.loc[("R01", 1), "code"]
+
+
+def test_coded_answers_table_carries_the_reason_of_a_settled_code() -> None:
+    answers = pd.DataFrame({"respondent_id": ["R2", "R4"], "vraag_nr": [1, 1], "organisatie": ["UWV", "SVB"],
+                            "rol": ["partner"] * 2, "gemeente": [""] * 2, "antwoord": ["Nee.", "Soms."]})
+    settled = pd.DataFrame([("R4", 1, "neutraal", "Bert", "2026-01-01T00:00:00+00:00", "twijfel")],
+                           columns=SETTLED_COLUMNS)
+    memos = pd.DataFrame(columns=["respondent_id", "vraag_nr", "auteur", "tekst"])
+    eff = effective_codes(CODES_3, settled, primary="A")
+    table = coded_answers_table(answers, CODES_3, eff, memos, settled).set_index("respondent_id")
+    assert table.loc["R4", ["code", "bron", "toelichting"]].tolist() == ["neutraal", "vastgesteld", "twijfel"]
+    assert table.loc["R2", ["code", "bron", "toelichting"]].tolist() == ["negatief", "primaire codeur", ""]
+    assert coded_answers_table(answers, CODES_3, eff, memos)["toelichting"].tolist() == ["", ""]
+
+
+def test_coder_progress_marks_questions_a_coder_finished() -> None:
+    answers = pd.DataFrame({"respondent_id": ["R1", "R2", "R1", "R2"], "vraag_nr": [1, 1, 2, 2]})
+    codes = _codes([("R1", 1, "B", "positief"), ("R2", 1, "B", "negatief"), ("R1", 2, "B", "positief"),
+                    ("R2", 2, "A", "positief"), ("X9", 2, "B", "positief")])
+    progress = coder_progress(codes, answers, "B")
+    assert progress[["vraag_nr", "antwoorden", "gecodeerd", "klaar"]].values.tolist() == [
+        [1, 2, 2, True], [2, 2, 1, False]]
+    assert not coder_progress(codes, answers, "Z")["klaar"].any()

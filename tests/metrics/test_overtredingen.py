@@ -10,11 +10,13 @@ import pytest
 
 from metrics.filters import Filter
 from metrics.overtredingen import (
+    OVERIGE,
     aandelen_per_categorie,
     chi_kwadraat,
     kruistabel,
     midden_van,
     rest_na_top,
+    toets_tabel,
     top_overtredingen,
     twee_perioden,
     twee_teams,
@@ -85,19 +87,61 @@ def test_top_and_rest(con: duckdb.DuckDBPyConnection) -> None:
     assert rest_na_top(con, Filter(), 10).iloc[0]["bevindingen"] == 0
 
 
-def test_chi_square_two_teams(con: duckdb.DuckDBPyConnection) -> None:
+def test_chi_square_two_teams_pools_small_categories(con: duckdb.DuckDBPyConnection) -> None:
     groepen = twee_teams(Filter(teams=("KIT-pilot", "PIT")))
     tabel = kruistabel(con, groepen)
     assert len(tabel) == 12  # 2 groups x 6 categories, zeros filled in
     assert tabel.groupby("groep")["aandeel"].sum().round(9).tolist() == [1.0, 1.0]
     toets = chi_kwadraat(con, groepen).iloc[0]
-    # worked by hand: adres 0.06, brand 0.8333, bestemmingsplan 1.6667, energie/milieu/overbewoning 1.2 each
-    assert toets["chi2"] == pytest.approx(6.16)
-    assert toets["vrijheidsgraden"] == 5
+    # n = 11 (6 + 5): every expected count is below 5 (largest: adresfraude 5 * 6 / 11 = 2.7), so all 6 categories
+    # are pooled into one and no test is possible; no conclusion is printed
     assert toets["n"] == 11
-    assert toets["kleine_verwachting"] == 1.0
-    assert bool(toets["waarschuwing"]) is True
-    assert toets["p_waarde"] > 0.05 and "geen significant verschil" in toets["conclusie"]
+    assert (toets["categorieen"], toets["samengevoegd"], toets["categorieen_getoetst"]) == (6, 6, 1)
+    assert pd.isna(toets["chi2"]) and toets["conclusie"] is None
+    assert "minder dan twee categorieën" in toets["reden"]
+
+
+def test_chi_square_test_table_pools_and_concludes() -> None:
+    matrix = pd.DataFrame(
+        {"x": [20, 10], "y": [10, 20], "z": [3, 2], "w": [2, 3]}, index=["A", "B"]
+    )
+    uitkomst = toets_tabel(matrix)
+    # z and w have expected 2.5 < 5 -> pooled into (5, 5); x, y expected 15: chi2 = 4 * 25 / 15 = 6.667, df 2
+    assert (uitkomst["samengevoegd"], uitkomst["categorieen_getoetst"]) == (2, 3)
+    assert uitkomst["chi2"] == pytest.approx(20 / 3)
+    assert uitkomst["vrijheidsgraden"] == 2
+    assert uitkomst["p_waarde"] == pytest.approx(0.035674, abs=1e-6)  # exp(-chi2 / 2) for 2 degrees of freedom
+    assert uitkomst["kleine_verwachting"] == 0.0 and not uitkomst["waarschuwing"]
+    assert uitkomst["conclusie"].startswith("De verdeling over de categorieën verschilt significant")
+
+
+def test_chi_square_withholds_the_conclusion_when_cells_stay_small() -> None:
+    # x, y expected 10 * 11 / 22 = 5 in both groups; the pooled rest (1, 1) has expected 1 -> 2 of 6 cells below 5
+    uitkomst = toets_tabel(pd.DataFrame({"x": [7, 3], "y": [3, 7], "z": [1, 0], "w": [0, 1]}, index=["A", "B"]))
+    assert uitkomst["samengevoegd"] == 2
+    assert uitkomst["kleine_verwachting"] == pytest.approx(2 / 6)
+    assert uitkomst["waarschuwing"]
+    assert uitkomst["conclusie"].startswith("De uitkomst is onzeker")
+    assert "significant" not in uitkomst["conclusie"]
+
+
+def test_top_categories_with_one_pooled_row(con: duckdb.DuckDBPyConnection) -> None:
+    # all teams: adresfraude 5, strijdig gebruik 2, then four categories with 1 violation each (ties by name)
+    tabel = kruistabel(con, twee_teams(Filter(teams=("KIT-pilot", "PIT"))), top=2)
+    assert list(tabel["categorie"].drop_duplicates()) == ["adresfraude", "strijdig gebruik bestemmingsplan", OVERIGE]
+    overig = tabel[tabel["categorie"] == OVERIGE].set_index("groep")
+    assert overig.loc["KIT-pilot", "aantal"] + overig.loc["PIT", "aantal"] == 4
+    assert overig["categorie_naam"].iloc[0] == "Overige categorieën"
+    assert tabel.groupby("groep")["aantal"].sum().to_dict() == {"KIT-pilot": 6, "PIT": 5}
+    bevindingen = aandelen_per_categorie(con, Filter(), "bevindingen", top=2).set_index("categorie")
+    assert list(bevindingen.sort_values("volgorde").index) == ["adresfraude", "strijdig gebruik bestemmingsplan",
+                                                               OVERIGE]
+    assert bevindingen.loc[OVERIGE, "teller"] == 4
+    personen = aandelen_per_categorie(con, PILOT, "personen", top=1).set_index("categorie")
+    # top 1 on the pilot: strijdig gebruik (15 persons); pooled: adresfraude P-1, P-2, P-5 and brand (4 at B2)
+    assert personen.loc["strijdig gebruik bestemmingsplan", "teller"] == 15
+    assert personen.loc[OVERIGE, "teller"] == 7
+    assert len(aandelen_per_categorie(con, PILOT, "personen", top=10)) == 3  # nothing to pool
 
 
 def test_chi_square_not_possible_without_violations(con: duckdb.DuckDBPyConnection) -> None:
@@ -117,7 +161,7 @@ def test_two_periods_split_the_filter() -> None:
 def test_chi_square_two_periods(con: duckdb.DuckDBPyConnection) -> None:
     f = Filter(teams=("KIT-pilot",), start=date(2019, 2, 1), end=date(2019, 6, 30))
     toets = chi_kwadraat(con, twee_perioden(f, date(2019, 4, 1))).iloc[0]
-    # March: adres 3, bestemmingsplan 1, brand 1; May: bestemmingsplan 1 -> 2 x 3 table, n = 6
+    # March: adres 3, bestemmingsplan 1, brand 1; May: bestemmingsplan 1 -> 2 x 3 table, n = 6, all expected < 5
     assert toets["n"] == 6
-    assert toets["vrijheidsgraden"] == 2
-    assert toets["chi2"] == pytest.approx(2.4)
+    assert (toets["categorieen"], toets["samengevoegd"]) == (3, 3)
+    assert pd.isna(toets["chi2"]) and toets["reden"] is not None

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from etl.schema import create_warehouse
@@ -145,3 +146,21 @@ def test_municipalities_and_partners(con: duckdb.DuckDBPyConnection) -> None:
     deelname = pilot.deelname_partner(con).set_index("partner")
     assert deelname.loc["IND", "avonden"] == 1
     assert deelname.loc["GEMEENTE", "deelnemers"] == 3
+
+
+def test_follow_up_in_a_group_of_municipalities_against_the_others(con: duckdb.DuckDBPyConnection) -> None:
+    steps = [("O1", "V3"), ("O2", "V3"), ("O3", "V7"), ("O4", "V1"), ("O5", "V5")]  # V5 is no violation
+    con.executemany(
+        "INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, 'handhaving', DATE '2019-07-01', NULL, "
+        "'open', NULL, NULL, ?, ?, ?)", [(*s, *L) for s in steps],
+    )
+    row = pilot.opvolging_gemeenten(con, gemeenten=("Bergeijk",)).iloc[0]
+    # Bergeijk: violations V3, V4, V7, V8, V9; V3 (two steps, counted once) and V7 followed up; no-step ones stay
+    assert (row["groep_overtredingen"], row["groep_opgevolgd"]) == (5, 2)
+    assert row["groep_pct"] == pytest.approx(40.0)
+    # Veldhoven: V1, V2, V6; only V1 followed up
+    assert (row["overig_overtredingen"], row["overig_opgevolgd"]) == (3, 1)
+    assert row["overig_pct"] == pytest.approx(100 / 3)
+    boer = pilot.opvolging_gemeenten(con).iloc[0]  # no evening in a B.O.E.R.-gemeente: no share
+    assert boer["groep_overtredingen"] == 0 and pd.isna(boer["groep_pct"])
+    assert boer["overig_overtredingen"] == 8

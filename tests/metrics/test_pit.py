@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from etl.schema import create_warehouse
@@ -114,3 +115,28 @@ def test_object_types_and_unlisted_types(con: duckdb.DuckDBPyConnection) -> None
     assert (df["woning"], df["woonwagenlocatie"], df.sum()) == (2, 1, 5)
     row = pit.objecten_niet_genoemd(con, ("woning", "loods", "woonwagenlocatie")).iloc[0]
     assert (row["objecten"], row["typen"]) == (1, "stal")
+
+
+def test_violations_followed_up_keep_those_without_a_step(con: duckdb.DuckDBPyConnection) -> None:
+    row = pit.opgevolgde_overtredingen(con).iloc[0]
+    assert (row["overtredingen"], row["opgevolgd"], row["aandeel_pct"]) == (11, 0, 0.0)  # steps only on actions
+    con.executemany(
+        "INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, 'handhaving', DATE '2017-03-01', NULL, "
+        "'open', NULL, NULL, ?, ?, ?)", [("S1", "F1", *L), ("S2", "F1", *L), ("S3", "F2", *L), ("S4", "F11", *L)],
+    )
+    row = pit.opgevolgde_overtredingen(con).iloc[0]
+    # F1 (two steps) and F2 followed up; F11 (wav) is no violation; nine violations without a step stay in the base
+    assert (row["overtredingen"], row["opgevolgd"], row["niet_opgevolgd"]) == (11, 2, 9)
+    assert row["aandeel_pct"] == pytest.approx(200 / 11)
+    assert pd.isna(pit.opgevolgde_overtredingen(con, team="KIT").iloc[0]["aandeel_pct"])
+
+
+def test_share_of_signals_from_some_sources(con: duckdb.DuckDBPyConnection) -> None:
+    sources = ["GEMEENTE", "GEMEENTE", "POLITIE", "SENZER", "VRBZO"]
+    con.executemany(
+        "INSERT INTO stg_signalen VALUES (?, DATE '2017-03-01', 'PIT', 'GM0794', ?, 'ondermijning', NULL, NULL, "
+        "NULL, 'nieuw', NULL, ?, ?, ?)", [(f"M{i}", s, *L) for i, s in enumerate(sources)],
+    )
+    row = pit.signaalbronnen(con, ("GEMEENTE", "POLITIE")).iloc[0]
+    assert (row["signalen"], row["totaal"], row["aandeel_pct"]) == (3, 5, 60.0)
+    assert pit.signaalbronnen(con, ("ISZW",)).iloc[0]["aandeel_pct"] == 0.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from metrics.qualifiers import parse, round_half_up
@@ -87,3 +89,46 @@ def test_round_half_up_on_the_percentage() -> None:
 def test_unreadable_text_is_an_error() -> None:
     with pytest.raises(ValueError):
         parse("veel")
+
+
+def test_every_means_exactly_one_hundred_percent() -> None:
+    q = parse("elke")
+    assert q.kind == "alle" and q.percent
+    assert q.match(100.0)
+    assert not q.match(99.76)  # 409 of 410 rounds to 100% but is not "elke"
+    assert not q.match(95.1)
+    assert parse("alle").match(100)
+
+
+def test_mostly_means_more_than_half() -> None:
+    for printed in ("vooral", "meer dan de helft"):
+        q = parse(printed)
+        assert (q.kind, q.value, q.percent) == ("meer", 50.0, True)
+        assert q.match(89.6) and q.match(50.1)
+        assert not q.match(50.0) and not q.match(31.0)
+    assert parse("vooral").rule == "groter dan 50%"
+
+
+def test_comparison_of_a_group_with_the_rest() -> None:
+    lower = parse("aandeel lager dan bij de overige vier gemeenten")
+    assert (lower.kind, lower.percent, lower.other) == ("lager", True, "bij de overige vier gemeenten")
+    assert lower.match((30.6, 89.3))
+    assert not lower.match((89.3, 30.6)) and not lower.match((50.0, 50.0))
+    assert not lower.match((float("nan"), 50.0)) and not lower.match(30.6)
+    assert lower.rule == "aandeel lager dan bij de overige vier gemeenten (eerste berekende waarde < tweede)"
+    higher = parse("hoger dan de rest")
+    assert higher.kind == "hoger" and not higher.percent
+    assert higher.match((3.0, 2.0)) and not higher.match((2.0, 3.0))
+    with pytest.raises(ValueError):
+        parse("lager dan 5")  # a comparison names what it compares with, not a number
+
+
+def test_a_printed_date_matches_only_that_date() -> None:
+    for printed in ("1 maart 2019", "01-03-2019", "1-3-2019"):
+        q = parse(printed)
+        assert (q.kind, q.day) == ("datum", date(2019, 3, 1))
+        assert q.match(date(2019, 3, 1))
+        assert not q.match(date(2019, 3, 2))
+        assert not q.match(737119.0)  # a number is no date
+    assert parse("31 december 2017").rule == "datum gelijk aan 31-12-2017"
+    assert not parse("17").match(date(2019, 3, 1))  # a date is no count

@@ -13,6 +13,7 @@ from etl.schema import create_warehouse
 from metrics import pilot, pit, reproduce
 from metrics.__main__ import main
 from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Side
+from metrics.qualifiers import parse
 
 REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("r.xlsx", "Blad1", 2)
@@ -121,9 +122,10 @@ def test_cli_table_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["reproduce", "--warehouse", str(path)]) == 1  # a tiny warehouse reproduces little
     out = capsys.readouterr().out
     assert "HAM-6.1-pools" in out and "Tegenstrijdigheden" in out
-    # matching here: 8 Kempen and 6 Peelland municipalities (reference), Polish share, no police interview, no
-    # object of an unlisted type, ISZW 7 ATW, no Belastingdienst/Douane rows (3)
-    assert out.strip().splitlines()[-1].startswith(f"9 van {sum(f.required for f in FIGURES)} gepubliceerde")
+    # matching here: Polish share, no police interview, no object of an unlisted type, ISZW 7 ATW, no
+    # Belastingdienst/Douane rows (3); the municipality counts come from rows now, and there are no KIT or PIT
+    # evenings, so "acht" and "zes" do not match
+    assert out.strip().splitlines()[-1].startswith(f"7 van {sum(f.required for f in FIGURES)} gepubliceerde")
     assert main(["reproduce", "--warehouse", str(path), "--json"]) == 1
     records = json.loads(capsys.readouterr().out)
     assert len(records) == len(FIGURES)
@@ -131,3 +133,67 @@ def test_cli_table_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFix
     pools = next(r for r in records if r["id"] == "HAM-6.1-pools")
     assert (pools["published"], pools["computed"], pools["match"]) == ("bijna 64%", "63,6%", True)
     assert main(["reproduce", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_a_date_valued_figure_can_match(con: duckdb.DuckDBPyConnection) -> None:
+    figures = [
+        _figure("2 april 2019", id="D", metric=pilot.periode, column="eerste_avond", where={}),
+        _figure("03-04-2019", id="D2", metric=pilot.periode, column="eerste_avond", where={}),
+        _figure("1", id="D3", metric=pilot.periode, column="eerste_avond", where={}),
+    ]
+    df = reproduce.figures_table(con, figures=figures).set_index("id")
+    assert df.loc["D", "match"] and df.loc["D", "berekend"] == "02-04-2019"
+    assert df.loc["D", "regel"] == "datum gelijk aan 02-04-2019"
+    assert not df.loc["D2", "match"] and not df.loc["D3", "match"]
+
+
+def test_a_comparison_figure_shows_both_shares(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("INSERT INTO stg_controleavonden VALUES ('A2', DATE '2019-05-02', 'KIT-pilot', 'GM1728', "
+                "'huisvesting arbeidsmigranten', 5, 'r.xlsx', 'Blad1', 2)")  # Bladel, a B.O.E.R.-gemeente
+    con.execute("INSERT INTO stg_bezoeken VALUES ('B3', 'A2', 'ADR-3', '5531', 'woning', NULL, 2, ?, ?, ?)", L)
+    con.executemany("INSERT INTO stg_bevindingen VALUES (?, ?, NULL, 'adresfraude', true, 'GEMEENTE', NULL, ?, ?, ?)",
+                    [("V1", "B1", *L), ("V2", "B2", *L), ("V3", "B3", *L), ("V4", "B3", *L)])
+    con.executemany("INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, 'handhaving', "
+                    "DATE '2019-06-01', NULL, 'open', NULL, NULL, ?, ?, ?)",
+                    [("O1", "V1", *L), ("O2", "V2", *L), ("O3", "V3", *L)])
+    boer = next(f for f in FIGURES if f.id == "HAM-7.2-knelpunt1-boer")
+    row = reproduce.figures_table(con, figures=[boer]).iloc[0]
+    # Bladel: 1 of 2 violations followed up (V4 has no step and stays in the base); Veldhoven: 2 of 2
+    assert (row["berekend"], row["match"], row["teller"], row["noemer"]) == ("50,0% tegen 100,0%", True, 1.0, 2.0)
+    con.execute("INSERT INTO stg_opvolging VALUES ('O4', 'V4', NULL, 'GEMEENTE', NULL, 'handhaving', "
+                "DATE '2019-06-01', NULL, 'open', NULL, NULL, 'r.xlsx', 'Blad1', 2)")
+    assert not reproduce.figures_table(con, figures=[boer]).iloc[0]["match"]  # 100% against 100%: not lower
+
+
+def test_printed_values_decide_an_inconsistency_and_rows_are_shown(con: duckdb.DuckDBPyConnection) -> None:
+    item = Inconsistency(
+        "P", "begin",
+        Side("evaluatie", "1 februari 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 2, 1)),
+        Side("raadsnota", "1 maart 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 3, 1)), "n")
+    row = reproduce.inconsistencies_table(con, [item]).iloc[0]
+    assert (row["a_berekend"], row["b_berekend"], row["status"]) == ("02-04-2019", "02-04-2019", "tegenstrijdig")
+    same = Inconsistency("S", "begin", Side("a", "x", printed_value=date(2019, 2, 1)),
+                         Side("b", "y", printed_value=date(2019, 2, 1)), "n")
+    assert reproduce.inconsistencies_table(con, [same]).iloc[0]["status"] == "consistent"
+
+
+def test_catalogue_counts_from_rows_and_names_its_statements() -> None:
+    by_id = {f.id: f for f in FIGURES}
+    assert all(f.metric is not pilot.regio_gemeenten for f in FIGURES)  # rows, not the reference table
+    assert (by_id["RN-acht-gemeenten"].metric, dict(by_id["RN-acht-gemeenten"].kwargs)) == (
+        pilot.gemeenten_met_avonden, {"team": "KIT"})
+    assert dict(by_id["PIT-zes-gemeenten"].kwargs) == {"team": "PIT"}
+    for fid in ("HAM-6.2.1-tekst-v08-boer", "HAM-7.2-knelpunt1-boer", "PIT-elke-overtreding-opgepakt",
+                "PIT-casuistiek-gemeenten-politie"):
+        assert by_id[fid].required
+    assert parse(by_id["PIT-elke-overtreding-opgepakt"].published).kind == "alle"
+    assert parse(by_id["HAM-7.2-knelpunt1-boer"].published).kind == "lager"
+    for figure in FIGURES:  # every printed figure can be read
+        parse(figure.published)
+    items = {i.id: i for i in INCONSISTENCIES}
+    assert "Immigratie- en Naturalisatiedienst" in items["I-ind"].note
+    assert not items["I-sluitingen"].same_thing
+    assert items["I-persberichten-peildatum"].b.kwargs["tot"] == date(2017, 12, 31)
+    for key in ("I-periode-start", "I-periode-eind"):  # printed dates as text, the rows' evenings computed
+        assert items[key].a.column in ("eerste_avond", "laatste_avond")
+        assert isinstance(items[key].a.printed_value, date) and isinstance(items[key].b.printed_value, date)

@@ -129,3 +129,26 @@ def test_a_changed_record_changes_the_figure(tmp_path: Path, warehouse: Path, fi
     assert not after.loc["HAM-6.1-pools", "match"] and after.loc["HAM-6.1-pools", "berekend"] == "63,4%"
     assert main(["reproduce", "--warehouse", str(changed_wh)]) == 1
     assert main(["reproduce", "--warehouse", str(warehouse)]) == 0
+
+
+def test_follow_up_signals_and_municipalities_from_rows(warehouse: Path) -> None:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        every = pit.opgevolgde_overtredingen(con).iloc[0]
+        assert (every["overtredingen"], every["opgevolgd"]) == (410, 410)  # "Tot nu wordt nog elke overtreding ..."
+        boer = pilot.opvolging_gemeenten(con).iloc[0]
+        assert (boer["groep_opgevolgd"], boer["groep_overtredingen"]) == (22, 72)  # 30.6%
+        assert (boer["overig_opgevolgd"], boer["overig_overtredingen"]) == (25, 28)  # 89.3%
+        signals = pit.signaalbronnen(con, ("GEMEENTE", "POLITIE")).iloc[0]
+        assert (signals["signalen"], signals["totaal"]) == (86, 96)  # 89.6%: "vooral"
+        assert [pilot.gemeenten_met_avonden(con, team=t).iloc[0]["gemeenten"] for t in ("KIT", "PIT")] == [8, 6]
+        items = reproduce.inconsistencies_table(con).set_index("id")
+    finally:
+        con.close()
+    assert items.loc["I-persberichten-peildatum", ["a_berekend", "b_berekend", "status"]].tolist() == [
+        "30", "30", "consistent"]
+    assert items.loc["I-sluitingen", ["a_berekend", "b_berekend", "status"]].tolist() == [
+        "8", "5", "verschillende begrippen"]
+    start = items.loc["I-periode-start"]
+    assert (start["a_berekend"], start["b_berekend"], start["status"]) == ("15-04-2019", "15-04-2019", "tegenstrijdig")
+    assert items.loc["I-periode-eind", "a_berekend"] == "23-11-2019"

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from metrics.filters import Filter
-from metrics.vergelijking import maanden_tussen, teamprofiel, vergelijking
+from metrics.vergelijking import kanttekening, maanden_tussen, teamprofiel, vergelijking
 from tests.pages.testwarehouse import bouw_testwarehouse
 
 KEMPEN_2023 = 19092 + 30897 + 21009 + 20004 + 19217 + 13542 + 46417 + 17980  # etl/reference/gemeenten.csv
@@ -57,10 +57,36 @@ def test_normalised_figures(con: duckdb.DuckDBPyConnection) -> None:
     pilot = cijfers.loc[("KIT-pilot", "aangetroffen_personen")]
     assert pilot["aantal"] == 25
     assert pilot["per_maand"] == pytest.approx(25 / (14 + 1 / 30))
-    assert pilot["per_10000"] == pytest.approx(25 / 188158 * 10_000)
+    # per municipality and per 10,000 inhabitants are per year: total / months * 12 (periods differ in length)
+    assert pilot["per_gemeente"] == pytest.approx(25 / (14 + 1 / 30) * 12 / 8)
+    assert pilot["per_10000"] == pytest.approx(25 / (14 + 1 / 30) * 12 / 188158 * 10_000)
     assert cijfers.loc[("KIT-pilot", "bedrag_eur"), "aantal"] == 17000.5
     assert cijfers.loc[("PIT", "partnerresultaten"), "aantal"] == 7
 
 
 def test_no_team_in_period_gives_empty(con: duckdb.DuckDBPyConnection) -> None:
     assert vergelijking(con, Filter(teams=("PIT",), start=date(2018, 1, 1), end=date(2018, 6, 30))).empty
+
+
+def test_figures_without_data_are_flagged(con: duckdb.DuckDBPyConnection) -> None:
+    cijfers = vergelijking(con, Filter(teams=("KIT",))).set_index("kengetal")
+    assert not cijfers.loc["bedrag_eur", "heeft_gegevens"]  # the KIT test rows have no partner results
+    assert cijfers.loc["controleavonden", "heeft_gegevens"]
+    assert sorted(cijfers.index[~cijfers["heeft_gegevens"]]) == [
+        "bedrag_eur", "overtredingen", "partnerresultaten", "signalen"
+    ]
+
+
+def test_caveat_follows_the_chosen_teams(con: duckdb.DuckDBPyConnection) -> None:
+    pit_kit = list(kanttekening(con, Filter(teams=("KIT", "PIT")))["zin"])
+    assert pit_kit[0].startswith("De PIT-cijfers beslaan een heel kalenderjaar (2017) van een volwassen team")
+    assert "02-06-2020 t/m 31-12-2022 (31 maanden)" in pit_kit[1]
+    assert not any("KIT pilot" in zin or "opstartfase" in zin for zin in pit_kit)  # the pilot is not compared
+    assert "fase van het team en de lengte van de periode" in pit_kit[-1]
+    pilot = list(kanttekening(con, Filter(teams=("KIT-pilot", "PIT")))["zin"])
+    assert "01-02-2019 t/m 01-04-2020 (14 maanden): de opstartfase van het team (1 thema)" in pilot[1]
+    halfjaar = kanttekening(con, Filter(teams=("PIT",), start=date(2017, 7, 1)))
+    assert list(halfjaar["zin"]) == [
+        "De PIT-cijfers beslaan 01-07-2017 t/m 31-12-2017 (6 maanden) van een volwassen team: het convenant liep "
+        "al, met een vaste werkwijze en vaste partners."  # no evening in that half year: no themes named
+    ]

@@ -92,8 +92,11 @@ def _settle(page) -> None:
     page.wait_for_timeout(800)
 
 
+MENU_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]'
+
+
 def _open(page, label: str) -> None:
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=label).first.click()
+    page.locator(MENU_LINK).filter(has_text=label).first.click()
     _settle(page)
 
 
@@ -111,6 +114,13 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             page = browser.new_page(viewport={"width": 1440, "height": 2400})
             page.goto(server)
             _settle(page)
+            # the menu drawn by dashboard.py, grouped by section; Streamlit's own file list is never shown
+            assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+            sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+            for section in ("BESTUUR", "STUURGROEP", "BEHEER"):
+                assert section in sidebar.upper()
+            assert page.locator(MENU_LINK).filter(has_text="Overzicht").count() == 1
+            assert page.locator(MENU_LINK).filter(has_text="kit_vs_pit").count() == 0
             # choose a comparison with data on every page: the button on KIT vs PIT sets the sidebar filter
             _open(page, "KIT vs PIT")
             page.get_by_role("button", name="KIT pilot met PIT").click()

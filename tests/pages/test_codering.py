@@ -68,7 +68,9 @@ def test_result_tab_shows_the_published_counts(store: CodingStore) -> None:
     assert got == PUBLISHED
     assert result["n"].tolist() == [20] * 12 and result["Niet gevraagd"].tolist() == [1] * 12
     assert result.loc[4, "Oordeel"] == "overwegend negatief"
-    assert result.loc[4, "% negatief (95%-BI)"] == "75% (53%–89%)"
+    assert list(result.columns[:2]) == ["Vraagtekst", "Oordeel"]  # the label right after the question text
+    assert result.loc[4, "Negatief (95%-BI)"] == "75% (53–89%)"
+    assert result.loc[1, "Positief (95%-BI)"] == "70% (48–85%)"
     assert result.loc[4, "p tekentoets"] == "0,008"
     assert result.loc[2, "p tekentoets"] == "< 0,001"
     assert any("tekentoets" in m.value and "60%" in m.value for m in at.markdown)  # the rule is on the page
@@ -120,36 +122,104 @@ def test_primary_coder_change_keeps_the_workbook_code_as_previous(store: CodingS
     assert result.loc[3, ["Positief", "Negatief", "Neutraal"]].tolist() == [expected[k] for k in expected]
 
 
-def test_blind_mode_hides_other_coders_and_settling_a_difference(store: CodingStore, warehouse: Path) -> None:
-    original = _primary_code(warehouse, "R05", 2)  # question 2: all 20 positive
-    assert original == "positief"
+def _respondents(warehouse: Path, vraag_nr: int) -> list[str]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("SELECT DISTINCT respondent_id FROM stg_antwoorden WHERE vraag_nr = ? ORDER BY 1",
+                           [vraag_nr]).fetchall()
+    finally:
+        con.close()
+    return [r[0] for r in rows]
+
+
+def _shows_primary_codes(at: AppTest) -> bool:
+    return any("Evaluator (2020):" in c.value for c in at.caption)
+
+
+def test_second_coder_is_blind_until_the_question_is_coded(store: CodingStore, warehouse: Path) -> None:
     store.set_code("R05", 2, CODER, "neutraal")
     at = _run()
     at.text_input(key="codering_codeur").input(CODER).run()
     at.selectbox(key="codering_vraag").set_value(2).run()
+    toggle = at.toggle(key="codering_blind")
+    assert toggle.value is True and toggle.disabled  # blind by default, cannot be switched off yet
+    assert not _shows_primary_codes(at)
+    assert any("1 van 21" in c.value for c in at.caption)
+    assert not [df for df in at.dataframe if "Oordeel" in df.value.columns or "Vastgesteld" in df.value.columns]
+    assert sum("Blind coderen staat aan tot u alle antwoorden van vraag 2" in i.value for i in at.info) == 4
+
+    for rid in _respondents(warehouse, 2):  # code every answer of question 2
+        if rid != "R05":
+            at.radio(key=f"code_{rid}_2_{CODER}").set_value(_primary_code(warehouse, rid, 2)).run()
+    toggle = at.toggle(key="codering_blind")
+    assert toggle.value is True and not toggle.disabled  # still blind, but now it may be switched off
+    assert not _shows_primary_codes(at)
+    at.toggle(key="codering_blind").set_value(False).run()
     assert any("Evaluator (2020): positief" in c.value for c in at.caption)
+    result = _frame_with(at, "Oordeel")  # only the question this coder finished, with the difference unsettled
+    assert result["Vraag"].tolist() == [2] and result["Positief"].tolist() == [20]
     diff = _frame_with(at, "Vastgesteld")
     assert diff[["Respondent", "Vraag", "Evaluator (2020)", CODER]].values.tolist() == [
         ["R05", 2, "positief", "neutraal"]]
-    rel = _frame_with(at, "kappa")
-    assert rel.set_index("onderdeel").loc["Vraag 2", "dubbel_gecodeerd"] == 1
 
-    at.toggle(key="codering_blind").set_value(True).run()
-    assert not any("Evaluator (2020):" in c.value for c in at.caption)
-    assert not [df for df in at.dataframe if "Oordeel" in df.value.columns or "Vastgesteld" in df.value.columns]
-    assert sum("Blind coderen staat aan" in i.value for i in at.info) == 4
+    at.selectbox(key="codering_vraag").set_value(3).run()  # an uncoded question: blind again, locked
+    assert at.toggle(key="codering_blind").value is True and at.toggle(key="codering_blind").disabled
+    assert not _shows_primary_codes(at)
 
-    at.toggle(key="codering_blind").set_value(False).run()
-    # unsettled: the primary coder's code counts, so question 2 is still 20 positive
-    assert _frame_with(at, "Oordeel").set_index("Vraag").loc[2, "Positief"] == 20
+
+def test_primary_coder_and_readers_are_not_blind(store: CodingStore) -> None:
+    store.set_code("R05", 2, CODER, "neutraal")
+    at = _run()
+    assert at.toggle(key="codering_blind").value is False
+    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
+    at.selectbox(key="codering_vraag").set_value(2).run()
+    assert at.toggle(key="codering_blind").value is False and not at.toggle(key="codering_blind").disabled
+    assert any(f"{CODER}: neutraal" in c.value for c in at.caption)
+    at.toggle(key="codering_blind").set_value(True).run()  # the primary coder may still choose to be blind
+    assert not any(f"{CODER}:" in c.value for c in at.caption)
+
+
+def test_settling_needs_a_choice_moves_on_and_keeps_the_reason(store: CodingStore) -> None:
+    store.set_code("R05", 2, CODER, "neutraal")
+    store.set_code("R07", 2, CODER, "negatief")
+    at = _run()
+    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
+    assert at.selectbox(key="verschil").value == ("R05", 2)
     form_radio = [r for r in at.radio if r.label == "Geldende code"][0]
-    form_radio.set_value("neutraal")
+    assert form_radio.value is None  # no code chosen in advance
+    [b for b in at.button if b.label == "Code vaststellen"][0].click().run()
+    assert store.settled().empty and any("Kies eerst de geldende code" in e.value for e in at.error)
+
+    [r for r in at.radio if r.label == "Geldende code"][0].set_value("neutraal")
+    [t for t in at.text_input if t.label.startswith("Toelichting")][0].input("twijfel in het antwoord")
     [b for b in at.button if b.label == "Code vaststellen"][0].click().run()
     assert not at.exception
-    assert store.settled()[["respondent_id", "vraag_nr", "code", "besloten_door"]].values.tolist() == [
-        ["R05", 2, "neutraal", CODER]]
+    assert store.settled()[["respondent_id", "vraag_nr", "code", "besloten_door", "toelichting"]].values.tolist() == [
+        ["R05", 2, "neutraal", "Evaluator (2020)", "twijfel in het antwoord"]]
+    assert at.selectbox(key="verschil").value == ("R07", 2)  # on to the next unsettled answer
+    assert [r for r in at.radio if r.label == "Geldende code"][0].value is None
+    diff = _frame_with(at, "Vastgesteld").set_index("Respondent")
+    assert diff.loc["R05", ["Vastgesteld", "Toelichting"]].tolist() == ["neutraal", "twijfel in het antwoord"]
+    assert diff.loc["R07", ["Vastgesteld", "Toelichting"]].tolist() == ["", ""]
     result = _frame_with(at, "Oordeel").set_index("Vraag")
     assert result.loc[2, ["Positief", "Negatief", "Neutraal"]].tolist() == [19, 0, 1]
+    export = _frame_with(at, "Toelichting vaststelling")  # the Dutch headers of the Excel sheet, with the reason
+    assert list(export.columns[:6]) == ["Vraag", "Respondent", "Organisatie", "Rol", "Gemeente", "Antwoord"]
+    assert "vraag_nr" not in export.columns and "code" not in export.columns
+    row = export[(export["Respondent"] == "R05") & (export["Vraag"] == 2)].iloc[0]
+    assert (row["Code (geldend)"], row["Toelichting vaststelling"]) == ("neutraal", "twijfel in het antwoord")
+
+
+def test_reliability_numbers_are_dutch(store: CodingStore, warehouse: Path) -> None:
+    store.set_code("R05", 2, CODER, "neutraal")
+    store.set_code("R01", 1, CODER, _primary_code(warehouse, "R01", 1))
+    at = _run()
+    rel = _frame_with(at, "Cohens kappa").set_index("Onderdeel")
+    assert rel.loc["Vraag 2", "Dubbel gecodeerd"] == 1
+    assert rel.loc["Vraag 2", "Overeenstemming"] == "0,0%" and rel.loc["Vraag 1", "Overeenstemming"] == "100,0%"
+    assert rel.loc["Totaal", "Overeenstemming"] == "50,0%"
+    kappa = rel.loc["Totaal", "Cohens kappa"]
+    assert "," in kappa and "." not in kappa and len(kappa.split(",")[1]) == 3
 
 
 def test_empty_warehouse_shows_a_dutch_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

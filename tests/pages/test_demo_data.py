@@ -52,6 +52,25 @@ def test_pilot_violation_shares_of_persons(app: AppTest) -> None:
     assert any("Basis: van de aangetroffen personen (232 in de hele selectie)" in c.value for c in at.caption)
 
 
+def test_kit_headline(app: AppTest) -> None:
+    # counted from the demo rows: fct_controleavond 116 evenings, fct_bezoek 413 visits with 1239 persons found
+    app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    assert not app.exception
+    tiles = _tiles(app)
+    assert (tiles["Controleavonden"], tiles["Bezochte objecten"], tiles["Aangetroffen personen"]) == (
+        "116", "413", "1.239"
+    )
+
+
+def test_two_teams_chi_square_is_pooled_and_readable(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT", "PIT"]).run()
+    at = app.switch_page("pages/overtredingen.py").run()
+    assert not at.exception
+    tekst = " ".join(md.value for md in at.markdown)
+    assert "zijn voor de toets samengevoegd tot 'overige'" in tekst
+    assert any("De 15 categorieën met de meeste overtredingen" in c.value for c in at.caption)
+
+
 def test_pit_headline_and_top_10(app: AppTest) -> None:
     app.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
     assert _tiles(app)["Bezochte objecten"] == "110"

@@ -14,7 +14,8 @@ from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["pages/overzicht.py", "pages/overtredingen.py", "pages/partners.py", "pages/kit_vs_pit.py",
-         "pages/datakwaliteit.py"]
+         "pages/datakwaliteit.py", "pages/reproductie.py", "pages/codering.py"]
+FILTERED_PAGES = PAGES[:4]  # pages that follow the filter and so show the empty state for an empty period
 TEAMS = ["KIT-pilot", "KIT", "PIT"]
 EMPTY_PERIOD = (date(2021, 5, 1), date(2022, 12, 31))  # inside KIT's period, after its only evening
 
@@ -25,8 +26,10 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def app(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
     monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))  # never the real coding store
+    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     assert not at.exception
@@ -63,7 +66,7 @@ def test_page_runs_for_each_team(app: AppTest, team: str, page: str) -> None:
 def test_page_runs_for_an_empty_period(app: AppTest, page: str) -> None:
     at = _choose(app, "KIT", page, EMPTY_PERIOD)
     _no_errors(at)
-    if page != "pages/datakwaliteit.py":  # load bookkeeping does not follow the filter
+    if page in FILTERED_PAGES:  # load bookkeeping, reproduction and coding do not follow the filter
         assert any("Geen gegevens voor deze keuze" in i.value for i in at.info)
 
 
@@ -104,8 +107,13 @@ def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
     app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
     at = app.switch_page("pages/overtredingen.py").run()
     _no_errors(at)
-    assert _tiles(at) == {"Chi-kwadraat": "6,16", "Vrijheidsgraden": "5", "p-waarde": "0,291"}
-    assert any("verwachte frequentie" in w.value for w in at.warning)  # small expected counts caveat
+    # 11 violations over 6 categories: every expected count is below 5, so after pooling no test is possible
+    assert not any(m.label == "p-waarde" for m in at.metric)
+    assert any("De toets kan niet worden uitgevoerd" in i.value for i in at.info)
+    assert not any("significant" in md.value for md in at.markdown)
+    assert at.get("plotly_chart")[-1].proto.spec  # the distribution per group is still drawn
+    assert "KIT pilot" in at.get("plotly_chart")[-1].proto.spec  # team display names, not codes
+    assert "KIT-pilot" not in at.get("plotly_chart")[-1].proto.spec
     at.radio(key="overtredingen_vergelijk").set_value("perioden").run()
     _no_errors(at)
     for basis in ("personen", "objecten", "bevindingen"):
@@ -114,6 +122,14 @@ def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
             at.radio(key="overtredingen_per").set_value(per).run()
             _no_errors(at)
     assert any("Basis: van alle bevindingen" in c.value for c in at.caption)
+
+
+def test_overtredingen_explains_the_person_count(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/overtredingen.py")
+    at.radio(key="overtredingen_basis").set_value("personen").run()
+    assert any("alle personen mee die bij dat bezoek zijn aangetroffen" in c.value for c in at.caption)
+    at.radio(key="overtredingen_basis").set_value("objecten").run()
+    assert not any("alle personen mee" in c.value for c in at.caption)
 
 
 def test_partners_results_per_organisation(app: AppTest) -> None:
@@ -132,9 +148,49 @@ def test_kit_vs_pit_shows_population_year_and_caveat(app: AppTest) -> None:
     texts = " ".join(md.value for md in at.markdown)
     assert "Inwoners: 219.821 (1 januari 2023)" in texts
     assert "Actieve periode: 01-01-2017 t/m 31-12-2017 (12,0 maanden)" in texts
-    assert any("bron CBS" in c.value for c in at.caption)
-    assert any("heel kalenderjaar" in i.value for i in at.info)
+    captions = " ".join(c.value for c in at.caption)
+    assert "bron CBS" in captions
+    assert "als benadering voor alle perioden gebruikt (gegevens 2017–2022)" in captions
+    caveat = " ".join(i.value for i in at.info)
+    assert "heel kalenderjaar (2017) van een volwassen team" in caveat
+    assert "02-06-2020 t/m 31-12-2022" in caveat and "oktober 2016" not in caveat and "KIT pilot" not in caveat
     assert at.expander[0].label == "Ruwe aantallen en berekening"
+    raw = at.dataframe[0].value
+    assert list(raw[raw["kengetal_naam"] == "Controleavonden"]["team"]) == ["PIT", "KIT"]
+    pit = raw.iloc[0]  # PIT, controleavonden
+    assert pit["inwoners"] == "219.821" and pit["per_10000"] == "0,09"  # 2 / 12 * 12 / 219821 * 10000
+    at.radio(key="vergelijking_normering").set_value("per_10000").run()
+    _no_errors(at)
+    assert "per 10.000 inwoners per jaar" in at.get("plotly_chart")[0].proto.spec
+
+
+def test_kit_vs_pit_draws_no_panel_without_data(app: AppTest) -> None:
+    at = _choose(app, "KIT", "pages/kit_vs_pit.py")
+    _no_errors(at)
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "Controleavonden" in spec and "Resultaat in geld" not in spec and "Signalen" not in spec
+    assert any("Geen gegevens (niets geregistreerd): KIT: overtredingen; KIT: signalen" in c.value for c in at.caption)
+
+
+def test_no_figure_for_empty_data() -> None:
+    def draw() -> None:
+        import pandas as pd
+        import plotly.express as px
+
+        from ui.charts import show_chart
+
+        show_chart(px.bar(x=[1], y=["a"]), pd.DataFrame(columns=["aantal"]), "leeg")
+
+    at = AppTest.from_function(draw).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 0
+    assert "Geen gegevens voor deze keuze" in at.info[0].value
+
+
+def test_kit_vs_pit_empty_period_draws_no_figure(app: AppTest) -> None:
+    at = _choose(app, "KIT", "pages/kit_vs_pit.py", EMPTY_PERIOD)
+    _no_errors(at)
+    assert len(at.get("plotly_chart")) == 0
 
 
 def test_datakwaliteit_shows_rejections(app: AppTest) -> None:

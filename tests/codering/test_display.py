@@ -1,0 +1,54 @@
+"""codering.display: the on-screen tables of the coding page, with Dutch headers and Dutch number text."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from codering.display import disagreements_display, reliability_display, result_display
+from metrics.codering import effective_codes, reliability, result_table
+
+QUESTIONS = pd.DataFrame({"vraag_nr": [1, 2], "vraag": ["Voelt u zich gehoord?", "Communicatie"]})
+SETTLED = pd.DataFrame(columns=["respondent_id", "vraag_nr", "code", "besloten_door", "besloten_op", "toelichting"])
+
+
+def _codes(rows: list[tuple[str, int, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["respondent_id", "vraag_nr", "codeur", "code"])
+
+
+def test_result_display_puts_the_label_after_the_question_and_shortens_intervals() -> None:
+    # question 1: 14 positive, 2 negative, 4 neutral (HAM/KIT evaluation §6.2.1, question 1); question 2: none
+    codes = _codes([(f"R{i:02}", 1, "A", code) for i, code in
+                    enumerate(["positief"] * 14 + ["negatief"] * 2 + ["neutraal"] * 4 + ["niet gevraagd"])])
+    shown = result_display(result_table(effective_codes(codes, SETTLED, "A"), QUESTIONS))
+    assert list(shown.columns) == ["Vraag", "Vraagtekst", "Oordeel", "Positief", "Negatief", "Neutraal", "n",
+                                   "Niet gevraagd", "Positief (95%-BI)", "Negatief (95%-BI)", "Neutraal (95%-BI)",
+                                   "p tekentoets"]
+    first = shown.iloc[0]
+    assert (first["Oordeel"], first["n"], first["Niet gevraagd"]) == ("overwegend positief", 20, 1)
+    assert first["Positief (95%-BI)"] == "70% (48–85%)"  # Wilson 0.4810–0.8545
+    assert first["Negatief (95%-BI)"] == "10% (3–30%)"  # Wilson 0.0279–0.3010
+    assert first["p tekentoets"] == "0,004"  # 2 * P(X <= 2 | 16, 0.5) = 0.0042
+    assert shown.iloc[1][["Positief (95%-BI)", "p tekentoets"]].tolist() == ["–", "–"]
+
+
+def test_reliability_display_uses_decimal_commas() -> None:
+    # A and B agree on 5 of 6 answers of question 1: p_o = 5/6, p_e = (3*2 + 3*4) / 36 = 1/2, kappa = 2/3
+    codes = _codes(
+        [(f"R{i}", 1, "A", c) for i, c in enumerate(["positief"] * 3 + ["negatief"] * 3)]
+        + [(f"R{i}", 1, "B", c) for i, c in enumerate(["positief"] * 2 + ["negatief"] * 4)]
+        + [("R9", 2, "A", "positief")]
+    )
+    shown = reliability_display(reliability(codes, "A", "B"))
+    assert list(shown.columns) == ["Onderdeel", "Codeurs", "Dubbel gecodeerd", "Overeenstemming", "Cohens kappa",
+                                   "Krippendorffs alfa"]
+    assert shown["Onderdeel"].tolist() == ["Vraag 1", "Totaal"]  # question 2 has no double-coded answer
+    total = shown.set_index("Onderdeel").loc["Totaal"]
+    assert (total["Overeenstemming"], total["Cohens kappa"]) == ("83,3%", "0,667")
+    assert "," in total["Krippendorffs alfa"] and "." not in total["Krippendorffs alfa"]
+
+
+def test_disagreements_display_has_dutch_headers_and_the_reason() -> None:
+    diff = pd.DataFrame({"respondent_id": ["R1"], "vraag_nr": [1], "A": ["positief"], "B": ["neutraal"],
+                         "vastgesteld": ["neutraal"], "vastgesteld_door": ["A"], "toelichting": ["twijfel"]})
+    assert list(disagreements_display(diff).columns) == ["Respondent", "Vraag", "A", "B", "Vastgesteld",
+                                                         "Vastgesteld door", "Toelichting"]
