@@ -55,7 +55,7 @@ jaren = ", ".join(str(j) for j in sorted(set(profiel["inwoners_jaar"].dropna()))
 data_jaren = f"{min(profiel['van']).year}–{max(profiel['tot']).year}"
 st.caption(
     f"Inwoners: aantal op 1 januari {jaren}, bron CBS (referentietabel gemeenten). Dit aantal wordt als benadering "
-    f"voor alle perioden gebruikt (gegevens {data_jaren}); de bevolking in die jaren week daar iets van af."
+    f"voor alle perioden gebruikt (gegevens {data_jaren}); de bevolking in die jaren kan daarvan afwijken."
 )
 
 normering = st.radio(

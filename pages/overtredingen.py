@@ -163,7 +163,9 @@ if groepen is not None:
         kolommen = st.columns(3)
         kolommen[0].metric("Chi-kwadraat", getal(toets["chi2"], 2), border=True)
         kolommen[1].metric("Vrijheidsgraden", getal(toets["vrijheidsgraden"]), border=True)
-        kolommen[2].metric("p-waarde", getal(toets["p_waarde"], 3), border=True)
+        kolommen[2].metric(
+            "p-waarde", "< 0,001" if toets["p_waarde"] < 0.001 else getal(toets["p_waarde"], 3), border=True
+        )
         samengevoegd = (
             f" {getal(toets['samengevoegd'])} van de {getal(toets['categorieen'])} categorieën hadden een verwachte "
             f"frequentie onder 5 en zijn voor de toets samengevoegd tot 'overige'; getoetst zijn "
