@@ -21,7 +21,9 @@ Column types:
     bsn       a citizen service number: never stored, dropped at load
 
 `ref` names the sheet.column this column refers to; the loader rejects a row whose reference
-does not exist in the same delivery or the warehouse.
+does not exist in the same delivery or the warehouse. Two text columns are checked against a catalogue in
+etl/reference: Bevindingen.categorie (bevindingcategorieen.csv) and Personen.nationaliteit (nationaliteiten.csv).
+Descriptions are shown to partners (templates, docs/datacontract.md) and are therefore Dutch.
 """
 
 from __future__ import annotations

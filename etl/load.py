@@ -163,8 +163,9 @@ def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, 
         if k is None:
             result.problems.append(problem(
                 bestand, "onbekend_format",
-                f"niet herkend: geen mapping past op dit pad en de bladen ({', '.join(frames)}) zijn geen "
-                "bladen van het datacontract"))
+                f"niet herkend: de bladen ({', '.join(frames)}) horen bij geen enkele soort bestand uit het "
+                "datacontract; gebruik een sjabloon met de juiste bladnamen of vraag de beheerder om een "
+                "partnerlayout (mapping) voor dit bestand"))
             return parsed
         mapping = contract_mapping(k)
     parsed.kind, result.soort, result.mapping = mapping.kind, mapping.kind.name, mapping.name
@@ -314,7 +315,8 @@ def _key_clashes(con: duckdb.DuckDBPyConnection, parsed: Parsed, frames: dict[st
         finally:
             con.unregister("_incoming")
         for rij, other, *values in rows:
-            found.append(problem(bestand, "dubbele_sleutel", f"sleutel komt al voor in bestand {other}",
+            found.append(problem(bestand, "dubbele_sleutel", f"dit nummer komt al voor in bestand {other}; een "
+                                 "nummer mag maar in één bestand staan",
                                  blad=conv.blad, rij=rij, kolom=conv.headers.get(keys[0], keys[0]),
                                  contract_kolom=keys[0], waarde="/".join(map(str, values))))
     return found

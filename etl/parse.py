@@ -538,10 +538,9 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
             col_name = contract_at.get(pos)
             header = loc.headers.get(col_name) if col_name else loc.extra.get(pos)
             out.problems.append(problem(
-                ctx.bestand, "bsn_in_cel", "in deze cel staat een BSN; haal het BSN weg (BSN's horen niet in "
-                "het bestand, behalve in een aparte BSN-kolom die bij het laden wordt weggelaten) en lever het "
-                "bestand opnieuw aan", blad=loc.blad, rij=rij, kolom=header or f"kolom {_column_letter(pos)}",
-                contract_kolom=col_name, waarde=masked))
+                ctx.bestand, "bsn_in_cel", "in deze cel staat een BSN; haal het BSN weg en lever het bestand "
+                "opnieuw aan (BSN's mogen niet worden aangeleverd)", blad=loc.blad, rij=rij,
+                kolom=header or f"kolom {_column_letter(pos)}", contract_kolom=col_name, waarde=masked))
         rec: dict[str, object] = {"_rij": rij}
         typed: dict[str, object] = {}
         for col in sheet.columns:
