@@ -84,10 +84,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _settle(page) -> None:
     """Wait until the script run has finished (the running indicator is gone) and the page is drawn."""
-    page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
+    page.wait_for_selector('[data-testid="stMain"]', timeout=90_000)
     page.wait_for_timeout(500)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
     )
     page.wait_for_timeout(800)
 
@@ -129,7 +129,7 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             for label, name, needs_figure in OWN_PAGES:
                 _open(page, label)
                 if needs_figure:
-                    page.wait_for_selector(FIGURE, timeout=30_000)
+                    page.wait_for_selector(FIGURE, timeout=90_000)
                 assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
                 assert page.locator("h1").first.inner_text().strip() != ""
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
