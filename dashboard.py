@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts the script folder first; k
     sys.path.insert(0, str(ROOT))
 
 from ui.filters import sidebar_filter  # noqa: E402
+from ui.shell import mark_shell, requested_page  # noqa: E402
 
 st.set_page_config(
     page_title="KIT-dashboard · Kempen Interventie Team",
@@ -41,6 +42,7 @@ SECTIONS: dict[str, list[st.Page | None]] = {
     ],
     "Stuurgroep": [
         _page("pages/kit_vs_pit.py", "KIT vs PIT", ":material/compare_arrows:"),
+        _page("pages/opvolging.py", "Opvolging", ":material/assignment_turned_in:"),
         _page("pages/reproductie.py", "Reproductie", ":material/fact_check:"),
     ],
     "Evaluatie": [_page("pages/codering.py", "Codering interviews", ":material/forum:")],
@@ -49,6 +51,10 @@ SECTIONS: dict[str, list[st.Page | None]] = {
 
 MENU = {section: [p for p in pages if p is not None] for section, pages in SECTIONS.items() if any(pages)}
 navigation = st.navigation(MENU, position="hidden")
+mark_shell()
+deep_link = requested_page([page for pages in MENU.values() for page in pages])
+if deep_link is not None:
+    st.switch_page(deep_link)
 st.logo(str(ROOT / "ui" / "logo.svg"), size="large")
 with st.sidebar.container(key="menu"):
     for section, pages in MENU.items():

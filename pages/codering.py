@@ -34,6 +34,9 @@ from metrics.codering import (
 )
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 CODE_LABELS = {"positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "niet gevraagd": "Niet gevraagd"}
 DEEL_KLEUREN = {

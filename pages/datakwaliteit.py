@@ -17,6 +17,9 @@ from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.filters import sidebar_filter
 from ui.format import getal, opgemaakt
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 sidebar_filter()
 st.title("Datakwaliteit")

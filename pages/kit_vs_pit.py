@@ -11,6 +11,9 @@ from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state
 from ui.data import query
 from ui.filters import kies_teams, page_header
 from ui.format import datum, getal, opgemaakt, team_label_kort
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 NORMERINGEN = {
     "per_maand": "Per maand",

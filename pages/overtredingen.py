@@ -21,6 +21,9 @@ from ui.charts import empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header, team_namen
 from ui.format import getal, procent, team_label_kort
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 TOP = 15  # categories drawn per chart; the rest is one row "Overige categorieën" (no docstring: st magic)
 

@@ -10,6 +10,9 @@ from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, empty_state, met_teamnamen, s
 from ui.data import query
 from ui.filters import page_header
 from ui.format import getal, procent
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 KENGETALLEN = {
     "controleavonden": "Controleavonden",

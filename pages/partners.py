@@ -18,6 +18,9 @@ from ui.charts import download_buttons, empty_state, euro_as, show_chart
 from ui.data import query
 from ui.filters import page_header
 from ui.format import euro, getal, opgemaakt, procent
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 f = page_header(
     "Resultaten per partner",

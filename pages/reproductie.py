@@ -10,6 +10,9 @@ from metrics import pilot, reproduce
 from ui.charts import download_buttons, empty_state
 from ui.data import query
 from ui.format import getal
+from ui.shell import require_shell
+
+require_shell(__file__)
 
 st.title("Reproductie van de gepubliceerde cijfers")
 st.markdown(

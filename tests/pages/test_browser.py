@@ -33,6 +33,7 @@ OWN_PAGES = [
     ("Overtredingen", "overtredingen", True),
     ("Resultaten per partner", "partners", True),
     ("KIT vs PIT", "kit_vs_pit", True),
+    ("Opvolging", "opvolging", True),
     ("Datakwaliteit", "datakwaliteit", True),
 ]
 # pages of other engineers: opened and checked for errors when their file exists
@@ -112,6 +113,12 @@ def test_every_page_in_a_real_browser(server: str) -> None:
         )
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 2400})
+            # the first request to a fresh server is a deep link: it must still open inside the shell (menu, title)
+            page.goto(f"{server}/partners")
+            _settle(page)
+            page.wait_for_selector(MENU_LINK, timeout=90_000)
+            assert page.locator("h1").first.inner_text().strip() == "Resultaten per partner"
+            assert page.locator(MENU_LINK).filter(has_text="Overzicht").count() == 1
             page.goto(server)
             _settle(page)
             # the menu drawn by dashboard.py, grouped by section; Streamlit's own file list is never shown

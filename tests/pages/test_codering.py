@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from codering.store import CodingStore
 from etl.schema import create_warehouse
 from tests.codering.helpers import REFERENCE_DIR, build_interview_warehouse
+from ui.shell import SHELL_KEY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "codering.py")
 PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
@@ -34,7 +35,9 @@ def store(tmp_path: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> C
 
 
 def _run() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
+    at.run()
     assert not at.exception, at.exception
     return at
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics.published import FIGURES, INCONSISTENCIES
 from tests.pages.testwarehouse import bouw_testwarehouse
+from ui.shell import SHELL_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "reproductie.py")
@@ -24,6 +25,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
     at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -60,6 +62,7 @@ def test_inconsistencies_and_base_explanation(page: AppTest) -> None:
 def test_page_without_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIT_WAREHOUSE", str(tmp_path / "none.duckdb"))
     at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.run()
     assert not at.exception
     assert "python -m etl load" in at.info[0].value

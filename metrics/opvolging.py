@@ -1,0 +1,354 @@
+"""Follow-up of violations (Opvolging page, for the steering group).
+
+The HAM/KIT evaluation names the lack of follow-up as its biggest bottleneck (§6.2.1 question 8, §7.2
+knelpunt 1), "met name bij de gemeente Bladel, Oirschot, Eersel en Reusel-De Mierden (de B.O.E.R.-gemeenten)";
+the PIT evaluation names capacity for follow-up as its main concern. Sources: fct_bevinding (overtreding = TRUE),
+stg_opvolging (one row per follow-up step), fct_controleavond, ref_gemeente, ref_partner (etl/warehouse.sql).
+
+Conventions used by every function here:
+- A violation belongs to the selection when its control evening matches the Filter (team, municipality, date of
+  the evening). A violation without any follow-up step stays in every denominator.
+- A step belongs to the selection when its violation does, or, for a step without a violation (a step for a
+  whole action, e.g. a press release), when its control evening does.
+- The reference date (peildatum) is set per team: the end of the team's data period, i.e. the last date in its
+  data (evening dates, step start and closing dates of its follow-up register), or the filter's end date when that
+  comes earlier. Time to closure is measured "as of" it: a violation whose first completed step closed after it,
+  or that has no completed step, is censored at it. Overdue steps are counted on it. Per team, so that a team whose
+  data ended years ago (PIT 2017) is not treated as still observed until another team's end date.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from metrics.filters import Filter
+from metrics.pilot import BOER
+
+BOER_GROEP = "B.O.E.R.-gemeenten"
+"""Group name of Bladel, Oirschot, Eersel and Reusel-De Mierden."""
+OVERIG_KEMPEN = "Overige Kempengemeenten"
+"""Group name of the other municipalities of the Kempen region."""
+GROEP_VOLGORDE = [BOER_GROEP, OVERIG_KEMPEN, "Buurgemeenten Kempen", "Peelland"]
+"""Display order of the groups."""
+SOORTEN = ("handhaving", "informatiebrief eigenaar", "persbericht", "partners informeren", "hercontrole")
+"""The kinds of follow-up step the domain names (etl.contract.OPVOLGING_SOORTEN without "overig")."""
+STATUSSEN = ("open", "lopend", "afgerond", "vervallen")
+"""Statuses of a step, in the order of its life."""
+
+
+def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """One row per violation in the selection with its group, number of steps and first closing date.
+
+    Columns: bevinding_id, team, gemeente_code, gemeente, groep, datum (control evening), stappen (follow-up
+    steps of any kind and status), eerste_afgerond (earliest datum_gesloten of a step with status afgerond;
+    NaT when none). groep: B.O.E.R.-gemeenten, Overige Kempengemeenten, Buurgemeenten Kempen or the region.
+    """
+    cond, params = f.sql("b")
+    return con.execute(
+        f"""
+        WITH v AS (
+            SELECT b.bevinding_id, b.team, b.gemeente_code, b.gemeente, b.datum, g.regio
+            FROM fct_bevinding b LEFT JOIN ref_gemeente g ON g.code = b.gemeente_code
+            WHERE b.overtreding AND {cond}
+        ),
+        s AS (
+            SELECT o.bevinding_id, count(*) AS stappen,
+                   min(o.datum_gesloten) FILTER (WHERE o.status = 'afgerond') AS eerste_afgerond
+            FROM stg_opvolging o WHERE o.bevinding_id IN (SELECT bevinding_id FROM v)
+            GROUP BY o.bevinding_id
+        )
+        SELECT v.bevinding_id, v.team, v.gemeente_code, v.gemeente,
+               CASE WHEN list_contains(?, v.gemeente) THEN '{BOER_GROEP}'
+                    WHEN v.regio = 'Kempen' THEN '{OVERIG_KEMPEN}'
+                    WHEN v.regio = 'Kempen-neighbour' THEN 'Buurgemeenten Kempen'
+                    ELSE coalesce(v.regio, 'Onbekend') END AS groep,
+               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen, s.eerste_afgerond
+        FROM v LEFT JOIN s USING (bevinding_id)
+        ORDER BY v.datum, v.bevinding_id
+        """,
+        [*params, list(BOER)],
+    ).df()
+
+
+def _stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """One row per follow-up step in the selection (steps on violations and steps for a whole action).
+
+    Columns: opvolging_id, op_overtreding (the step follows up one violation), team, gemeente, datum (control
+    evening), organisatie (partner display name), soort, status, datum_start, deadline, datum_gesloten.
+    Steps on findings that are no violation are left out.
+    """
+    cond, params = f.sql("c")
+    return con.execute(
+        f"""
+        SELECT o.opvolging_id, o.bevinding_id IS NOT NULL AS op_overtreding, c.team, c.gemeente_code, c.gemeente,
+               c.datum, coalesce(p.naam, o.organisatie) AS organisatie, o.soort, o.status,
+               o.datum_start, o.deadline, o.datum_gesloten
+        FROM stg_opvolging o
+        LEFT JOIN fct_bevinding b ON b.bevinding_id = o.bevinding_id
+        JOIN fct_controleavond c ON c.controleavond_id = coalesce(b.controleavond_id, o.controleavond_id)
+        LEFT JOIN ref_partner p ON p.code = o.organisatie
+        WHERE (o.bevinding_id IS NULL OR b.overtreding) AND {cond}
+        ORDER BY o.opvolging_id
+        """,
+        params,
+    ).df()
+
+
+def peildata(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The reference date per team: the last date in the team's data, or `f.end` when that is earlier.
+
+    The last date in a team's data is the latest of its control evening dates and the start and closing dates
+    of its follow-up steps (deadlines are plans, not data), over all its municipalities and dates, since the
+    register is kept for the whole team. Only the filter's teams (all teams when none is chosen) with data.
+    Columns: team, peildatum (a date).
+    """
+    cond, params = Filter(teams=f.teams).sql(date_col=None)
+    out = con.execute(
+        f"""
+        WITH datums AS (
+            SELECT team, datum FROM fct_controleavond
+            UNION ALL SELECT team, datum_start FROM fct_opvolging
+            UNION ALL SELECT team, datum_gesloten FROM fct_opvolging
+        )
+        SELECT team, max(datum) AS laatste FROM datums
+        WHERE datum IS NOT NULL AND team IS NOT NULL AND {cond}
+        GROUP BY team ORDER BY team
+        """,
+        params,
+    ).df()
+    laatste = pd.to_datetime(out["laatste"])
+    if f.end is not None:
+        laatste = laatste.clip(upper=pd.Timestamp(f.end))
+    return pd.DataFrame({"team": out["team"], "peildatum": laatste.dt.date})
+
+
+def _met_peildatum(df: pd.DataFrame, con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Return `df` (with a team column) with the team's reference date added as column peildatum (a Timestamp)."""
+    ref = peildata(con, f).assign(peildatum=lambda d: pd.to_datetime(d["peildatum"]))
+    return df.merge(ref, on="team", how="left")
+
+
+def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Share of violations followed up per municipality (and its group).
+
+    - numerator opgevolgd: violations with at least one follow-up step (any kind, any status);
+    - denominator overtredingen: all violations of the municipality in the selection, including those without
+      any step; aandeel_opgevolgd = opgevolgd / overtredingen.
+    Columns: team, gemeente_code, gemeente, groep, overtredingen, opgevolgd, aandeel_opgevolgd; one row per
+    team and municipality with violations, ordered by group and share. Source: HAM/KIT evaluation §6.2.1
+    question 8 (B.O.E.R.-gemeenten).
+    """
+    v = _overtredingen(con, f)
+    v["opgevolgd"] = v["stappen"] > 0
+    out = (
+        v.groupby(["team", "gemeente_code", "gemeente", "groep"], as_index=False)
+        .agg(overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"))
+        .astype({"overtredingen": "int64", "opgevolgd": "int64"})
+    )
+    out["aandeel_opgevolgd"] = out["opgevolgd"] / out["overtredingen"]
+    out["_volgorde"] = out["groep"].map({g: i for i, g in enumerate(GROEP_VOLGORDE)}).fillna(len(GROEP_VOLGORDE))
+    out = out.sort_values(["team", "_volgorde", "aandeel_opgevolgd", "gemeente"]).drop(columns="_volgorde")
+    return out.reset_index(drop=True)
+
+
+def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Followed-up and closed shares per group of municipalities (B.O.E.R.-gemeenten against the others).
+
+    - opgevolgd / overtredingen: violations with at least one step over all violations of the group;
+    - afgesloten / overtredingen: violations with a step of status afgerond closed on or before the reference
+      date of its team (`peildata`) over all violations of the group.
+    Columns: groep, overtredingen, opgevolgd, aandeel_opgevolgd, afgesloten, aandeel_afgesloten. Source: HAM/KIT
+    evaluation §6.2.1 question 8, §7.2 knelpunt 1.
+    """
+    v = _met_peildatum(_overtredingen(con, f), con, f)
+    v["opgevolgd"] = v["stappen"] > 0
+    v["afgesloten"] = _afgesloten_op(v)
+    out = v.groupby("groep", as_index=False).agg(
+        overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"), afgesloten=("afgesloten", "sum")
+    )
+    out = out.astype({"overtredingen": "int64", "opgevolgd": "int64", "afgesloten": "int64"})
+    out["aandeel_opgevolgd"] = out["opgevolgd"] / out["overtredingen"]
+    out["aandeel_afgesloten"] = out["afgesloten"] / out["overtredingen"]
+    out["_volgorde"] = out["groep"].map({g: i for i, g in enumerate(GROEP_VOLGORDE)}).fillna(len(GROEP_VOLGORDE))
+    out = out.sort_values(["_volgorde", "groep"]).drop(columns="_volgorde").reset_index(drop=True)
+    return out[["groep", "overtredingen", "opgevolgd", "aandeel_opgevolgd", "afgesloten", "aandeel_afgesloten"]]
+
+
+def stappen_per_soort(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Number of follow-up steps per kind and status (steps on violations plus steps for a whole action).
+
+    Counts, no share: stappen = steps of that kind with that status in the selection. The five kinds of the
+    domain (handhaving, informatiebrief eigenaar, persbericht, partners informeren, hercontrole) always appear,
+    with zeros when absent; other kinds only when present. Columns: soort, status, stappen.
+    Source: HAM/KIT evaluation §5.11 (flow of a case: opvolging), PIT infographic (hercontroles, persberichten).
+    """
+    s = _stappen(con, f)
+    soorten = list(SOORTEN) + sorted(set(s["soort"]) - set(SOORTEN))
+    statussen = list(STATUSSEN) + sorted(set(s["status"]) - set(STATUSSEN))
+    raster = pd.MultiIndex.from_product([soorten, statussen], names=["soort", "status"])
+    telling = s.groupby(["soort", "status"]).size().reindex(raster, fill_value=0)
+    return telling.rename("stappen").astype("int64").reset_index()
+
+
+def _afgesloten_op(v: pd.DataFrame) -> pd.Series:
+    """True for violations of `v` whose first completed step closed on or before their peildatum."""
+    gesloten = pd.to_datetime(v["eerste_afgerond"])
+    return gesloten.notna() & (gesloten <= v["peildatum"])
+
+
+def kaplan_meier(dagen: pd.Series | np.ndarray, gebeurtenis: pd.Series | np.ndarray) -> pd.DataFrame:
+    """Kaplan-Meier estimate of the share not yet closed, S(t) = prod over event times t_i <= t of (1 - d_i / n_i).
+
+    `dagen`: time per violation in days; `gebeurtenis`: True when it closed at that time, False when censored
+    (still open at that time). n_i counts the violations with time >= t_i (censored ones at t_i are still at
+    risk there), d_i the closures at t_i. Columns: dagen (0 and every distinct time), at_risk, afgesloten
+    (events), gecensureerd, aandeel_open (S right after that time). Empty input gives an empty frame.
+    """
+    t = np.asarray(dagen, dtype=float)
+    e = np.asarray(gebeurtenis, dtype=bool)
+    kolommen = ["dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"]
+    if t.size == 0:
+        return pd.DataFrame(columns=kolommen)
+    tijden = np.unique(t)
+    at_risk = np.array([(t >= x).sum() for x in tijden])
+    afgesloten = np.array([((t == x) & e).sum() for x in tijden])
+    gecensureerd = np.array([((t == x) & ~e).sum() for x in tijden])
+    aandeel_open = np.cumprod(1 - afgesloten / at_risk)
+    out = pd.DataFrame(
+        {"dagen": tijden, "at_risk": at_risk, "afgesloten": afgesloten, "gecensureerd": gecensureerd,
+         "aandeel_open": aandeel_open}
+    )
+    if tijden[0] > 0:
+        start = pd.DataFrame({"dagen": [0.0], "at_risk": [t.size], "afgesloten": [0], "gecensureerd": [0],
+                              "aandeel_open": [1.0]})
+        out = pd.concat([start, out], ignore_index=True)
+    return out
+
+
+def mediaan(curve: pd.DataFrame) -> tuple[float, int | None]:
+    """Median time of a `kaplan_meier` curve: the first time S(t) <= 0.5, with the number at risk at that time.
+
+    (nan, None) when the curve never reaches one half (more than half still open at the last time).
+    """
+    gehaald = curve[curve["aandeel_open"] <= 0.5]
+    if gehaald.empty:
+        return float("nan"), None
+    rij = gehaald.iloc[0]
+    return float(rij["dagen"]), int(rij["at_risk"])
+
+
+def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Per violation: days from its control evening to closure (event) or to the reference date (censored).
+
+    Columns: team, groep, dagen, afgesloten. A violation without a completed step on or before its team's
+    peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never dropped.
+    """
+    v = _met_peildatum(_overtredingen(con, f), con, f)
+    v["afgesloten"] = _afgesloten_op(v)
+    datum = pd.to_datetime(v["datum"])
+    einde = pd.to_datetime(v["eerste_afgerond"]).where(v["afgesloten"], v["peildatum"])
+    v["dagen"] = (einde - datum).dt.days.astype("float64")
+    return v[["team", "groep", "dagen", "afgesloten"]]
+
+
+def _per_kolom(per: str) -> str:
+    """Validate the grouping of the time-to-closure figures ("groep" or "team")."""
+    if per not in ("groep", "team"):
+        raise ValueError(f"per must be 'groep' or 'team', not {per!r}")
+    return per
+
+
+def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "groep") -> pd.DataFrame:
+    """Kaplan-Meier curves of the time to closure of violations, per group of municipalities or per team.
+
+    Time: days from the control evening to the closing date of the violation's first step with status
+    afgerond. Violations without such a step by their team's reference date (`peildata`) are censored there (open
+    follow-ups are censored, not missing). aandeel_open = estimated share of the violations not yet closed
+    after that many days. Columns: <per>, dagen, at_risk, afgesloten, gecensureerd, aandeel_open.
+    Source: HAM/KIT evaluation §6.2.1 question 8 ("wie wat nou precies oppakt en wanneer").
+    """
+    kolom = _per_kolom(per)
+    d = _doorlooptijden(con, f)
+    delen = [kaplan_meier(g["dagen"], g["afgesloten"]).assign(**{kolom: naam}) for naam, g in d.groupby(kolom)]
+    if not delen:
+        return pd.DataFrame(columns=[kolom, "dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"])
+    out = pd.concat(delen, ignore_index=True)
+    return out[[kolom, "dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"]]
+
+
+def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str | None = "groep") -> pd.DataFrame:
+    """Median days to closure (Kaplan-Meier) per group, per team, or over the whole selection (`per=None`).
+
+    Per row: overtredingen (all violations, the base), afgesloten (closed by the reference date), gecensureerd
+    (the others, censored), mediaan_dagen (first time the estimated share not yet closed is <= 0.5; NaN when
+    more than half is still open at the end), at_risk_mediaan (violations still at risk at that time).
+    Columns: <per> (absent for None), overtredingen, afgesloten, gecensureerd, mediaan_dagen, at_risk_mediaan.
+    """
+    d = _doorlooptijden(con, f)
+    groepen = [(None, d)] if per is None else list(d.groupby(_per_kolom(per)))
+    rijen = []
+    for naam, g in groepen:
+        midden, risico = mediaan(kaplan_meier(g["dagen"], g["afgesloten"]))
+        rij = {"overtredingen": len(g), "afgesloten": int(g["afgesloten"].sum()),
+               "gecensureerd": int((~g["afgesloten"]).sum()), "mediaan_dagen": midden, "at_risk_mediaan": risico}
+        rijen.append(rij if per is None else {per: naam, **rij})
+    kolommen = ([] if per is None else [per]) + ["overtredingen", "afgesloten", "gecensureerd", "mediaan_dagen",
+                                                  "at_risk_mediaan"]
+    out = pd.DataFrame(rijen, columns=kolommen)
+    return out.astype({"at_risk_mediaan": "Int64"})
+
+
+def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Open steps past their deadline on the reference date, for the steering group (no personal data).
+
+    A step is overdue when its status is open or lopend and its deadline lies before its team's reference date
+    (`peildata`); dagen_over_deadline = peildatum - deadline. Steps without a deadline are never overdue.
+    Columns: team, gemeente, organisatie, soort, status, deadline, dagen_over_deadline, peildatum; longest
+    overdue first.
+    """
+    kolommen = ["team", "gemeente", "organisatie", "soort", "status", "deadline", "dagen_over_deadline", "peildatum"]
+    s = _met_peildatum(_stappen(con, f), con, f)
+    if s.empty:
+        return pd.DataFrame(columns=kolommen)
+    deadline = pd.to_datetime(s["deadline"])
+    open_ = s["status"].isin(["open", "lopend"]) & deadline.notna() & (deadline < s["peildatum"])
+    out = s[open_].copy()
+    out["dagen_over_deadline"] = (out["peildatum"] - pd.to_datetime(out["deadline"])).dt.days.astype("int64")
+    out["deadline"] = pd.to_datetime(out["deadline"]).dt.date
+    out["peildatum"] = out["peildatum"].dt.date
+    out = out.sort_values(["dagen_over_deadline", "gemeente", "soort"], ascending=[False, True, True])
+    return out[kolommen].reset_index(drop=True)
+
+
+def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """Headline figures of the follow-up (one row).
+
+    - overtredingen: violations in the selection (the base of both shares);
+    - opgevolgd / aandeel_opgevolgd: violations with at least one step, over all violations;
+    - afgesloten / aandeel_afgesloten: violations with a completed step closed by their team's reference date
+      (`peildata`), over all violations;
+    - mediaan_dagen, at_risk_mediaan: Kaplan-Meier median days to closure over the whole selection;
+    - stappen_over_deadline: open or lopend steps past their deadline on their team's reference date;
+    - peildatum: the latest reference date of the teams (NaN/None without data).
+    Shares are NaN when there are no violations.
+    """
+    groepen = opvolging_per_groep(con, f)
+    overtredingen = int(groepen["overtredingen"].sum())
+    opgevolgd = int(groepen["opgevolgd"].sum())
+    afgesloten = int(groepen["afgesloten"].sum())
+    midden = mediaan_tot_afsluiting(con, f, per=None)
+    return pd.DataFrame(
+        {
+            "overtredingen": [overtredingen],
+            "opgevolgd": [opgevolgd],
+            "aandeel_opgevolgd": [opgevolgd / overtredingen if overtredingen else float("nan")],
+            "afgesloten": [afgesloten],
+            "aandeel_afgesloten": [afgesloten / overtredingen if overtredingen else float("nan")],
+            "mediaan_dagen": midden["mediaan_dagen"].to_numpy(dtype=float),
+            "at_risk_mediaan": midden["at_risk_mediaan"].array,
+            "stappen_over_deadline": [len(achterstallige_stappen(con, f))],
+            "peildatum": [max(peildata(con, f)["peildatum"], default=None)],
+        }
+    )

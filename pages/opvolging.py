@@ -1,0 +1,210 @@
+"""Opvolging (for the steering group): are violations followed up and closed, and which steps are overdue?
+
+Knelpunt 1 of the HAM/KIT evaluation (question 8): too little follow-up, especially in the B.O.E.R.-gemeenten.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from metrics.opvolging import (
+    GROEP_VOLGORDE,
+    STATUSSEN,
+    achterstallige_stappen,
+    kerncijfers_opvolging,
+    mediaan_tot_afsluiting,
+    opvolging_per_gemeente,
+    opvolging_per_groep,
+    peildata,
+    stappen_per_soort,
+    tijd_tot_afsluiting,
+)
+from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, met_teamnamen, show_chart
+from ui.data import query
+from ui.filters import page_header
+from ui.format import datum, getal, opgemaakt, procent, team_label_kort
+from ui.shell import require_shell
+
+require_shell(__file__)
+
+BASIS = "Basis: van alle overtredingen; een overtreding zonder opvolgingsstap telt mee als niet opgevolgd."
+PER_KEUZES = {"groep": "B.O.E.R.-gemeenten tegen overige gemeenten", "team": "Per team"}
+KOLOMNAMEN = {
+    "gemeente_code": "CBS-code",
+    "gemeente": "Gemeente",
+    "overtredingen": "Overtredingen",
+    "opgevolgd": "Opgevolgd",
+    "aandeel_opgevolgd": "Deel opgevolgd",
+    "afgesloten": "Afgesloten",
+    "aandeel_afgesloten": "Deel afgesloten",
+    "gecensureerd": "Nog niet afgesloten (gecensureerd)",
+    "mediaan_dagen": "Mediaan dagen tot afsluiting",
+    "at_risk_mediaan": "Nog gevolgd bij de mediaan (at risk)",
+    "dagen": "Dagen na de controleavond",
+    "at_risk": "Nog gevolgd (at risk)",
+    "aandeel_open": "Deel nog niet afgesloten",
+    "soort": "Soort stap",
+    "status": "Status",
+    "stappen": "Stappen",
+    "organisatie": "Organisatie",
+    "deadline": "Deadline",
+    "dagen_over_deadline": "Dagen over de deadline",
+    "peildatum": "Peildatum",
+}
+
+f = page_header(
+    "Opvolging",
+    "Worden overtredingen opgevolgd en afgesloten? De evaluatie van de pilot noemt te weinig opvolging het grootste "
+    "knelpunt, met name in de B.O.E.R.-gemeenten (Bladel, Oirschot, Eersel en Reusel-De Mierden).",
+)
+kern = query(kerncijfers_opvolging, f).iloc[0]
+
+if int(kern["overtredingen"]) == 0:
+    empty_state()
+    st.stop()
+
+peildagen = query(peildata, f)
+peil = (
+    datum(peildagen["peildatum"].iloc[0]) if len(peildagen) == 1
+    else "; ".join(f"{team_label_kort(t)} {datum(d)}" for t, d in zip(peildagen["team"], peildagen["peildatum"],
+                                                                        strict=True))
+)
+tegels = st.columns(5)
+tegels[0].metric("Overtredingen", getal(kern["overtredingen"]), border=True)
+tegels[1].metric(
+    "Opgevolgd",
+    procent(kern["aandeel_opgevolgd"]),
+    border=True,
+    help=f"{getal(kern['opgevolgd'])} van {getal(kern['overtredingen'])} overtredingen hebben minstens één "
+    "opvolgingsstap (elke soort, elke status).",
+)
+tegels[2].metric(
+    "Afgesloten",
+    procent(kern["aandeel_afgesloten"]),
+    border=True,
+    help=f"{getal(kern['afgesloten'])} van {getal(kern['overtredingen'])} overtredingen hebben op de peildatum een "
+    "afgeronde opvolgingsstap.",
+)
+mediaan_tekst = "niet bereikt" if pd.isna(kern["mediaan_dagen"]) else f"{getal(kern['mediaan_dagen'])} dagen"
+tegels[3].metric(
+    "Mediane doorlooptijd",
+    mediaan_tekst,
+    border=True,
+    help="Dagen van de controleavond tot afsluiting (Kaplan-Meier): na zoveel dagen is naar schatting de helft "
+    "van de overtredingen afgesloten; nog open overtredingen tellen mee tot de peildatum. "
+    "'Niet bereikt': meer dan de helft is nog niet afgesloten."
+    + ("" if pd.isna(kern["at_risk_mediaan"])
+       else f" Bij de mediaan werden nog {getal(kern['at_risk_mediaan'])} overtredingen gevolgd (at risk)."),
+)
+tegels[4].metric(
+    "Stappen te laat",
+    getal(kern["stappen_over_deadline"]),
+    border=True,
+    help="Opvolgingsstappen met status open of lopend waarvan de deadline vóór de peildatum ligt.",
+)
+st.caption(
+    f"{BASIS} Peildatum: {peil} (de laatste datum in de gegevens van het team, of het einde van de gekozen periode "
+    "als dat eerder is)."
+)
+
+st.subheader("Opgevolgd per gemeente")
+gemeenten = query(opvolging_per_gemeente, f)
+balken = met_teamnamen(gemeenten).assign(
+    label=[f"{o} van {n}" for o, n in zip(gemeenten["opgevolgd"], gemeenten["overtredingen"], strict=True)]
+)
+if gemeenten["team"].nunique() > 1:  # one bar per team and municipality: name both on the axis
+    balken["gemeente"] = balken["gemeente"] + " (" + balken["team"] + ")"
+fig = px.bar(
+    balken,
+    x="aandeel_opgevolgd",
+    y="gemeente",
+    color="groep",
+    orientation="h",
+    text="label",
+    category_orders={"groep": GROEP_VOLGORDE},
+    title="Deel van de overtredingen met minstens één opvolgingsstap, per gemeente",
+    labels={"aandeel_opgevolgd": "Deel opgevolgd", "gemeente": "Gemeente", "groep": "Groep", "label": "Opgevolgd"},
+)
+fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
+fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(balken["gemeente"])))
+show_chart(fig, gemeenten, "Opgevolgd per gemeente", KOLOMNAMEN)
+groepen = query(opvolging_per_groep, f)
+st.dataframe(
+    opgemaakt(groepen, {"overtredingen": getal, "opgevolgd": getal, "afgesloten": getal,
+                        "aandeel_opgevolgd": procent, "aandeel_afgesloten": procent}),
+    hide_index=True,
+    column_config={k: v for k, v in {**KOLOMNAMEN, "groep": "Groep"}.items() if k in groepen.columns},
+)
+st.caption(f"{BASIS} Afgesloten: minstens één stap met status afgerond op of vóór de peildatum ({peil}).")
+download_buttons(groepen, "Opvolging per groep gemeenten", KOLOMNAMEN)
+
+st.subheader("Soorten opvolgingsstappen")
+soorten = query(stappen_per_soort, f)
+fig = px.bar(
+    soorten,
+    x="stappen",
+    y="soort",
+    color="status",
+    orientation="h",
+    category_orders={"status": list(STATUSSEN)},
+    title="Aantal opvolgingsstappen per soort en status",
+    labels={"stappen": "Aantal stappen", "soort": "Soort stap", "status": "Status"},
+)
+fig.update_yaxes(categoryorder="total ascending")
+show_chart(fig, soorten if soorten["stappen"].any() else soorten.iloc[0:0], "Stappen per soort", KOLOMNAMEN)
+st.caption("Aantallen stappen, geen aandeel. Ook stappen voor een hele actie (zoals een persbericht) tellen mee.")
+
+st.subheader("Tijd tot afsluiting")
+per = st.radio("Vergelijk", list(PER_KEUZES), format_func=PER_KEUZES.get, horizontal=True, key="opvolging_per")
+curve = query(tijd_tot_afsluiting, f, per)
+kleuren = TEAM_KLEUREN if per == "team" else None
+fig = px.line(
+    met_teamnamen(curve),
+    x="dagen",
+    y="aandeel_open",
+    color=per,
+    line_shape="hv",
+    color_discrete_map=kleuren,
+    category_orders={"groep": GROEP_VOLGORDE, "team": TEAM_VOLGORDE},
+    title="Deel van de overtredingen nog niet afgesloten (Kaplan-Meier)",
+    labels={"dagen": "Dagen na de controleavond", "aandeel_open": "Deel nog niet afgesloten", "groep": "Groep",
+            "team": "Team", "at_risk": "Nog gevolgd (at risk)"},
+    hover_data={"at_risk": True},
+)
+fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
+show_chart(fig, curve, "Tijd tot afsluiting", KOLOMNAMEN)
+medianen = query(mediaan_tot_afsluiting, f, per)
+st.dataframe(
+    opgemaakt(
+        medianen,
+        {"overtredingen": getal, "afgesloten": getal, "gecensureerd": getal,
+         "mediaan_dagen": lambda v: "niet bereikt" if pd.isna(v) else getal(v),
+         "at_risk_mediaan": lambda v: "–" if pd.isna(v) else getal(v)},
+    ),
+    hide_index=True,
+    column_config={k: v for k, v in {**KOLOMNAMEN, "groep": "Groep", "team": "Team"}.items()
+                   if k in medianen.columns},
+)
+st.caption(
+    "Van de controleavond tot de eerste opvolgingsstap met status afgerond. Overtredingen zonder afgeronde stap "
+    f"(ook die zonder enige stap) tellen mee tot de peildatum ({peil}) als nog niet afgesloten (gecensureerd), "
+    "ze vallen niet weg. 'Niet bereikt': meer dan de helft is op de peildatum nog niet afgesloten."
+)
+download_buttons(medianen, "Mediaan tijd tot afsluiting", KOLOMNAMEN)
+
+st.subheader("Openstaande stappen over de deadline")
+achter = query(achterstallige_stappen, f)
+if achter.empty:
+    st.info(f"Geen openstaande opvolgingsstappen over de deadline op de peildatum ({peil}).",
+            icon=":material/task_alt:")
+else:
+    st.dataframe(
+        opgemaakt(achter.drop(columns=["peildatum"]), {"deadline": datum, "dagen_over_deadline": getal}),
+        hide_index=True,
+        column_config={k: v for k, v in {**KOLOMNAMEN, "team": "Team"}.items() if k in achter.columns},
+    )
+    st.caption(f"Stappen met status open of lopend waarvan de deadline vóór de peildatum ({peil}) ligt; "
+               "langst over de deadline bovenaan. Zonder persoonsgegevens.")
+    download_buttons(achter, "Stappen over de deadline", KOLOMNAMEN)

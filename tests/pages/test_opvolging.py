@@ -1,0 +1,134 @@
+"""The Opvolging page under AppTest: in the Stuurgroep menu, runs for every team and for an empty period, shows
+the follow-up tiles, charts, tables and downloads of the small synthetic warehouse (plus the invented Bladel
+evening of tests/metrics/test_opvolging.py), and the B.O.E.R. gap on the committed synthetic demo data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.load import load_raw
+from tests.metrics.test_opvolging import bouw_opvolgingwarehouse
+from ui.filters import PERIODE_KEY, TEAM_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "pages/opvolging.py"
+TEAMS = ["KIT-pilot", "KIT", "PIT"]
+BASIS = "van alle overtredingen; een overtreding zonder opvolgingsstap telt mee als niet opgevolgd"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bouw_opvolgingwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+
+
+def _app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    return _app(warehouse, monkeypatch, tmp_path)
+
+
+def _open(at: AppTest, team: str, periode: tuple[date, date] | None = None) -> AppTest:
+    at.multiselect(key=TEAM_KEY).set_value([team]).run()
+    if periode is not None:
+        at.date_input(key=PERIODE_KEY).set_value(periode).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def _tiles(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_menu_lists_the_page_under_stuurgroep(app: AppTest) -> None:
+    links = [(p.proto.label, p.proto.page) for p in app.get("page_link")]
+    assert ("Opvolging", "opvolging") in links
+    labels = [label for label, _ in links]
+    assert labels.index("KIT vs PIT") < labels.index("Opvolging") < labels.index("Datakwaliteit")
+
+
+@pytest.mark.parametrize("team", TEAMS)
+def test_page_runs_for_each_team(app: AppTest, team: str) -> None:
+    at = _open(app, team)
+    assert at.title[0].value == "Opvolging"
+    assert at.multiselect(key=TEAM_KEY).value == [team]
+
+
+def test_empty_period_shows_the_empty_state(app: AppTest) -> None:
+    at = _open(app, "KIT", (date(2021, 5, 1), date(2022, 12, 31)))
+    assert any("Geen gegevens voor deze keuze" in i.value for i in at.info)
+    assert len(at.metric) == 0 and len(at.get("plotly_chart")) == 0
+
+
+def test_pilot_tiles_charts_and_tables(app: AppTest) -> None:
+    at = _open(app, "KIT-pilot")  # period to 01-04-2020; the pilot's data end on 01-09-2019 (XO3 closed)
+    assert _tiles(at) == {
+        "Overtredingen": "9",
+        "Opgevolgd": "44%",  # 4 of 9
+        "Afgesloten": "22%",  # 2 of 9
+        "Mediane doorlooptijd": "niet bereikt",
+        "Stappen te laat": "2",  # XO2 (open, deadline 30-06-2019) and XO4 (lopend, deadline 15-08-2019)
+    }
+    assert any(BASIS in c.value and "Peildatum: 01-09-2019" in c.value for c in at.caption)
+    charts = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(charts) == 3
+    assert "Deel van de overtredingen met minstens" in charts[0] and "2 van 3" in charts[0]
+    assert "Kaplan-Meier" in charts[2] and '"hv"' in charts[2] and "Dagen na de controleavond" in charts[2]
+    groepen = at.dataframe[0].value
+    assert groepen[["groep", "opgevolgd", "overtredingen", "aandeel_opgevolgd"]].values.tolist() == [
+        ["B.O.E.R.-gemeenten", "2", "3", "67%"], ["Overige Kempengemeenten", "2", "6", "33%"]]
+    achter = at.dataframe[-1].value
+    assert list(achter["gemeente"]) == ["Bladel", "Bladel"]
+    assert list(achter["deadline"]) == ["30-06-2019", "15-08-2019"]
+    assert list(achter["dagen_over_deadline"]) == ["63", "17"]
+    assert len(at.get("download_button")) == 12  # CSV and Excel for three charts and three tables
+
+
+def test_time_to_closure_per_team(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
+    at = app.switch_page(PAGE).run()
+    at.radio(key="opvolging_per").set_value("team").run()
+    assert not at.exception
+    assert "KIT pilot" in at.get("plotly_chart")[-1].proto.spec
+    medianen = at.dataframe[1].value
+    assert list(medianen["team"]) == ["KIT pilot", "PIT"]
+    assert list(medianen["gecensureerd"]) == ["7", "5"]
+    assert any("Peildatum: KIT pilot 01-09-2019; PIT 15-06-2017" in c.value for c in at.caption)
+
+
+def test_pit_without_steps(app: AppTest) -> None:
+    at = _open(app, "PIT")
+    assert _tiles(at)["Opgevolgd"] == "0%"
+    assert _tiles(at)["Stappen te laat"] == "0"
+    assert any("Geen openstaande opvolgingsstappen over de deadline" in i.value for i in at.info)
+
+
+@pytest.fixture(scope="module")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("demo")
+    report = load_raw(ROOT / "data" / "raw", tmp / "kit.duckdb", key_path=tmp / "pseudoniem.key")
+    assert report.ok
+    return tmp / "kit.duckdb"
+
+
+def test_demo_pilot_boer_gap(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = _open(_app(demo_warehouse, monkeypatch, tmp_path), "KIT-pilot")
+    assert _tiles(at)["Overtredingen"] == "100"
+    assert _tiles(at)["Opgevolgd"] == "47%"  # (22 + 25) of (72 + 28)
+    groepen = at.dataframe[0].value
+    assert groepen[["groep", "opgevolgd", "overtredingen", "aandeel_opgevolgd"]].values.tolist() == [
+        ["B.O.E.R.-gemeenten", "22", "72", "31%"], ["Overige Kempengemeenten", "25", "28", "89%"]]
