@@ -15,6 +15,14 @@ STAGING_TABELLEN: tuple[str, ...] = (
 )
 """Staging tables whose rows carry the file they came from (_bestand)."""
 
+TABEL_NAMEN: dict[str, str] = {
+    "stg_controleavonden": "Controleavonden", "stg_deelname": "Aanwezige partners", "stg_bezoeken": "Bezoeken",
+    "stg_personen": "Personen", "stg_bevindingen": "Bevindingen", "stg_partnerresultaten": "Partnerresultaten",
+    "stg_opvolging": "Opvolging", "stg_signalen": "Signalen", "stg_vragen": "Interviewvragen",
+    "stg_respondenten": "Respondenten", "stg_antwoorden": "Antwoorden",
+}
+"""Dutch name of each staging table, as the data steward knows the sheets."""
+
 
 def laadstatus(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The latest load run in one row: when it started, files per status, rows loaded and problems found.
@@ -67,10 +75,10 @@ def rijen_per_tabel(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Rows in the warehouse per source file and staging table, counted from the lineage column _bestand.
 
     Lets the steward check meta_bestand.rijen against what is actually in the tables. Columns: bestand,
-    tabel, rijen.
+    tabel (the Dutch name from TABEL_NAMEN), rijen.
     """
     union = " UNION ALL ".join(
-        f"SELECT _bestand AS bestand, '{tabel}' AS tabel, count(*) AS rijen FROM {tabel} GROUP BY _bestand"
+        f"SELECT _bestand AS bestand, '{TABEL_NAMEN[tabel]}' AS tabel, count(*) AS rijen FROM {tabel} GROUP BY _bestand"
         for tabel in STAGING_TABELLEN
     )
     return con.execute(f"SELECT * FROM ({union}) ORDER BY bestand, tabel").df()

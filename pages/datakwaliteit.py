@@ -34,7 +34,7 @@ if status.empty:
     st.stop()
 laatste = status.iloc[0]
 st.markdown(
-    f"**Laatste laadronde:** {laatste['run_id']}, gestart op {laatste['gestart_op'].strftime('%d-%m-%Y om %H:%M')}"
+    f"**Laatste laadronde:** gestart op {laatste['gestart_op'].strftime('%d-%m-%Y om %H:%M')}"
 )
 tegels = st.columns(4)
 tegels[0].metric("Bestanden", getal(laatste["bestanden"]), border=True)
@@ -73,6 +73,7 @@ fig = px.bar(
     title="Rijen in het datawarehouse per bronbestand en tabel",
     labels={"rijen": "Rijen", "bestand": "Bestand", "tabel": "Tabel"},
 )
+fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": None})
 show_chart(fig, rijen, "Rijen per bestand en tabel")
 
 st.subheader("Afwijzingen")

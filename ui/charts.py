@@ -173,12 +173,15 @@ def style(fig: go.Figure) -> go.Figure:
     height = _horizontal_bar_height(fig)
     if height is not None:
         fig.update_layout(height=height)
+    if fig.layout.legend.y is None:  # a page may place the legend itself (e.g. below a chart with many series)
+        fig.update_layout(
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None}
+        )
     fig.update_layout(
         template="kit",
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 15}},
         separators=",.",
         hoverlabel={"namelength": -1},

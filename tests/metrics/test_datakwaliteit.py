@@ -53,6 +53,6 @@ def test_rejections_latest_run_per_file(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_rows_per_table_and_history(con: duckdb.DuckDBPyConnection) -> None:
     rijen = rijen_per_tabel(con).set_index("tabel")
-    assert rijen.loc["stg_controleavonden", "rijen"] == 6
-    assert rijen.loc["stg_deelname", "rijen"] == 19
+    assert rijen.loc["Controleavonden", "rijen"] == 6
+    assert rijen.loc["Aanwezige partners", "rijen"] == 19
     assert list(laadgeschiedenis(con)["run_id"]) == ["run-2", "run-1"]
