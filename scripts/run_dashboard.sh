@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Set up, build the warehouse from data/raw when it is missing, and start the dashboard.
+# Set up, bring the warehouse up to date with data/raw (built when missing; unchanged files are skipped), and start
+# the dashboard. Extra arguments go to `streamlit run` (e.g. --server.port 8502).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 WAREHOUSE=${KIT_WAREHOUSE:-data/warehouse/kit.duckdb}
-if [ ! -f "$WAREHOUSE" ]; then
-  echo "Warehouse ontbreekt: laden uit data/raw ..."
-  .venv/bin/python -m etl load data/raw --warehouse "$WAREHOUSE"
+echo "Warehouse bijwerken uit data/raw ..."
+if ! .venv/bin/python -m etl load data/raw --warehouse "$WAREHOUSE"; then
+  echo "Let op: niet alle bestanden zijn geladen; zie de samenvatting hierboven en de pagina Datakwaliteit." >&2
 fi
 exec .venv/bin/streamlit run dashboard.py "$@"
