@@ -29,12 +29,12 @@ st.set_page_config(
 )
 
 
-def _page(path: str, title: str, icon: str, *, default: bool = False) -> st.Page | None:
-    """Return a page for `path`, or None while that page's file does not exist yet."""
-    return st.Page(ROOT / path, title=title, icon=icon, default=default) if (ROOT / path).exists() else None
+def _page(path: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    """Return the menu page for `path` (relative to the project root)."""
+    return st.Page(ROOT / path, title=title, icon=icon, default=default)
 
 
-SECTIONS: dict[str, list[st.Page | None]] = {
+MENU: dict[str, list[st.Page]] = {
     "Bestuur": [
         _page("pages/overzicht.py", "Overzicht", ":material/dashboard:", default=True),
         _page("pages/overtredingen.py", "Overtredingen", ":material/gavel:"),
@@ -49,7 +49,6 @@ SECTIONS: dict[str, list[st.Page | None]] = {
     "Beheer": [_page("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:")],
 }
 
-MENU = {section: [p for p in pages if p is not None] for section, pages in SECTIONS.items() if any(pages)}
 navigation = st.navigation(MENU, position="hidden")
 mark_shell()
 deep_link = requested_page([page for pages in MENU.values() for page in pages])

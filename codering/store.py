@@ -89,6 +89,61 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """A table holding the current value per answer and person, with its append-only history table."""
+
+    table: str
+    history: str
+    who: str
+    value: str
+    stamp: str
+    history_stamp: str
+    keeps_previous: bool
+
+
+_CODES = _Kind("codes", "code_historie", "codeur", "code", "gezet_op", "gezet_op", keeps_previous=True)
+_MEMOS = _Kind("memos", "memo_historie", "auteur", "tekst", "gewijzigd_op", "geschreven_op", keeps_previous=False)
+
+
+def _current(con: sqlite3.Connection, kind: _Kind, key: tuple[str, int, str]) -> str | None:
+    """The current value of `kind` for (respondent_id, vraag_nr, person), None when there is none."""
+    row = con.execute(
+        f"SELECT {kind.value} FROM {kind.table} WHERE respondent_id = ? AND vraag_nr = ? AND {kind.who} = ?", key
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _save_change(
+    con: sqlite3.Connection, kind: _Kind, key: tuple[str, int, str], value: str, previous: str | None = None
+) -> None:
+    """Upsert the current value and append the same change, at the same time, to the history table."""
+    now = _now()
+    con.execute(
+        f"INSERT INTO {kind.table} VALUES (?, ?, ?, ?, ?) ON CONFLICT (respondent_id, vraag_nr, {kind.who}) "
+        f"DO UPDATE SET {kind.value} = excluded.{kind.value}, {kind.stamp} = excluded.{kind.stamp}",
+        (*key, value, now),
+    )
+    extra, values = (", vorige_code", (previous,)) if kind.keeps_previous else ("", ())
+    con.execute(
+        f"INSERT INTO {kind.history} (respondent_id, vraag_nr, {kind.who}, {kind.value}{extra}, {kind.history_stamp}) "
+        f"VALUES ({', '.join('?' * (len(key) + 2 + len(values)))})",
+        (*key, value, *values, now),
+    )
+
+
+def _answer_filter(respondent_id: str | None, vraag_nr: int | None) -> tuple[str, tuple[object, ...]]:
+    """A WHERE clause and its parameters selecting one respondent and/or one question (everything when None)."""
+    clauses, params = [], []
+    if respondent_id is not None:
+        clauses.append("respondent_id = ?")
+        params.append(str(respondent_id))
+    if vraag_nr is not None:
+        clauses.append("vraag_nr = ?")
+        params.append(int(vraag_nr))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
 class CodeError(ValueError):
     """A code outside the codebook, or an empty coder name."""
 
@@ -175,23 +230,11 @@ class CodingStore:
             raise CodeError(f"onbekende code {code!r}; toegestaan: {', '.join(CODES)}")
         key = (str(respondent_id), int(vraag_nr), codeur)
         with self._write() as con:
-            row = con.execute(
-                "SELECT code FROM codes WHERE respondent_id = ? AND vraag_nr = ? AND codeur = ?", key
-            ).fetchone()
-            previous = row[0] if row else baseline
+            current = _current(con, _CODES, key)
+            previous = current if current is not None else baseline
             if previous == code:
                 return previous
-            now = _now()
-            con.execute(
-                "INSERT INTO codes VALUES (?, ?, ?, ?, ?) ON CONFLICT (respondent_id, vraag_nr, codeur) "
-                "DO UPDATE SET code = excluded.code, gezet_op = excluded.gezet_op",
-                (*key, code, now),
-            )
-            con.execute(
-                "INSERT INTO code_historie (respondent_id, vraag_nr, codeur, code, vorige_code, gezet_op) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (*key, code, previous, now),
-            )
+            _save_change(con, _CODES, key, code, previous)
             return previous
 
     def codes(self) -> pd.DataFrame:
@@ -201,20 +244,12 @@ class CodingStore:
         )
 
     def history(self, respondent_id: str | None = None, vraag_nr: int | None = None) -> pd.DataFrame:
-        """The audit trail (oldest first): id, respondent_id, vraag_nr, codeur, code, vorige_code, gezet_op."""
-        sql = "SELECT id, respondent_id, vraag_nr, codeur, code, vorige_code, gezet_op FROM code_historie WHERE TRUE"
-        params: list[object] = []
-        if respondent_id is not None:
-            sql += " AND respondent_id = ?"
-            params.append(respondent_id)
-        if vraag_nr is not None:
-            sql += " AND vraag_nr = ?"
-            params.append(int(vraag_nr))
-        return self._read(sql + " ORDER BY id", tuple(params))
-
-    def coders(self) -> list[str]:
-        """Coders who have set at least one code in the store, sorted."""
-        return sorted(self.codes()["codeur"].unique().tolist())
+        """The audit trail of codes (oldest first): id, respondent_id, vraag_nr, codeur, code, vorige_code, gezet_op."""
+        where, params = _answer_filter(respondent_id, vraag_nr)
+        return self._read(
+            f"SELECT id, respondent_id, vraag_nr, codeur, code, vorige_code, gezet_op FROM code_historie {where} "
+            "ORDER BY id", params,
+        )
 
     # ------------------------------------------------------------------ memos
     def set_memo(self, vraag_nr: int, auteur: str, tekst: str, respondent_id: str = VRAAG_MEMO) -> None:
@@ -224,22 +259,8 @@ class CodingStore:
             raise CodeError("auteur mag niet leeg zijn")
         key = (str(respondent_id), int(vraag_nr), auteur)
         with self._write() as con:
-            row = con.execute(
-                "SELECT tekst FROM memos WHERE respondent_id = ? AND vraag_nr = ? AND auteur = ?", key
-            ).fetchone()
-            if (row[0] if row else "") == tekst:
-                return
-            now = _now()
-            con.execute(
-                "INSERT INTO memos VALUES (?, ?, ?, ?, ?) ON CONFLICT (respondent_id, vraag_nr, auteur) "
-                "DO UPDATE SET tekst = excluded.tekst, gewijzigd_op = excluded.gewijzigd_op",
-                (*key, tekst, now),
-            )
-            con.execute(
-                "INSERT INTO memo_historie (respondent_id, vraag_nr, auteur, tekst, geschreven_op) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (*key, tekst, now),
-            )
+            if (_current(con, _MEMOS, key) or "") != tekst:
+                _save_change(con, _MEMOS, key, tekst)
 
     def memos(self) -> pd.DataFrame:
         """Current non-empty memos: respondent_id ('' for a question memo), vraag_nr, auteur, tekst, gewijzigd_op."""
@@ -248,10 +269,12 @@ class CodingStore:
             "ORDER BY vraag_nr, respondent_id, auteur"
         )
 
-    def memo_history(self) -> pd.DataFrame:
-        """Every memo text ever saved (oldest first)."""
+    def memo_history(self, respondent_id: str | None = None, vraag_nr: int | None = None) -> pd.DataFrame:
+        """Every memo text ever saved (oldest first): id, respondent_id, vraag_nr, auteur, tekst, geschreven_op."""
+        where, params = _answer_filter(respondent_id, vraag_nr)
         return self._read(
-            "SELECT id, respondent_id, vraag_nr, auteur, tekst, geschreven_op FROM memo_historie ORDER BY id"
+            f"SELECT id, respondent_id, vraag_nr, auteur, tekst, geschreven_op FROM memo_historie {where} ORDER BY id",
+            params,
         )
 
     # ------------------------------------------------------------------ settled codes
@@ -279,12 +302,46 @@ class CodingStore:
             "ORDER BY vraag_nr, respondent_id"
         )
 
-    def settlement_history(self) -> pd.DataFrame:
-        """Every decision ever recorded (oldest first)."""
+    def settlement_history(self, respondent_id: str | None = None, vraag_nr: int | None = None) -> pd.DataFrame:
+        """Every decision ever recorded (oldest first): id, respondent_id, vraag_nr, code, besloten_door, besloten_op,
+        toelichting."""
+        where, params = _answer_filter(respondent_id, vraag_nr)
         return self._read(
             "SELECT id, respondent_id, vraag_nr, code, besloten_door, besloten_op, toelichting "
-            "FROM beslissingen ORDER BY id"
+            f"FROM beslissingen {where} ORDER BY id", params,
         )
+
+    # ------------------------------------------------------------------ audit trail
+    def audit_trail(self, vraag_nr: int, codeur: str | None = None) -> pd.DataFrame:
+        """Every change to the answers of one question, per answer (respondent_id '' for memos on the question).
+
+        Ordered by respondent_id, then oldest first; columns respondent_id, soort ("code", "memo" or
+        "vaststelling"), door (coder, author or who settled), waarde (the new code or text), vorige (the code or
+        text it replaced: the previous code of that coder, memo of that author, or decision on that answer;
+        None for the first), op (UTC time) and toelichting (the reason of a decision). With `codeur` only that
+        person's changes are kept (for a coder who codes blind). Reads code_historie, memo_historie and
+        beslissingen, the store's append-only tables.
+        """
+        codes = self.history(vraag_nr=vraag_nr).rename(
+            columns={"codeur": "door", "code": "waarde", "vorige_code": "vorige", "gezet_op": "op"}
+        ).assign(soort="code", toelichting="")
+        memos = self.memo_history(vraag_nr=vraag_nr).rename(
+            columns={"auteur": "door", "tekst": "waarde", "geschreven_op": "op"}
+        ).assign(soort="memo", toelichting="")
+        memos["vorige"] = memos.groupby(["respondent_id", "door"])["waarde"].shift()
+        decisions = self.settlement_history(vraag_nr=vraag_nr).rename(
+            columns={"besloten_door": "door", "code": "waarde", "besloten_op": "op"}
+        ).assign(soort="vaststelling")
+        decisions["vorige"] = decisions.groupby("respondent_id")["waarde"].shift()
+        columns = ["respondent_id", "soort", "door", "waarde", "vorige", "op", "toelichting"]
+        parts = [f[columns] for f in (codes, memos, decisions) if not f.empty]
+        if not parts:
+            return pd.DataFrame(columns=columns)
+        trail = pd.concat(parts, ignore_index=True).astype({"vorige": object})
+        trail["vorige"] = trail["vorige"].where(trail["vorige"].notna(), None)
+        if codeur is not None:
+            trail = trail[trail["door"] == codeur]
+        return trail.sort_values(["respondent_id", "op"], kind="stable").reset_index(drop=True)
 
     # ------------------------------------------------------------------ backup
     def backup(self, target: Path) -> Path:

@@ -217,6 +217,10 @@ SELECT f.bevinding_id, f.bezoek_id, f.persoon_id, f.categorie, k.naam AS categor
 FROM stg_bevindingen f JOIN fct_bezoek b USING (bezoek_id)
 LEFT JOIN ref_bevindingcategorie k ON k.code = f.categorie;
 
+CREATE VIEW fct_overtreding AS              -- violations; followed up = at least one step (any kind/status)
+SELECT f.*, EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
+FROM fct_bevinding f WHERE f.overtreding;
+
 CREATE VIEW fct_partnerresultaat AS
 SELECT r.*, p.naam AS partner_naam, c.gemeente_code, c.gemeente
 FROM stg_partnerresultaten r JOIN ref_partner p ON p.code = r.partner

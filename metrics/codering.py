@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import duckdb
@@ -24,9 +25,9 @@ import pandas as pd
 from scipy.stats import binomtest
 
 from etl.contract import CODES  # also used by pages/codering.py: the codes a coder can give
+from metrics.interviews import PILOT
+from metrics.interviews import primary_coder as primary_coder  # the one definition; used with interview_codes
 
-ANSWER_CODES = ("positief", "negatief", "neutraal")
-"""Codes that are an answer and count in n; "niet gevraagd" is not one of them."""
 Z95 = 1.959963984540054
 """The 0.975 quantile of the standard normal distribution (two-sided 95%)."""
 
@@ -72,7 +73,7 @@ def interview_teams(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def interview_answers(con: duckdb.DuckDBPyConnection, team: str = "KIT-pilot") -> pd.DataFrame:
+def interview_answers(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """One row per answer (respondent and question) of `team`, with who answered (no names).
 
     Columns: respondent_id, vraag_nr, antwoord, organisatie (partner name), rol, gemeente (name or empty),
@@ -95,7 +96,7 @@ def interview_answers(con: duckdb.DuckDBPyConnection, team: str = "KIT-pilot") -
     ).df()
 
 
-def interview_codes(con: duckdb.DuckDBPyConnection, team: str = "KIT-pilot") -> pd.DataFrame:
+def interview_codes(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """The codes delivered in the raw interview workbook: respondent_id, vraag_nr, codeur, code.
 
     Source: fct_antwoord (Antwoorden sheet, one row per respondent, question and coder).
@@ -124,15 +125,6 @@ def combine_codes(delivered: pd.DataFrame, stored: pd.DataFrame, answers: pd.Dat
     both["vraag_nr"] = both["vraag_nr"].astype(int)
     both = both.drop_duplicates(["respondent_id", "vraag_nr", "codeur"], keep="last")
     return both.sort_values(["vraag_nr", "respondent_id", "codeur"]).reset_index(drop=True)
-
-
-def primary_coder(delivered: pd.DataFrame) -> str | None:
-    """The primary coder: the coder with the most codes in the delivered workbook (ties: alphabetical)."""
-    if delivered.empty:
-        return None
-    counts = delivered.groupby("codeur").size().reset_index(name="k")
-    counts = counts.sort_values(["k", "codeur"], ascending=[False, True])
-    return str(counts["codeur"].iloc[0])
 
 
 # ---------------------------------------------------------------------------- reliability (pure)
@@ -458,3 +450,98 @@ def coder_progress(codes: pd.DataFrame, answers: pd.DataFrame, codeur: str) -> p
     progress = progress.reset_index().astype({"gecodeerd": int})
     progress["klaar"] = (progress["gecodeerd"] == progress["antwoorden"]) & (progress["antwoorden"] > 0)
     return progress.sort_values("vraag_nr").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class BlindAccess:
+    """What one coder may see of the other coders' work (blind coding).
+
+    Blind coding is the default for every named coder other than the primary coder (`second_coder`), and
+    stays on for a question until that coder has coded all its answers (`locked` on the current question);
+    a second coder who switches it off sees only the questions they coded completely (`done`).
+    `coded` and `total` are that coder's progress on the current question (0 and 0 for anyone else).
+    """
+
+    second_coder: bool
+    done: frozenset[int]
+    locked: bool
+    coded: int
+    total: int
+
+    def restricts(self, blind: bool) -> bool:
+        """True when a second coder who is not blind must see only the questions in `done`."""
+        return self.second_coder and not blind
+
+
+def blind_access(
+    codes: pd.DataFrame, answers: pd.DataFrame, codeur: str, primary: str | None, vraag_nr: int
+) -> BlindAccess:
+    """The blind-coding access of `codeur` (empty: a reader) on question `vraag_nr`, from `coder_progress`."""
+    if not codeur or codeur == primary:
+        return BlindAccess(second_coder=False, done=frozenset(), locked=False, coded=0, total=0)
+    progress = coder_progress(codes, answers, codeur)
+    done = frozenset(int(q) for q in progress.loc[progress["klaar"], "vraag_nr"])
+    row = progress[progress["vraag_nr"] == vraag_nr]
+    coded, total = (int(row["gecodeerd"].iloc[0]), int(row["antwoorden"].iloc[0])) if len(row) else (0, 0)
+    return BlindAccess(second_coder=True, done=done, locked=vraag_nr not in done, coded=coded, total=total)
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """The coding data one coder sees: questions, answers, codes (all coders), effective codes, memos and settled
+    codes, each a frame with a vraag_nr column (see the functions above and codering.store)."""
+
+    questions: pd.DataFrame
+    answers: pd.DataFrame
+    codes: pd.DataFrame
+    effective: pd.DataFrame
+    memos: pd.DataFrame
+    settled: pd.DataFrame
+
+    def only(self, vraag_nrs: Collection[int]) -> CodingView:
+        """The same data restricted to the questions `vraag_nrs`."""
+        keep = set(vraag_nrs)
+        return replace(self, **{name: frame[frame["vraag_nr"].isin(keep)] for name, frame in vars(self).items()})
+
+    def visible(self, access: BlindAccess, blind: bool) -> CodingView:
+        """What is shown: only the completely coded questions for a second coder who is not blind, else all."""
+        return self.only(access.done) if access.restricts(blind) else self
+
+
+Item = tuple[str, int]
+"""An answer: (respondent_id, vraag_nr)."""
+
+
+@dataclass(frozen=True)
+class SettleQueue:
+    """The disagreements to settle, in table order (`items`), and those still without a settled code."""
+
+    items: list[Item]
+    unsettled: list[Item]
+
+    @property
+    def open(self) -> int:
+        """How many disagreements have no settled code yet."""
+        return len(self.unsettled)
+
+    def choose(self, current: object) -> Item:
+        """The answer to show: `current` when it is one of the items, else the first unsettled, else the first."""
+        if current in self.items:
+            return current  # type: ignore[return-value]
+        return self.unsettled[0] if self.unsettled else self.items[0]
+
+    def next_after(self, item: Item) -> Item | None:
+        """The answer to settle after `item`: the next unsettled one after it, else the first other unsettled one
+        (when every answer is settled: the next / first other answer). None when there is no other answer."""
+        order = self.unsettled or self.items
+        position = order.index(item) if item in order else -1
+        later = [k for k in order[position + 1:] if k != item]
+        rest = [k for k in order if k != item]
+        return (later or rest)[0] if later or rest else None
+
+
+def settle_queue(diff: pd.DataFrame) -> SettleQueue:
+    """The queue of `disagreements(...)`: every (respondent_id, vraag_nr), and those with vastgesteld empty."""
+    items = [(str(r), int(v)) for r, v in zip(diff["respondent_id"], diff["vraag_nr"], strict=True)]
+    unsettled = [k for k, settled in zip(items, diff["vastgesteld"] != "", strict=True) if not settled]
+    return SettleQueue(items=items, unsettled=unsettled)

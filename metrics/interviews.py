@@ -11,22 +11,25 @@ import duckdb
 import pandas as pd
 
 PILOT = "KIT-pilot"
-CODES = ("positief", "negatief", "neutraal", "niet gevraagd")
+"""The team whose interviews the evaluation reports (HAM/KIT evaluation §4.1)."""
 
 
-def primary_coder(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> str | None:
+def primary_coder(source: duckdb.DuckDBPyConnection | pd.DataFrame, team: str = PILOT) -> str | None:
     """The coder whose codes the published counts use: the one who coded most answers of the team.
 
-    Ties go to the alphabetically first coder. None when the team has no coded answers.
+    `source` is a warehouse connection (the team's rows of fct_antwoord are counted) or a frame of delivered
+    codes with a `codeur` column, one row per code (metrics.codering.interview_codes; `team` is then unused).
+    Ties go to the alphabetically first coder. None when there are no coded answers.
     """
-    row = con.execute(
-        """
-        SELECT codeur FROM fct_antwoord WHERE team = $team
-        GROUP BY codeur ORDER BY count(*) DESC, codeur LIMIT 1
-        """,
-        {"team": team},
-    ).fetchone()
-    return None if row is None else str(row[0])
+    if isinstance(source, pd.DataFrame):
+        codes = source
+    else:
+        codes = source.execute("SELECT codeur FROM fct_antwoord WHERE team = ?", [team]).df()
+    if codes.empty:
+        return None
+    counts = codes.groupby("codeur").size().reset_index(name="k")
+    counts = counts.sort_values(["k", "codeur"], ascending=[False, True])
+    return str(counts["codeur"].iloc[0])
 
 
 def code_counts(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str | None = None) -> pd.DataFrame:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.filters import Filter
+from metrics.format import team_label_kort
 from metrics.pilot import BOER
 
 BOER_GROEP = "B.O.E.R.-gemeenten"
@@ -42,16 +43,17 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """One row per violation in the selection with its group, number of steps and first closing date.
 
     Columns: bevinding_id, team, gemeente_code, gemeente, groep, datum (control evening), stappen (follow-up
-    steps of any kind and status), eerste_afgerond (earliest datum_gesloten of a step with status afgerond;
-    NaT when none). groep: B.O.E.R.-gemeenten, Overige Kempengemeenten, Buurgemeenten Kempen or the region.
+    steps of any kind and status), opgevolgd (fct_overtreding: at least one step), eerste_afgerond (earliest
+    datum_gesloten of a step with status afgerond; NaT when none). groep: B.O.E.R.-gemeenten, Overige
+    Kempengemeenten, Buurgemeenten Kempen or the region.
     """
     cond, params = f.sql("b")
     return con.execute(
         f"""
         WITH v AS (
-            SELECT b.bevinding_id, b.team, b.gemeente_code, b.gemeente, b.datum, g.regio
-            FROM fct_bevinding b LEFT JOIN ref_gemeente g ON g.code = b.gemeente_code
-            WHERE b.overtreding AND {cond}
+            SELECT b.bevinding_id, b.team, b.gemeente_code, b.gemeente, b.datum, b.opgevolgd, g.regio
+            FROM fct_overtreding b LEFT JOIN ref_gemeente g ON g.code = b.gemeente_code
+            WHERE {cond}
         ),
         s AS (
             SELECT o.bevinding_id, count(*) AS stappen,
@@ -64,7 +66,7 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
                     WHEN v.regio = 'Kempen' THEN '{OVERIG_KEMPEN}'
                     WHEN v.regio = 'Kempen-neighbour' THEN 'Buurgemeenten Kempen'
                     ELSE coalesce(v.regio, 'Onbekend') END AS groep,
-               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen, s.eerste_afgerond
+               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen, v.opgevolgd, s.eerste_afgerond
         FROM v LEFT JOIN s USING (bevinding_id)
         ORDER BY v.datum, v.bevinding_id
         """,
@@ -141,7 +143,6 @@ def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.Data
     question 8 (B.O.E.R.-gemeenten).
     """
     v = _overtredingen(con, f)
-    v["opgevolgd"] = v["stappen"] > 0
     out = (
         v.groupby(["team", "gemeente_code", "gemeente", "groep"], as_index=False)
         .agg(overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"))
@@ -151,6 +152,22 @@ def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.Data
     out["_volgorde"] = out["groep"].map({g: i for i, g in enumerate(GROEP_VOLGORDE)}).fillna(len(GROEP_VOLGORDE))
     out = out.sort_values(["team", "_volgorde", "aandeel_opgevolgd", "gemeente"]).drop(columns="_volgorde")
     return out.reset_index(drop=True)
+
+
+def opvolging_per_gemeente_grafiek(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """`opvolging_per_gemeente` ready for a bar chart: the same rows, with text for the bars and the axis.
+
+    team is the team's display name; label = "<opgevolgd> van <overtredingen>"; gemeente is the municipality's
+    name, followed by " (<team>)" when the rows hold more than one team (one bar per team and municipality).
+    Columns: those of `opvolging_per_gemeente` plus label.
+    """
+    out = opvolging_per_gemeente(con, f)
+    meer_teams = out["team"].nunique() > 1
+    out["team"] = out["team"].map(team_label_kort)
+    out["label"] = [f"{o} van {n}" for o, n in zip(out["opgevolgd"], out["overtredingen"], strict=True)]
+    if meer_teams:
+        out["gemeente"] = out["gemeente"] + " (" + out["team"] + ")"
+    return out
 
 
 def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
@@ -163,7 +180,6 @@ def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFra
     evaluation §6.2.1 question 8, §7.2 knelpunt 1.
     """
     v = _met_peildatum(_overtredingen(con, f), con, f)
-    v["opgevolgd"] = v["stappen"] > 0
     v["afgesloten"] = _afgesloten_op(v)
     out = v.groupby("groep", as_index=False).agg(
         overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"), afgesloten=("afgesloten", "sum")

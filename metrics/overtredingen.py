@@ -141,46 +141,51 @@ def aandelen_per_categorie(
     return frame.rename(columns={"groep": per})
 
 
-def top_overtredingen(con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10) -> pd.DataFrame:
-    """The n most frequent violation categories, as in the PIT infographic ("54 keer adresfraude").
+def categorievolgorde(frame: pd.DataFrame) -> list[str]:
+    """The category names of a frame with a `volgorde` column (`aandelen_per_categorie`, `kruistabel`) in that
+    order, each once: the order of the categories on a chart axis."""
+    return list(frame.sort_values("volgorde", kind="stable")["categorie_naam"].drop_duplicates())
 
-    aantal = number of findings with overtreding = TRUE in that category (fct_bevinding). Ties are
-    broken by name. Columns: rang, categorie, categorie_naam, aantal.
+
+def top_overtredingen(
+    con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10, alleen_top: bool = False
+) -> pd.DataFrame:
+    """Violations per finding category, ranked with ties as in the PIT infographic ("54 keer adresfraude").
+
+    overtredingen = findings with overtreding = TRUE in that category (fct_bevinding, within the filter).
+    rang_min, rang_max = the ranks the category holds: equal counts share a range (two categories with 14 at
+    places 6-7 both get 6..7); in_top = rang_min <= n, so a tie at place n keeps every tied category in the
+    top. All categories with a violation, or only those in the top with `alleen_top`; ordered by count
+    descending, then name. Columns: categorie, categorie_naam, overtredingen, rang_min, rang_max, in_top.
+    Source: PIT evaluation infographic "Top 10 van de meest voorkomende overtredingen".
     """
     cond, params = f.sql()
-    return con.execute(
+    ranked = con.execute(
         f"""
-        SELECT row_number() OVER (ORDER BY count(*) DESC, any_value(coalesce(categorie_naam, categorie))) AS rang,
-               categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam, count(*) AS aantal
-        FROM fct_bevinding WHERE overtreding AND {cond}
-        GROUP BY categorie
-        QUALIFY rang <= ?
-        ORDER BY rang
+        WITH c AS (SELECT categorie, any_value(coalesce(categorie_naam, categorie)) AS categorie_naam,
+                          count(*) AS overtredingen
+                   FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY categorie)
+        SELECT categorie, categorie_naam, overtredingen,
+               rank() OVER (ORDER BY overtredingen DESC) AS rang_min,
+               count(*) OVER (ORDER BY overtredingen DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                 AS rang_max,
+               rank() OVER (ORDER BY overtredingen DESC) <= ? AS in_top
+        FROM c ORDER BY overtredingen DESC, categorie_naam, categorie
         """,
         [*params, n],
     ).df()
+    return ranked[ranked["in_top"]].reset_index(drop=True) if alleen_top else ranked
 
 
 def rest_na_top(con: duckdb.DuckDBPyConnection, f: Filter, n: int = 10) -> pd.DataFrame:
     """The violations outside the top n: "+ nog X bevindingen verspreid over Y categorieën" (PIT infographic).
 
-    bevindingen = violations whose category is not among the n most frequent (same ranking as
-    `top_overtredingen`); categorieen = the number of such categories. One row.
+    overtredingen = violations whose category is not in the top n of `top_overtredingen` (ties at place n
+    count as top); categorieen = the number of such categories. One row.
     """
-    cond, params = f.sql()
-    return con.execute(
-        f"""
-        WITH per_categorie AS (
-            SELECT categorie, count(*) AS aantal,
-                   row_number() OVER (ORDER BY count(*) DESC, any_value(coalesce(categorie_naam, categorie))) AS rang
-            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY categorie
-        )
-        SELECT coalesce(sum(aantal) FILTER (WHERE rang > ?), 0)::BIGINT AS bevindingen,
-               count(*) FILTER (WHERE rang > ?) AS categorieen
-        FROM per_categorie
-        """,
-        [*params, n, n],
-    ).df()
+    ranked = top_overtredingen(con, f, n)
+    rest = ranked[~ranked["in_top"]]
+    return pd.DataFrame({"overtredingen": [int(rest["overtredingen"].sum())], "categorieen": [len(rest)]})
 
 
 def kruistabel(con: duckdb.DuckDBPyConnection, groepen: dict[str, Filter], top: int | None = None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from metrics.filters import Filter
+from metrics.format import getal
 
 
 def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -74,11 +75,7 @@ def kerncijfers(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         f"""
         WITH avond AS (SELECT * FROM fct_controleavond WHERE {cond}),
              bezoek AS (SELECT * FROM fct_bezoek WHERE {cond}),
-             overtreding AS (
-                 SELECT b.bevinding_id,
-                        EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = b.bevinding_id) AS opgevolgd
-                 FROM fct_bevinding b WHERE b.overtreding AND {cond}
-             )
+             overtreding AS (SELECT bevinding_id, opgevolgd FROM fct_overtreding WHERE {cond})
         SELECT (SELECT count(*) FROM avond) AS controleavonden,
                (SELECT count(*) FROM bezoek) AS bezochte_objecten,
                (SELECT coalesce(sum(aantal_personen), 0) FROM bezoek)::BIGINT AS aangetroffen_personen,
@@ -155,11 +152,8 @@ def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
                  FROM fct_bezoek WHERE {cond} GROUP BY gemeente_code
              ),
              overtreding AS (
-                 SELECT b.gemeente_code, count(*) AS overtredingen,
-                        count(*) FILTER (
-                            WHERE EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = b.bevinding_id)
-                        ) AS opgevolgd
-                 FROM fct_bevinding b WHERE b.overtreding AND {cond} GROUP BY b.gemeente_code
+                 SELECT gemeente_code, count(*) AS overtredingen, count(*) FILTER (WHERE opgevolgd) AS opgevolgd
+                 FROM fct_overtreding WHERE {cond} GROUP BY gemeente_code
              )
         SELECT a.gemeente_code, a.gemeente, a.controleavonden,
                coalesce(b.bezochte_objecten, 0)::BIGINT AS bezochte_objecten,
@@ -174,12 +168,6 @@ def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     ).df()
 
 
-def _getal(value: float, decimals: int = 0) -> str:
-    """Format a number the Dutch way (1.234 / 12,5)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """A short Dutch summary of the selection, built only from `kerncijfers` and `per_gemeente` (one row per sentence).
 
@@ -191,25 +179,25 @@ def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     if int(kern["controleavonden"]) == 0:
         return pd.DataFrame({"zin": pd.Series([], dtype="string")})
     zinnen = [
-        f"In deze periode zijn {_getal(kern['controleavonden'])} controleavonden gehouden, waarbij "
-        f"{_getal(kern['bezochte_objecten'])} objecten zijn bezocht en "
-        f"{_getal(kern['aangetroffen_personen'])} personen zijn aangetroffen."
+        f"In deze periode zijn {getal(kern['controleavonden'])} controleavonden gehouden, waarbij "
+        f"{getal(kern['bezochte_objecten'])} objecten zijn bezocht en "
+        f"{getal(kern['aangetroffen_personen'])} personen zijn aangetroffen."
     ]
     if int(kern["overtredingen"]) > 0:
         zinnen.append(
-            f"Er zijn {_getal(kern['overtredingen'])} overtredingen vastgesteld; van alle overtredingen heeft "
-            f"{_getal(100 * kern['aandeel_opgevolgd'])}% ({_getal(kern['opgevolgd'])}) minstens één "
+            f"Er zijn {getal(kern['overtredingen'])} overtredingen vastgesteld; van alle overtredingen heeft "
+            f"{getal(100 * kern['aandeel_opgevolgd'])}% ({getal(kern['opgevolgd'])}) minstens één "
             "opvolgingsstap gekregen."
         )
     else:
         zinnen.append("Er zijn geen overtredingen vastgelegd.")
     if pd.notna(kern["partners_per_avond"]):
-        zinnen.append(f"Per controleavond waren gemiddeld {_getal(kern['partners_per_avond'], 1)} partners aanwezig.")
+        zinnen.append(f"Per controleavond waren gemiddeld {getal(kern['partners_per_avond'], 1)} partners aanwezig.")
     gemeenten = per_gemeente(con, f)
     if len(gemeenten) > 1:
         top = gemeenten.iloc[0]
         zinnen.append(
-            f"De meeste controleavonden waren in {top['gemeente']} ({_getal(top['controleavonden'])} van "
-            f"{_getal(gemeenten['controleavonden'].sum())}), verdeeld over {len(gemeenten)} gemeenten."
+            f"De meeste controleavonden waren in {top['gemeente']} ({getal(top['controleavonden'])} van "
+            f"{getal(gemeenten['controleavonden'].sum())}), verdeeld over {len(gemeenten)} gemeenten."
         )
     return pd.DataFrame({"zin": zinnen})

@@ -12,6 +12,8 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from metrics.format import getal
+
 PILOT = "KIT-pilot"
 BOER = ("Bladel", "Oirschot", "Eersel", "Reusel-De Mierden")
 """The B.O.E.R.-gemeenten (names as in ref_gemeente), as the evaluation defines them (§6.2.1 question 8)."""
@@ -154,22 +156,23 @@ def brp_registratie(con: duckdb.DuckDBPyConnection, team: str = PILOT, plicht_ma
     Registration in the BRP is compulsory only for a stay of more than four months (within six). Rows
     (kengetal, personen, totaal, aandeel_pct), all over the person rows of the team (totaal):
     - niet ingeschreven: ingeschreven_brp = 'nee' (the complement of the report's "20% ingeschreven");
-    - niet ingeschreven, verblijf > 4 maanden: of those, verblijfsduur_maanden above `plicht_maanden`
-      (they ought to be registered);
+    - niet ingeschreven, verblijf > <plicht_maanden> maanden (> 4 maanden by default): of those,
+      verblijfsduur_maanden above `plicht_maanden` (they ought to be registered);
     - in overtreding BRP: persons affected by a BRP violation (as in `overtredingen`, basis personen).
     Source: HAM/KIT evaluation §6.1 (20% ingeschreven; 40% in overtreding op de BRP); domain rule.
     """
+    maanden = getal(plicht_maanden, 0 if float(plicht_maanden).is_integer() else 1)
     rows = con.execute(
         """
         WITH p AS (SELECT * FROM fct_persoon WHERE team = $team)
         SELECT 'niet ingeschreven' AS kengetal, count(*) FILTER (WHERE ingeschreven_brp = 'nee') AS personen,
                count(*) AS totaal FROM p
         UNION ALL
-        SELECT 'niet ingeschreven, verblijf > 4 maanden',
+        SELECT $plicht_label,
                count(*) FILTER (WHERE ingeschreven_brp = 'nee' AND verblijfsduur_maanden > $plicht),
                count(*) FROM p
         """,
-        {"team": team, "plicht": plicht_maanden},
+        {"team": team, "plicht": plicht_maanden, "plicht_label": f"niet ingeschreven, verblijf > {maanden} maanden"},
     ).df()
     brp = overtredingen(con, team)
     brp = brp[(brp["groep"] == "BRP") & (brp["basis"] == "personen")]
@@ -205,17 +208,6 @@ def periode(
         WHERE t.code = $team GROUP BY t.periode_start, t.periode_eind
         """,
         {"team": team, "start": start, "eind": eind},
-    ).df()
-
-
-def regio_gemeenten(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Member municipalities per region, from the reference table ref_gemeente.
-
-    Columns: regio, gemeenten (count). Kempen is the KIT area (council note "de acht gemeenten van basisteam
-    de Kempen", evaluation §5.8); Peelland the PIT area (PIT evaluation "zes gemeenten").
-    """
-    return con.execute(
-        "SELECT regio, count(*) AS gemeenten FROM ref_gemeente GROUP BY regio ORDER BY regio"
     ).df()
 
 
@@ -298,9 +290,8 @@ def opvolging_gemeenten(
     return con.execute(
         """
         WITH v AS (
-            SELECT list_contains($gemeenten, f.gemeente) AS in_groep,
-                   EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
-            FROM fct_bevinding f WHERE f.team = $team AND f.overtreding
+            SELECT list_contains($gemeenten, gemeente) AS in_groep, opgevolgd
+            FROM fct_overtreding WHERE team = $team
         )
         SELECT count(*) FILTER (WHERE in_groep) AS groep_overtredingen,
                count(*) FILTER (WHERE in_groep AND opgevolgd) AS groep_opgevolgd,

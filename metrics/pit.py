@@ -10,6 +10,9 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from metrics.filters import Filter
+from metrics.overtredingen import top_overtredingen
+
 PIT = "PIT"
 
 
@@ -46,37 +49,15 @@ def objecten_niet_genoemd(
     ).df()
 
 
-def top_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT, top: int = 10) -> pd.DataFrame:
-    """Violations per finding category, ranked, with the top `top` categories marked.
-
-    Columns: categorie, categorie_naam, overtredingen (findings with overtreding = true), rang_min, rang_max
-    (the ranks a category holds; equal counts share a range, e.g. two categories with 14 at places 6-7 both
-    get 6..7), in_top (rang_min <= top).
-    Source: PIT evaluation infographic "Top 10 van de meest voorkomende overtredingen".
-    """
-    return con.execute(
-        """
-        WITH c AS (SELECT categorie, any_value(categorie_naam) AS categorie_naam, count(*) AS overtredingen
-                   FROM fct_bevinding WHERE team = $team AND overtreding GROUP BY categorie)
-        SELECT categorie, coalesce(categorie_naam, categorie) AS categorie_naam, overtredingen,
-               rank() OVER (ORDER BY overtredingen DESC) AS rang_min,
-               count(*) OVER (ORDER BY overtredingen DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-                 AS rang_max,
-               rank() OVER (ORDER BY overtredingen DESC) <= $top AS in_top
-        FROM c ORDER BY overtredingen DESC, categorie
-        """,
-        {"team": team, "top": top},
-    ).df()
-
-
 def overige_bevindingen(con: duckdb.DuckDBPyConnection, team: str = PIT, top: int = 10) -> pd.DataFrame:
     """Findings outside the top `top` violation categories, and over how many categories they spread.
 
     Columns (one row): bevindingen = findings (violation or not) whose category is not in the top `top`
-    of `top_overtredingen`; categorieen = distinct categories among them; totaal = all findings of the team.
+    of `metrics.overtredingen.top_overtredingen` (ties at place `top` count as top); categorieen = distinct
+    categories among them; totaal = all findings of the team.
     Source: PIT evaluation infographic "+ nog 168 bevindingen verspreid over 71 categorieën".
     """
-    ranked = top_overtredingen(con, team, top)
+    ranked = top_overtredingen(con, Filter(teams=(team,)), top)
     in_top = ranked.loc[ranked["in_top"], "categorie"].tolist()
     return con.execute(
         """
@@ -193,10 +174,7 @@ def opgevolgde_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT) ->
     """
     return con.execute(
         """
-        WITH v AS (
-            SELECT EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
-            FROM fct_bevinding f WHERE f.team = $team AND f.overtreding
-        )
+        WITH v AS (SELECT opgevolgd FROM fct_overtreding WHERE team = $team)
         SELECT count(*) AS overtredingen, count(*) FILTER (WHERE opgevolgd) AS opgevolgd,
                count(*) FILTER (WHERE NOT opgevolgd) AS niet_opgevolgd,
                100.0 * count(*) FILTER (WHERE opgevolgd) / nullif(count(*), 0) AS aandeel_pct

@@ -24,7 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from metrics import interviews, pilot, pit
+from metrics import interviews, overtredingen, pilot, pit
+from metrics.filters import Filter
 
 RN = "Raadsnota KIT (2 juni 2020)"
 HAM = "Evaluatie project HAM/KIT (12-01-2020)"
@@ -33,6 +34,8 @@ PIT = "Evaluatie PIT-convenant 2017"
 Metric = Callable[..., pd.DataFrame]
 Selector = Mapping[str, Any]
 """Row selection: column -> value (equal) or tuple of values (any of them); selected rows are summed."""
+_TOP_PIT: Mapping[str, Any] = MappingProxyType({"f": Filter(teams=(pit.PIT,))})
+"""Arguments of `overtredingen.top_overtredingen` for the PIT infographic's top 10 (the team PIT, all dates)."""
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -403,10 +406,11 @@ def _pit_figures() -> list[Figure]:
                   base="bezochte objecten van een type dat niet in de opsomming staat"))
     for rank, code, published, text in TOP10:
         f.append(_fig(f"PIT-top10-{rank:02d}-aantal", PIT, f"{_INF}: Top 10 overtredingen", text, published,
-                      pit.top_overtredingen, "overtredingen", {"categorie": code},
+                      overtredingen.top_overtredingen, "overtredingen", {"categorie": code}, _TOP_PIT,
                       base="bevindingen met overtreding = ja in deze categorie"))
         f.append(_fig(f"PIT-top10-{rank:02d}-rang", PIT, f"{_INF}: Top 10 overtredingen", f"plaats {rank}: {text}",
-                      f"rang {rank}", pit.top_overtredingen, ("rang_min", "rang_max"), {"categorie": code},
+                      f"rang {rank}", overtredingen.top_overtredingen, ("rang_min", "rang_max"), {"categorie": code},
+                      _TOP_PIT,
                       base="rang naar aantal overtredingen (gelijke aantallen delen de rangen)"))
     f += [
         _fig("PIT-overig-bevindingen", PIT, f"{_INF}: Top 10 overtredingen",
@@ -475,8 +479,8 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     ),
     Inconsistency(
         "I-atw", "Arbeidstijdenwet: 10 keer in de top 10, 7 keer bij de ISZW",
-        Side("Top 10: overtreding van de Arbeidstijdenwet", "10", pit.top_overtredingen, "overtredingen",
-             {"categorie": "arbeidstijdenwet"}),
+        Side("Top 10: overtreding van de Arbeidstijdenwet", "10", overtredingen.top_overtredingen, "overtredingen",
+             {"categorie": "arbeidstijdenwet"}, kwargs=_TOP_PIT),
         Side("ISZW: overtreding ATW", "7", pit.resultaten, "aantal",
              {"organisatie": "ISZW", "soort": "overtreding atw"}),
         "De top 10 telt bevindingen op de actie, de ISZW telt haar eigen vastgestelde overtredingen; het rapport "
@@ -550,8 +554,8 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     ),
     Inconsistency(
         "I-energie", "Fraude met energiemeters: 17 in de top 10, Enexis 9 + 8",
-        Side("Top 10: fraude met energiemeters", "17", pit.top_overtredingen, "overtredingen",
-             {"categorie": "fraude energiemeters"}),
+        Side("Top 10: fraude met energiemeters", "17", overtredingen.top_overtredingen, "overtredingen",
+             {"categorie": "fraude energiemeters"}, kwargs=_TOP_PIT),
         Side("Enexis: 9 diefstal/fraude + 8 meters vervangen", "9 + 8", pit.resultaten, "aantal",
              {"organisatie": "ENEXIS",
               "soort": ("diefstal/fraude stroom", "meters vervangen")}),
@@ -560,7 +564,8 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     ),
     Inconsistency(
         "I-adresfraude", "Adresfraude: 54 in de top 10, gemeenten 32 uitgeschreven + 9 ingeschreven",
-        Side("Top 10: adresfraude", "54", pit.top_overtredingen, "overtredingen", {"categorie": "adresfraude"}),
+        Side("Top 10: adresfraude", "54", overtredingen.top_overtredingen, "overtredingen",
+             {"categorie": "adresfraude"}, kwargs=_TOP_PIT),
         Side("Gemeenten: 32 uitgeschreven + 9 ingeschreven", "32 + 9", pit.resultaten, "aantal",
              {"organisatie": "GEMEENTE", "soort": ("uitgeschreven uit brp", "ingeschreven in brp")}),
         "Uit- en inschrijvingen in de BRP zijn minder talrijk dan de gevallen van adresfraude: een deel van de "
@@ -568,16 +573,16 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
     ),
     Inconsistency(
         "I-brand-eisen", "Brandveiligheidseisen: top 10 tegenover VRBZO (beide 12 gepubliceerd)",
-        Side("Top 10: niet voldaan aan de brandveiligheidseisen", "12", pit.top_overtredingen, "overtredingen",
-             {"categorie": "brandveiligheidseisen"}),
+        Side("Top 10: niet voldaan aan de brandveiligheidseisen", "12", overtredingen.top_overtredingen,
+             "overtredingen", {"categorie": "brandveiligheidseisen"}, kwargs=_TOP_PIT),
         Side("VRBZO: niet voldaan aan de brandveiligheidseisen", "12", pit.resultaten, "aantal",
              {"organisatie": "VRBZO", "soort": "niet voldaan aan brandveiligheidseisen"}),
         "Consistent: de top 10 en de VRBZO noemen hetzelfde aantal.",
     ),
     Inconsistency(
         "I-brandgevaar", "Brandgevaarlijke situatie: top 10 tegenover VRBZO (beide 14 gepubliceerd)",
-        Side("Top 10: brandgevaarlijke situatie", "14", pit.top_overtredingen, "overtredingen",
-             {"categorie": "brandgevaarlijke situatie"}),
+        Side("Top 10: brandgevaarlijke situatie", "14", overtredingen.top_overtredingen, "overtredingen",
+             {"categorie": "brandgevaarlijke situatie"}, kwargs=_TOP_PIT),
         Side("VRBZO: brandgevaarlijke situatie aangetroffen", "14", pit.resultaten, "aantal",
              {"organisatie": "VRBZO", "soort": "brandgevaarlijke situatie"}),
         "Consistent: de top 10 en de VRBZO noemen hetzelfde aantal.",

@@ -12,14 +12,17 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 import pandas as pd
 
+from metrics import pilot
+from metrics.format import getal
 from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Metric, Side
 from metrics.qualifiers import Qualifier, parse
+from metrics.vergelijking import maanden_tussen
 
 MATCH_ICON = {True: "✅", False: "❌"}
 FIGURE_COLUMNS = [
@@ -101,11 +104,6 @@ def _sum(df: pd.DataFrame, column: str | None, where: Mapping[str, Any]) -> floa
     return value if isinstance(value, float) else None
 
 
-def _dutch(x: float, decimals: int = 0) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def format_value(value: Any, qualifier: Qualifier | None = None) -> str:
     """Show a computed value the way the document prints its kind of figure (Dutch separators)."""
     if value is None:
@@ -115,17 +113,17 @@ def format_value(value: Any, qualifier: Qualifier | None = None) -> str:
     if isinstance(value, tuple):
         low, high = value
         if qualifier is not None and qualifier.kind == "rang":
-            return _dutch(low) if low == high else f"{_dutch(low)}–{_dutch(high)}"
+            return getal(low) if low == high else f"{getal(low)}–{getal(high)}"
         if qualifier is not None and qualifier.kind in ("lager", "hoger"):
             unit = "%" if qualifier.percent else ""
-            shown = ["–" if pd.isna(x) else f"{_dutch(x, 1)}{unit}" for x in (low, high)]
+            shown = ["–" if pd.isna(x) else f"{getal(x, 1)}{unit}" for x in (low, high)]
             return f"{shown[0]} tegen {shown[1]}"
-        return f"{_dutch(low)} – {_dutch(high)}"
+        return f"{getal(low)} – {getal(high)}"
     if qualifier is not None and qualifier.percent:
-        return f"{_dutch(value, max(1, qualifier.digits + 1))}%"
+        return f"{getal(value, max(1, qualifier.digits + 1))}%"
     if qualifier is not None and qualifier.kind == "euro":
-        return f"€{_dutch(value, 0 if float(value).is_integer() else 2)}"
-    return _dutch(value) if float(value).is_integer() else _dutch(value, 1)
+        return f"€{getal(value, 0 if float(value).is_integer() else 2)}"
+    return getal(value) if float(value).is_integer() else getal(value, 1)
 
 
 def _definition(metric: Metric) -> str:
@@ -200,16 +198,14 @@ def figures_records(con: duckdb.DuckDBPyConnection, figures: Iterable[Figure] = 
     return records
 
 
-def _months(start: date, end: date) -> float:
-    return float((end.year - start.year) * 12 + end.month - start.month)
-
-
 def _side_value(runner: _Runner, side: Side) -> Any:
     if side.dates is not None:
         start, end = side.dates
         if side.unit == "weken":
             return round((end - start).days / 7, 1)
-        return _months(start, end)
+        # printed periods run from a first of the month to the first of the month after ("1-2-2019 - 1-4-2020"
+        # is 14 months): the end date is not a day of the period
+        return maanden_tussen(start, end - timedelta(days=1))
     if side.metric is None:
         return side.value
     value = _value(runner.frame(side.metric, side.kwargs), side.column, side.where)
@@ -222,7 +218,7 @@ def _format_side(value: Any, side: Side) -> str:
     if value is None:
         return "– (geen rijen)"
     if isinstance(value, float) and "%" in side.printed:
-        return f"{_dutch(value, 1)}%"
+        return f"{getal(value, 1)}%"
     text = format_value(value)
     return f"{text} {side.unit}".strip() if side.unit else text
 
@@ -293,13 +289,25 @@ def all_match(figures: pd.DataFrame) -> bool:
     return bool(figures.loc[figures["verplicht"], "match"].all())
 
 
+def _qualifier_examples(figures: Iterable[Figure], kinds: tuple[str, ...] = ("bijna", "ongeveer", "iets_meer")) -> str:
+    """The first printed figure of each qualifier kind in `kinds` (required figures, catalogue order), quoted."""
+    first: dict[str, str] = {}
+    for figure in figures:
+        kind = parse(figure.published).kind
+        if figure.required and kind in kinds and kind not in first:
+            first[kind] = figure.published
+    return ", ".join(f'"{first[k]}"' for k in kinds if k in first)
+
+
 def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Headline counts of the reproduction, one row.
 
     Columns: cijfers (required published figures), gereproduceerd (of those, matching), afwijkend (not
     matching), alternatieve_lezingen (figures shown beside the matched reading, not counted), tegenstrijdigheden
     (listed items whose two sides differ, 'verschillende begrippen' not included), consistent (listed items whose
-    sides agree), begrippen (items that show two different notions side by side).
+    sides agree), begrippen (items that show two different notions side by side), voorbeelden (the first printed
+    figure of each of the qualifiers "bijna", "zo'n"/"ongeveer" and "iets meer dan" in the catalogue, quoted and
+    comma separated: how the documents word their figures).
     """
     figures = figures_table(con)
     items = inconsistencies_table(con)
@@ -313,5 +321,44 @@ def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "tegenstrijdigheden": [int((items["status"] == "tegenstrijdig").sum())],
             "consistent": [int((items["status"] == "consistent").sum())],
             "begrippen": [int((items["status"] == "verschillende begrippen").sum())],
+            "voorbeelden": [_qualifier_examples(FIGURES)],
         }
     )
+
+
+def violation_bases(con: duckdb.DuckDBPyConnection, figures: Iterable[Figure] = FIGURES) -> pd.DataFrame:
+    """The violation shares §6.1 prints without a base, set against the visited addresses as the base.
+
+    One row per required figure of `pilot.overtredingen` (basis 'personen'), in catalogue order. Columns:
+    id, tekst (as printed, from `metrics.published`), gepubliceerd (the printed share), adressen (visited
+    addresses of the team, `pilot.activiteit`: the denominator of the addresses reading), heel_aantal (TRUE when
+    some whole number of addresses out of `adressen` gives the printed share under its qualifier), lager_aantal
+    / hoger_aantal (the whole numbers of addresses just below and above the printed share of `adressen`) with
+    lager_pct / hoger_pct (100 * aantal / adressen). Source: HAM/KIT evaluation §6.1 "Overtredingen".
+    """
+    runner = _Runner(con)
+    rows = []
+    for figure in figures:
+        if figure.metric is not pilot.overtredingen or not figure.required or figure.where.get("basis") != "personen":
+            continue
+        qualifier = parse(figure.published)
+        kwargs = {k: v for k, v in figure.kwargs.items() if k == "team"}
+        adressen = int(runner.frame(pilot.activiteit, kwargs)["adressen"].iloc[0])
+        lager = math.floor(qualifier.value / 100 * adressen)
+        rows.append({
+            "id": figure.id,
+            "tekst": figure.text,
+            "gepubliceerd": figure.published,
+            "adressen": adressen,
+            "heel_aantal": adressen > 0 and any(
+                bool(qualifier.match(100.0 * k / adressen)) for k in range(adressen + 1)
+            ),
+            "lager_aantal": lager,
+            "lager_pct": 100.0 * lager / adressen if adressen else math.nan,
+            "hoger_aantal": lager + 1,
+            "hoger_pct": 100.0 * (lager + 1) / adressen if adressen else math.nan,
+        })
+    return pd.DataFrame(rows, columns=[
+        "id", "tekst", "gepubliceerd", "adressen", "heel_aantal", "lager_aantal", "lager_pct", "hoger_aantal",
+        "hoger_pct",
+    ])

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from metrics.filters import Filter
+from metrics.format import team_label_kort
 
 KENGETALLEN: dict[str, str] = {
     "controleavonden": "Controleavonden",
@@ -151,6 +152,44 @@ def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
             "per_maand", "per_gemeente", "per_10000", "heeft_gegevens",
         ],
     )
+
+
+def vergelijking_getekend(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The rows of `vergelijking` to draw: every team's row of a figure that at least one team has data for.
+
+    A figure with heeft_gegevens FALSE at every team is left out (nothing to draw). Same columns as `vergelijking`.
+    """
+    cijfers = vergelijking(con, f)
+    getekend = set(cijfers.loc[cijfers["heeft_gegevens"], "kengetal"])
+    return cijfers[cijfers["kengetal"].isin(getekend)].reset_index(drop=True)
+
+
+def zonder_gegevens(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The figures of `vergelijking` a team has nothing registered for (heeft_gegevens FALSE).
+
+    Columns: team, kengetal, tekst ("<team display name>: <figure name in lower case>").
+    """
+    cijfers = vergelijking(con, f)
+    zonder = cijfers.loc[~cijfers["heeft_gegevens"], ["team", "kengetal", "kengetal_naam"]].reset_index(drop=True)
+    zonder["tekst"] = [f"{team_label_kort(t)}: {n.lower()}" for t, n in zip(zonder["team"], zonder["kengetal_naam"],
+                                                                               strict=True)]
+    return zonder[["team", "kengetal", "tekst"]]
+
+
+def profieljaren(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The years behind the normalisation, as text for a caption (one row; no row without teams).
+
+    inwoners_jaren: the distinct years of the population counts (`teamprofiel`.inwoners_jaar), ascending,
+    comma separated; data_jaren: "<first year>–<last year>" of the teams' active periods (van..tot).
+    """
+    profiel = teamprofiel(con, f)
+    if profiel.empty:
+        return pd.DataFrame(columns=["inwoners_jaren", "data_jaren"])
+    jaren = ", ".join(str(j) for j in sorted(set(profiel["inwoners_jaar"].dropna())))
+    return pd.DataFrame({
+        "inwoners_jaren": [jaren],
+        "data_jaren": [f"{min(profiel['van']).year}–{max(profiel['tot']).year}"],
+    })
 
 
 def _periode_tekst(van: date, tot: date, maanden: float) -> str:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from codering.display import disagreements_display, reliability_display, result_display
 from codering.export import answers_frame, csv_bytes, report_workbook, result_frame
 from codering.store import VRAAG_MEMO, CodingStore
 from metrics.codering import (
     CODES,
     RULE_TEXT,
+    CodingView,
+    Item,
+    SettleQueue,
+    blind_access,
     coded_answers_table,
-    coder_progress,
     combine_codes,
     confusion_matrix,
     disagreements,
@@ -31,8 +33,19 @@ from metrics.codering import (
     primary_coder,
     reliability,
     result_table,
+    settle_queue,
 )
+from metrics.interviews import PILOT
 from ui.charts import download_buttons, empty_state, show_chart
+from ui.codering import (
+    blind_message,
+    disagreements_display,
+    history_display,
+    reliability_display,
+    restriction_note,
+    result_display,
+    tab_opened,
+)
 from ui.data import query
 from ui.shell import require_shell
 
@@ -58,7 +71,7 @@ if teams.empty:
     st.stop()
 team_codes = teams["team"].tolist()
 team = team_codes[0] if len(team_codes) == 1 else st.selectbox(
-    "Team", team_codes, index=team_codes.index("KIT-pilot") if "KIT-pilot" in team_codes else 0
+    "Team", team_codes, index=team_codes.index(PILOT) if PILOT in team_codes else 0
 )
 
 questions = query(interview_questions)
@@ -80,51 +93,33 @@ with st.container(border=True):
         help="Tot er inloggen is: iedere codeur gebruikt steeds dezelfde naam. Uw codes worden onder deze naam "
         "opgeslagen, met tijdstip en vorige code.",
     ).strip()
-    # Blind coding is the default for every coder other than the primary coder, and stays on for a question
-    # until that coder has coded all its answers; elsewhere such a coder sees only the questions they finished.
-    second_coder = bool(codeur) and codeur != primary
-    progress = coder_progress(codes, answers, codeur) if second_coder else None
-    done = set(progress.loc[progress["klaar"], "vraag_nr"].tolist()) if second_coder else set()
     current = st.session_state.get("codering_vraag", int(questions["vraag_nr"].iloc[0]))
-    locked = second_coder and current not in done
+    access = blind_access(codes, answers, codeur, primary, current)
     if st.session_state.get("codering_blind_voor") != codeur:
-        st.session_state["codering_blind"] = second_coder
+        st.session_state["codering_blind"] = access.second_coder
         st.session_state["codering_blind_voor"] = codeur
-    if locked:
+    if access.locked:
         st.session_state["codering_blind"] = True
     blind = right.toggle(
         "Blind coderen",
         key="codering_blind",
-        disabled=locked,
+        disabled=access.locked,
         help="Verbergt de codes van andere codeurs, ook op de tabbladen Betrouwbaarheid, Verschillen, Resultaat "
         "en Export, zodat u onafhankelijk codeert.",
     )
-    if locked:
-        row = progress[progress["vraag_nr"] == current]
-        gedaan, totaal = (int(row["gecodeerd"].iloc[0]), int(row["antwoorden"].iloc[0])) if len(row) else (0, 0)
-        right.caption(f"Blind tot u alle antwoorden van vraag {current} hebt gecodeerd ({gedaan} van {totaal}).")
+    if access.locked:
+        right.caption(f"Blind tot u alle antwoorden van vraag {current} hebt gecodeerd ({access.coded} van "
+                      f"{access.total}).")
     if primary:
         right.caption(f"Primaire codeur (uit de interviewwerkmap): {primary}")
 
-if second_coder and not blind:  # a second coder who revealed sees only the questions they coded completely
-    shown_q = questions[questions["vraag_nr"].isin(done)]
-    keep = answers["vraag_nr"].isin(done)
-    v_answers, v_codes = answers[keep], codes[codes["vraag_nr"].isin(done)]
-    v_effective, v_memos = effective[effective["vraag_nr"].isin(done)], memos[memos["vraag_nr"].isin(done)]
-    v_settled = settled[settled["vraag_nr"].isin(done)]
-    BEPERKT = ("U ziet alleen de vragen die u helemaal hebt gecodeerd: "
-               + ", ".join(str(q) for q in sorted(done)) + ". De andere blijven blind.")
-else:
-    shown_q, v_answers, v_codes, v_effective, v_memos, v_settled = questions, answers, codes, effective, memos, settled
-    BEPERKT = ""
+shown = CodingView(questions, answers, codes, effective, memos, settled).visible(access, blind)
+note = restriction_note(access.done) if access.restricts(blind) else ""
+hidden = blind or shown.questions.empty
+melding = blind_message(access.locked, current)
 
 tab_coderen, tab_betrouwbaarheid, tab_verschillen, tab_resultaat, tab_export = st.tabs(
     ["Coderen", "Betrouwbaarheid", "Verschillen", "Resultaat", "Export"]
-)
-
-BLIND_MELDING = (
-    f"Blind coderen staat aan tot u alle antwoorden van vraag {current} hebt gecodeerd; daarna kunt u het uitzetten."
-    if locked else "Blind coderen staat aan: zet het uit om de codes van andere codeurs te zien."
 )
 
 
@@ -141,19 +136,17 @@ def _save_memo(vraag_nr: int, coder: str, key: str, respondent_id: str) -> None:
     store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
 
 
-def _settle(item: tuple[str, int], coder: str, code_key: str, reason_key: str, order: list[tuple[str, int]]) -> None:
-    """Form callback: record the settled code of `item`, then select the next unsettled item of `order`."""
+def _settle(item: Item, coder: str, code_key: str, reason_key: str, queue: SettleQueue) -> None:
+    """Form callback: record the settled code of `item`, then select the next answer of `queue` to settle."""
     code = st.session_state.get(code_key)
     if not code:
         st.session_state["verschil_fout"] = "Kies eerst de geldende code."
         return
     store.settle(item[0], item[1], code, coder, st.session_state.get(reason_key, "").strip())
     st.toast(f"{item[0]}, vraag {item[1]}: {CODE_LABELS[code].lower()} vastgesteld", icon=":material/gavel:")
-    position = order.index(item) if item in order else -1
-    rest = [k for k in order if k != item]
-    later = [k for k in order[position + 1:] if k != item]
-    if later or rest:
-        st.session_state["verschil"] = (later or rest)[0]
+    following = queue.next_after(item)
+    if following is not None:
+        st.session_state["verschil"] = following
 
 
 # ------------------------------------------------------------------------------------------------ Coderen
@@ -188,6 +181,7 @@ with tab_coderen:
     q_delivered = delivered[delivered["vraag_nr"] == vraag_nr]
     st.caption(f"{len(q_answers)} antwoorden. Een gekozen code wordt direct opgeslagen (Tab en pijltjestoetsen "
                "werken ook).")
+    trail = store.audit_trail(vraag_nr, codeur=codeur if blind and codeur else None)  # blind: own changes only
     for a in q_answers.itertuples():
         a_codes = q_codes[q_codes["respondent_id"] == a.respondent_id]
         with st.container(border=True):
@@ -218,71 +212,58 @@ with tab_coderen:
                 notes = [f"memo {m.auteur}: {m.tekst}" for m in other_memos.itertuples()]
                 if others or notes:
                     st.caption(" · ".join(others + notes))
-    with st.expander("Geschiedenis van de codes bij deze vraag (audit trail)"):
-        history = store.history(vraag_nr=vraag_nr)
-        if blind and codeur:
-            history = history[history["codeur"] == codeur]
-        if history.empty:
+            a_history = history_display(trail, a.respondent_id)
+            if not a_history.empty:
+                with st.expander(f"Geschiedenis ({len(a_history)})"):
+                    st.dataframe(a_history, hide_index=True, width="stretch")
+    with st.expander("Geschiedenis van alle antwoorden bij deze vraag (audit trail)"):
+        if trail.empty:
             st.caption("Nog geen wijzigingen opgeslagen bij deze vraag.")
         else:
-            st.dataframe(
-                history.drop(columns=["id", "vraag_nr"]).rename(columns={
-                    "respondent_id": "Respondent", "codeur": "Codeur", "code": "Code", "vorige_code": "Vorige code",
-                    "gezet_op": "Gezet op (UTC)"}),
-                hide_index=True, width="stretch",
-            )
+            st.dataframe(history_display(trail), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------------------------------------ Betrouwbaarheid
 with tab_betrouwbaarheid:
-    pairs = pairs_of_coders(v_codes)
-    if blind or shown_q.empty:
-        st.info(BLIND_MELDING)
-    elif not pairs:
-        st.info("Betrouwbaarheid vraagt om minstens twee codeurs die dezelfde antwoorden coderen. Er is nu "
-                f"{v_codes['codeur'].nunique()} codeur; laat een tweede codeur (een deel van) de antwoorden coderen.")
-    else:
-        st.markdown(
-            "**Overeenstemming**: het deel van de dubbel gecodeerde antwoorden waarop alle codeurs dezelfde code "
-            "gaven. **Cohens kappa**: overeenstemming van de twee gekozen codeurs, gecorrigeerd voor toeval. "
-            "**Krippendorffs alfa** (nominaal): alle codeurs, ontbrekende codes toegestaan. Alle vier de codes "
-            "tellen mee ('niet gevraagd' is ook een codeerbeslissing)."
-        )
-        if BEPERKT:
-            st.caption(BEPERKT)
-        pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
-        rel = reliability(v_codes, pair[0], pair[1])
-        st.caption("Vragen zonder dubbel gecodeerde antwoorden staan niet in de tabel.")
-        st.dataframe(reliability_display(rel), hide_index=True, width="stretch", key="betrouwbaarheid_tabel")
-        v_labels = {q: t for q, t in labels.items() if q in set(shown_q["vraag_nr"])}
-        deel = st.selectbox("Kruistabel voor", ["Totaal", *v_labels],
-                            format_func=lambda v: v_labels.get(v, "Alle vragen"))
-        subset = v_codes if deel == "Totaal" else v_codes[v_codes["vraag_nr"] == deel]
-        st.markdown(f"Kruistabel: rijen {pair[0]}, kolommen {pair[1]} (aantal antwoorden).")
-        st.dataframe(confusion_matrix(subset, pair[0], pair[1]), width="stretch")
+    if tab_opened(hidden, melding, note):
+        pairs = pairs_of_coders(shown.codes)
+        if not pairs:
+            st.info("Betrouwbaarheid vraagt om minstens twee codeurs die dezelfde antwoorden coderen. Er is nu "
+                    f"{shown.codes['codeur'].nunique()} codeur; laat een tweede codeur (een deel van) de antwoorden "
+                    "coderen.")
+        else:
+            st.markdown(
+                "**Overeenstemming**: het deel van de dubbel gecodeerde antwoorden waarop alle codeurs dezelfde code "
+                "gaven. **Cohens kappa**: overeenstemming van de twee gekozen codeurs, gecorrigeerd voor toeval. "
+                "**Krippendorffs alfa** (nominaal): alle codeurs, ontbrekende codes toegestaan. Alle vier de codes "
+                "tellen mee ('niet gevraagd' is ook een codeerbeslissing)."
+            )
+            pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
+            rel = reliability(shown.codes, pair[0], pair[1])
+            st.caption("Vragen zonder dubbel gecodeerde antwoorden staan niet in de tabel.")
+            st.dataframe(reliability_display(rel), hide_index=True, width="stretch", key="betrouwbaarheid_tabel")
+            v_labels = {q: labels[q] for q in shown.questions["vraag_nr"]}
+            deel = st.selectbox("Kruistabel voor", ["Totaal", *v_labels],
+                                format_func=lambda v: v_labels.get(v, "Alle vragen"))
+            subset = shown if deel == "Totaal" else shown.only([deel])
+            st.markdown(f"Kruistabel: rijen {pair[0]}, kolommen {pair[1]} (aantal antwoorden).")
+            st.dataframe(confusion_matrix(subset.codes, pair[0], pair[1]), width="stretch")
 
 # ------------------------------------------------------------------------------------------------ Verschillen
 with tab_verschillen:
-    if blind or shown_q.empty:
-        st.info(BLIND_MELDING)
-    else:
-        diff = disagreements(v_codes, v_settled)
+    if tab_opened(hidden, melding, note):
+        diff = disagreements(shown.codes, shown.settled)
         if diff.empty:
             st.success("Geen verschillen tussen codeurs.")
         else:
-            if BEPERKT:
-                st.caption(BEPERKT)
-            open_items = int((diff["vastgesteld"] == "").sum())
+            queue = settle_queue(diff)
             st.markdown("Antwoorden waarop codeurs een verschillende code gaven. Stel per antwoord de geldende code "
                         "vast; die gaat voor in het resultaat. Een latere vaststelling vervangt een eerdere. "
-                        f"Nog niet vastgesteld: {open_items} van {len(diff)}.")
+                        f"Nog niet vastgesteld: {queue.open} van {len(queue.items)}.")
             st.dataframe(disagreements_display(diff), hide_index=True, width="stretch", key="verschillen_tabel")
-            keys = [(str(r), int(v)) for r, v in zip(diff["respondent_id"], diff["vraag_nr"], strict=True)]
-            unsettled = [k for k, done_ in zip(keys, diff["vastgesteld"] != "", strict=True) if not done_]
-            if st.session_state.get("verschil") not in keys:
-                st.session_state["verschil"] = unsettled[0] if unsettled else keys[0]
+            st.session_state["verschil"] = queue.choose(st.session_state.get("verschil"))
             chosen = st.selectbox(
-                "Antwoord", keys, key="verschil",
-                format_func=lambda k: f"{k[0]}, vraag {k[1]}" + ("" if k in unsettled else " (vastgesteld)"),
+                "Antwoord", queue.items, key="verschil",
+                format_func=lambda k: f"{k[0]}, vraag {k[1]}" + ("" if k in queue.unsettled else " (vastgesteld)"),
             )
             row = answers[(answers["respondent_id"] == chosen[0]) & (answers["vraag_nr"] == chosen[1])]
             if len(row):
@@ -296,19 +277,15 @@ with tab_verschillen:
                              index=None, key=code_key)
                     st.text_input("Toelichting (waarom deze code)", key=reason_key)
                     st.form_submit_button("Code vaststellen", type="primary", on_click=_settle,
-                                          args=(chosen, codeur, code_key, reason_key, unsettled or keys))
+                                          args=(chosen, codeur, code_key, reason_key, queue))
                 fout = st.session_state.pop("verschil_fout", None)
                 if fout:
                     st.error(fout)
 
 # ------------------------------------------------------------------------------------------------ Resultaat
-result = result_table(v_effective, shown_q)
+result = result_table(shown.effective, shown.questions)
 with tab_resultaat:
-    if blind or shown_q.empty:
-        st.info(BLIND_MELDING)
-    else:
-        if BEPERKT:
-            st.caption(BEPERKT)
+    if tab_opened(hidden, melding, note):
         st.markdown(RULE_TEXT)
         st.caption("Aantallen per vraag uit de geldende code per antwoord: de vastgestelde code, anders de code "
                    "waarover de codeurs het eens zijn, anders die van de primaire codeur. 95%-betrouwbaarheids"
@@ -319,7 +296,7 @@ with tab_resultaat:
             hide_index=True, width="stretch", key="resultaat_tabel",
         )
         download_buttons(result_frame(result), "Codering resultaattabel")
-        summary = effective_summary(v_effective)
+        summary = effective_summary(shown.effective)
         st.caption("Herkomst van de geldende codes: " + ", ".join(
             f"{r.bron} {r.antwoorden}" for r in summary.itertuples() if r.antwoorden))
         data = diverging_data(result)
@@ -346,13 +323,9 @@ with tab_resultaat:
 
 # ------------------------------------------------------------------------------------------------ Export
 with tab_export:
-    if blind or shown_q.empty:
-        st.info(BLIND_MELDING)
-    else:
-        if BEPERKT:
-            st.caption(BEPERKT)
-        table = coded_answers_table(v_answers, v_codes, v_effective, v_memos, v_settled)
-        question_memos = v_memos[v_memos["respondent_id"] == VRAAG_MEMO]
+    if tab_opened(hidden, melding, note):
+        table = coded_answers_table(shown.answers, shown.codes, shown.effective, shown.memos, shown.settled)
+        question_memos = shown.memos[shown.memos["respondent_id"] == VRAAG_MEMO]
         st.markdown("Het resultaat en alle antwoorden met codes en memo's, opgemaakt voor een rapport "
                     "(Excel: vetgedrukte kop, vaste kopregel, brede antwoordkolom met tekstterugloop).")
         c1, c2, c3 = st.columns(3)

@@ -6,11 +6,18 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from metrics.vergelijking import kanttekening, teamprofiel, vergelijking
+from metrics.vergelijking import (
+    kanttekening,
+    profieljaren,
+    teamprofiel,
+    vergelijking,
+    vergelijking_getekend,
+    zonder_gegevens,
+)
 from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, euro_paneel, met_teamnamen, show_chart
 from ui.data import query
 from ui.filters import kies_teams, page_header
-from ui.format import datum, getal, opgemaakt, team_label_kort
+from ui.format import datum, getal, opgemaakt
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -54,25 +61,23 @@ for kolom, rij in zip(kolommen, profiel.itertuples(index=False), strict=True):
             f"Actieve periode: {datum(rij.van)} t/m {datum(rij.tot)} ({getal(rij.maanden, 1)} maanden)  \n"
             f"Gemeenten: {getal(rij.gemeenten)} · Inwoners: {getal(rij.inwoners)} (1 januari {rij.inwoners_jaar})"
         )
-jaren = ", ".join(str(j) for j in sorted(set(profiel["inwoners_jaar"].dropna())))
-data_jaren = f"{min(profiel['van']).year}–{max(profiel['tot']).year}"
+jaren = query(profieljaren, f).iloc[0]
 st.caption(
-    f"Inwoners: aantal op 1 januari {jaren}, bron CBS (referentietabel gemeenten). Dit aantal wordt als benadering "
-    f"voor alle perioden gebruikt (gegevens {data_jaren}); de bevolking in die jaren kan daarvan afwijken."
+    f"Inwoners: aantal op 1 januari {jaren['inwoners_jaren']}, bron CBS (referentietabel gemeenten). Dit aantal "
+    f"wordt als benadering voor alle perioden gebruikt (gegevens {jaren['data_jaren']}); de bevolking in die "
+    "jaren kan daarvan afwijken."
 )
 
 normering = st.radio(
     "Normering", list(NORMERINGEN), format_func=NORMERINGEN.get, horizontal=True, key="vergelijking_normering"
 )
-met_gegevens = cijfers[cijfers["heeft_gegevens"]]
-zonder = cijfers[~cijfers["heeft_gegevens"]]
+zonder = query(zonder_gegevens, f)
 if not zonder.empty:
     st.caption(
-        "Geen gegevens (niets geregistreerd): "
-        + "; ".join(f"{team_label_kort(r.team)}: {r.kengetal_naam.lower()}" for r in zonder.itertuples())
+        "Geen gegevens (niets geregistreerd): " + "; ".join(zonder["tekst"])
         + ". Een kengetal zonder gegevens bij alle teams wordt niet getekend."
     )
-panelen = met_teamnamen(cijfers[cijfers["kengetal"].isin(set(met_gegevens["kengetal"]))])
+panelen = met_teamnamen(query(vergelijking_getekend, f))
 fig = None
 if not panelen.empty:
     fig = px.bar(

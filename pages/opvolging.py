@@ -16,6 +16,7 @@ from metrics.opvolging import (
     kerncijfers_opvolging,
     mediaan_tot_afsluiting,
     opvolging_per_gemeente,
+    opvolging_per_gemeente_grafiek,
     opvolging_per_groep,
     peildata,
     stappen_per_soort,
@@ -111,11 +112,7 @@ st.caption(
 
 st.subheader("Opgevolgd per gemeente")
 gemeenten = query(opvolging_per_gemeente, f)
-balken = met_teamnamen(gemeenten).assign(
-    label=[f"{o} van {n}" for o, n in zip(gemeenten["opgevolgd"], gemeenten["overtredingen"], strict=True)]
-)
-if gemeenten["team"].nunique() > 1:  # one bar per team and municipality: name both on the axis
-    balken["gemeente"] = balken["gemeente"] + " (" + balken["team"] + ")"
+balken = query(opvolging_per_gemeente_grafiek, f)
 fig = px.bar(
     balken,
     x="aandeel_opgevolgd",

@@ -9,6 +9,7 @@ import streamlit as st
 from metrics.overtredingen import (
     BASES,
     aandelen_per_categorie,
+    categorievolgorde,
     chi_kwadraat,
     kruistabel,
     midden_van,
@@ -56,7 +57,7 @@ per = keuze_rechts.radio(
     key="overtredingen_per",
 )
 aandelen = query(aandelen_per_categorie, f, basis, per, TOP)
-volgorde = list(aandelen.sort_values("volgorde")["categorie_naam"].drop_duplicates())
+volgorde = categorievolgorde(aandelen)
 basis_tekst = BASES[basis]
 titel = f"Overtredingen per categorie, in % {basis_tekst}"
 labels = {
@@ -101,17 +102,18 @@ if not aandelen.empty:
 
 st.subheader("Top 10 van de meest voorkomende overtredingen")
 st.caption("Zoals in de infographic van het PIT: het aantal keer dat een overtreding is vastgesteld.")
-top = query(top_overtredingen, f, 10)
+top = query(top_overtredingen, f, 10, alleen_top=True)
 fig = px.bar(
-    top.sort_values("rang", ascending=False), x="aantal", y="categorie_naam", orientation="h", text="aantal",
+    top, x="overtredingen", y="categorie_naam", orientation="h", text="overtredingen",
     title="Top 10 overtredingen (aantal keer vastgesteld)",
-    labels={"aantal": "Aantal keer", "categorie_naam": "Categorie"},
+    labels={"overtredingen": "Aantal keer", "categorie_naam": "Categorie"},
 )
+fig.update_yaxes(autorange="reversed")  # the largest on top, in the order the metric ranks them
 show_chart(fig, top, "Top 10 overtredingen")
 rest = query(rest_na_top, f, 10).iloc[0]
-if not top.empty and int(rest["bevindingen"]) > 0:
+if not top.empty and int(rest["overtredingen"]) > 0:
     st.markdown(
-        f"\\+ nog **{getal(rest['bevindingen'])}** overtredingen verspreid over "
+        f"\\+ nog **{getal(rest['overtredingen'])}** overtredingen verspreid over "
         f"**{getal(rest['categorieen'])}** categorieën"
     )
 

@@ -15,18 +15,17 @@ from ui.shell import require_shell
 require_shell(__file__)
 
 st.title("Reproductie van de gepubliceerde cijfers")
-st.markdown(
-    "Elk cijfer uit de raadsnota, de evaluatie van project HAM/KIT en de evaluatie van het PIT 2017 wordt hier "
-    "opnieuw berekend uit de rijen in het warehouse en vergeleken met wat er gedrukt staat, met het woord "
-    "ervoor (\"bijna 64%\", \"zo'n 13%\", \"ca. 30\")."
-)
-st.caption("Het filter links geldt hier niet: de gepubliceerde cijfers gaan over vaste teams en perioden.")
-
 totaal = query(reproduce.overview)
 if totaal.empty:
     empty_state()
     st.stop()
 t = totaal.iloc[0]
+st.markdown(
+    "Elk cijfer uit de raadsnota, de evaluatie van project HAM/KIT en de evaluatie van het PIT 2017 wordt hier "
+    "opnieuw berekend uit de rijen in het warehouse en vergeleken met wat er gedrukt staat, met het woord "
+    f"ervoor ({t['voorbeelden']})."
+)
+st.caption("Het filter links geldt hier niet: de gepubliceerde cijfers gaan over vaste teams en perioden.")
 tegels = st.columns(4)
 tegels[0].metric("Gepubliceerde cijfers", getal(t["cijfers"]))
 tegels[1].metric("Gereproduceerd", getal(t["gereproduceerd"]))
@@ -67,12 +66,19 @@ else:
     download_buttons(cijfers, "reproductie_cijfers")
 
 st.subheader("Basis van de overtredingspercentages (§6.1)")
+lezingen = query(reproduce.violation_bases)
+geen_heel_aantal = [
+    f"{r.gepubliceerd} van {getal(r.adressen)} adressen is geen heel aantal ({getal(r.lager_aantal)}/"
+    f"{getal(r.adressen)} = {getal(r.lager_pct, 1)}%, {getal(r.hoger_aantal)}/{getal(r.adressen)} = "
+    f"{getal(r.hoger_pct, 1)}%)"
+    for r in lezingen.itertuples(index=False)
+    if not r.heel_aantal
+]
 st.markdown(
-    "De evaluatie drukt \"40% in overtreding op de BRP, 26% met het bestemmingsplan, 8% met betrekking tot de "
-    "brandveiligheid\" zonder te zeggen waarvan. Gekozen is **van de aangetroffen personen**: bij een overtreding "
-    "op een object tellen alle personen van dat bezoek mee, bij een persoonsgebonden overtreding de persoon zelf. "
-    "De andere lezing, **van de bezochte adressen**, staat ernaast maar hoeft niet te kloppen: 8% van 42 adressen "
-    "is geen heel aantal (3/42 = 7,1%, 4/42 = 9,5%)."
+    "De evaluatie drukt \"" + ", ".join(lezingen["tekst"]) + "\" zonder te zeggen waarvan. Gekozen is **van de "
+    "aangetroffen personen**: bij een overtreding op een object tellen alle personen van dat bezoek mee, bij een "
+    "persoonsgebonden overtreding de persoon zelf. De andere lezing, **van de bezochte adressen**, staat ernaast "
+    "maar hoeft niet te kloppen" + (": " + "; ".join(geen_heel_aantal) + "." if geen_heel_aantal else ".")
 )
 basis = query(pilot.overtredingen)
 st.dataframe(

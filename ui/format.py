@@ -7,22 +7,9 @@ from datetime import date
 
 import pandas as pd
 
-TEAM_LABELS: dict[str, str] = {"KIT-pilot": "KIT pilot", "KIT": "KIT", "PIT": "PIT"}
-"""Short Dutch display names of the team codes: used in the filter, legends, axes and downloads alike."""
+from metrics.format import TEAM_LABELS, getal, team_label_kort
 
-
-def team_label_kort(code: object) -> str:
-    """Return the short display name of a team code ("KIT-pilot" -> "KIT pilot"); other values unchanged."""
-    return TEAM_LABELS.get(str(code), str(code))
-
-
-def getal(value: object, decimals: int = 0) -> str:
-    """Format a number the Dutch way (1.234 or 12,5); a dash for a missing value."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return "–"
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
+__all__ = ["TEAM_LABELS", "datum", "euro", "getal", "opgemaakt", "procent", "team_label_kort"]
 
 def procent(share: object, decimals: int = 0) -> str:
     """Format a share between 0 and 1 as a Dutch percentage (33%); a dash for a missing value."""

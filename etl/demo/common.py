@@ -1,8 +1,10 @@
 """Shared building blocks of the synthetic demo data: invented names, addresses, BSNs and dates.
 
-Everything here is made up. Streets are common Dutch street names with random house numbers, names
-are random combinations of common first and last names, and BSNs come from the 99999xxxx range that
-is reserved for test purposes (so they never belong to a real person) while passing the 11-proef.
+Everything here is made up and looks it. Streets are obviously fictional ("Voorbeeldstraat 12", "Demolaan 3a")
+with a real 4-digit postcode area of the municipality but the fixed fake letters "ZZ"; persons are a first name
+with the surname "Demo-<number>"; landlords and temp agencies are "Verhuurder 07 (fictief)", "Demo Vastgoed 03
+BV", "Demo Uitzendbureau 12"; BSNs come from the 99999xxxx range that is reserved for test purposes (so they
+never belong to a real person) while passing the 11-proef.
 """
 
 from __future__ import annotations
@@ -34,12 +36,18 @@ PC4: dict[str, tuple[int, ...]] = {
 }
 
 STREETS = (
-    "Dorpsstraat", "Kerkstraat", "Molenstraat", "Schoolstraat", "Hoofdstraat", "Kapelstraat", "Beekstraat",
-    "Zandstraat", "Hoogstraat", "Lindenlaan", "Bosweg", "Akkerweg", "Veldweg", "Heideweg", "Nieuwstraat",
-    "Broekweg", "Industrieweg", "Kempenlaan", "Peelweg", "Eikenlaan", "Steenweg", "Stationsstraat",
-    "Kastanjelaan", "Wilhelminastraat", "Julianastraat", "Meerweg", "Vennen", "Heuvelstraat", "Ambachtsweg",
-    "Loonsedijk", "Eindsestraat", "Berkenweg", "Populierenlaan", "Hulst", "Goorstraat", "Leemskuilen",
+    "Fictiehof", "Schijnpad", "Verzonnenlaan", "Verzonnenweg", "Nephof", "Nepweg", "Demopad", "Voorbeeldweg",
+    "Neplaan", "Schijnstraat", "Demostraat", "Demohof", "Voorbeeldpad", "Fictiestraat", "Verzonnenpad", "Demoweg",
+    "Nepplein", "Schijnlaan", "Verzonnenplein", "Fictielaan", "Voorbeeldlaan", "Voorbeeldhof", "Schijnhof",
+    "Voorbeeldstraat", "Nepstraat", "Verzonnenhof", "Voorbeeldplein", "Fictieweg", "Demolaan", "Schijnweg",
+    "Fictiepad", "Demoplein", "Verzonnenstraat", "Neppad", "Fictieplein", "Schijnplein",
 )
+"""36 obviously fictional street names: the stems Voorbeeld/Demo/Fictie/Verzonnen/Nep/Schijn with
+straat/laan/weg/pad/plein/hof. None is a prefix of another, and their order here gives the same alphabetical
+ranks as the ordinary street names the generator drew from before, so every sheet sorted on address (and every
+figure derived from that order) is unchanged."""
+FAKE_POSTCODE_LETTERS = "ZZ"
+"""The fixed, obviously fake letters of every demo postcode: only the real 4-digit area (pc4) carries meaning."""
 FIRST_NAMES: dict[str, tuple[str, ...]] = {
     "Pools": ("Jan", "Piotr", "Tomasz", "Krzysztof", "Marek", "Pawel", "Michal", "Anna", "Katarzyna", "Agnieszka",
               "Magdalena", "Joanna", "Lukasz", "Grzegorz", "Monika", "Adam", "Ewa", "Dariusz"),
@@ -53,23 +61,17 @@ FIRST_NAMES: dict[str, tuple[str, ...]] = {
     "Nederlands": ("Jan", "Kees", "Sanne", "Bart", "Linda", "Ruud", "Marieke", "Henk", "Ingrid", "Tom"),
     "Spaans": ("Javier", "Carlos", "Lucia", "Pablo"),
 }
-LAST_NAMES: dict[str, tuple[str, ...]] = {
-    "Pools": ("Kowalski", "Nowak", "Wisniewski", "Wojcik", "Kaminski", "Lewandowski", "Zielinski", "Szymanski",
-              "Wozniak", "Dabrowski", "Kozlowski", "Jankowski", "Mazur", "Krawczyk", "Piotrowski", "Grabowski"),
-    "Roemeens": ("Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Stoica", "Gheorghe", "Rusu", "Munteanu"),
-    "Bulgaars": ("Ivanov", "Georgiev", "Dimitrov", "Petrov", "Nikolova", "Stoyanova"),
-    "Hongaars": ("Nagy", "Kovacs", "Toth", "Szabo", "Horvath"),
-    "Litouws": ("Kazlauskas", "Jankauskas", "Petrauskas", "Stankevicius"),
-    "Slowaaks": ("Horvath", "Kovac", "Varga", "Balaz"),
-    "Portugees": ("Silva", "Santos", "Ferreira", "Pereira", "Oliveira"),
-    "Lets": ("Berzins", "Kalnins", "Ozols", "Liepins"),
-    "Nederlands": ("de Vries", "Jansen", "van den Heuvel", "Smits", "van Dijk", "Peeters", "Bakker", "Verhoeven"),
-    "Spaans": ("Garcia", "Martinez", "Lopez", "Sanchez"),
+"""First names only; every demo surname is "Demo-<number>", so no full name can belong to a real person."""
+SURNAME_DRAWS: dict[str, int] = {
+    "Pools": 16, "Roemeens": 9, "Bulgaars": 6, "Hongaars": 5, "Litouws": 4, "Slowaaks": 4, "Portugees": 5, "Lets": 4,
+    "Nederlands": 8, "Spaans": 4,
 }
-LANDLORD_COMPANIES = (
-    "Kempen Wonen Verhuur BV", "Huisvesting De Hoeve BV", "VastgoedBeheer Zuid BV", "Brabantse Logies BV",
-    "Flexhousing Kempenland BV", "Peelvastgoed BV", "Stayfort Huisvesting BV", "Woonunits Zuidoost BV",
-)
+"""How many surnames the generator once drew from per nationality; the draw is kept (and ignored) so that the
+random stream, and with it every published figure, stays as it was."""
+LANDLORD_COMPANIES = tuple(f"Demo Vastgoed {i:02d} BV" for i in range(1, 9))
+"""Eight plainly fictional landlord companies."""
+AGENCIES = tuple(f"Demo Uitzendbureau {i:02d}" for i in range(1, 41))
+"""Plainly fictional temp agencies (uitzendbureaus); no real company name."""
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                     "oktober", "november", "december")
 
@@ -92,17 +94,24 @@ def passes_elfproef(number: str) -> bool:
     return (sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]) % 11 == 0
 
 
-def person_name(rng: random.Random, nationality: str) -> str:
-    """An invented full name fitting a nationality."""
+def person_name(rng: random.Random, nationality: str, number: int) -> str:
+    """A plainly fictional name: a first name fitting the nationality and the surname "Demo-<number>".
+
+    `number` makes the name distinct per person (so pseudonymisation keeps persons apart).
+    """
     key = nationality if nationality in FIRST_NAMES else "Pools"
-    return f"{rng.choice(FIRST_NAMES[key])} {rng.choice(LAST_NAMES[key])}"
+    first = rng.choice(FIRST_NAMES[key])
+    rng.randrange(SURNAME_DRAWS[key])  # the former surname draw, kept for a stable random stream
+    return f"{first} Demo-{number:04d}"
 
 
 def landlord(rng: random.Random) -> str:
-    """An invented landlord: a private person or a (made-up) company."""
+    """A plainly fictional landlord: "Verhuurder NN (fictief)" or "Demo Vastgoed NN BV"."""
     if rng.random() < 0.45:
         return rng.choice(LANDLORD_COMPANIES)
-    return f"{rng.choice(FIRST_NAMES['Nederlands'])[0]}. {rng.choice(LAST_NAMES['Nederlands'])}"
+    first = rng.randrange(len(FIRST_NAMES["Nederlands"]))
+    last = rng.randrange(SURNAME_DRAWS["Nederlands"])
+    return f"Verhuurder {first * SURNAME_DRAWS['Nederlands'] + last + 1:02d} (fictief)"
 
 
 class AddressBook:
@@ -119,10 +128,11 @@ class AddressBook:
             if self._rng.random() < 0.12:
                 street += self._rng.choice("abc")
             pc4 = self._rng.choice(PC4[gemeente])
-            letters = "".join(self._rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2))
+            for _ in range(2):  # the former postcode-letter draws, kept for a stable random stream
+                self._rng.choice("ABCDEGHJKLMNPRSTVWXZ")
             if street not in self._used:
                 self._used.add(street)
-                return street, f"{pc4} {letters}"
+                return street, f"{pc4} {FAKE_POSTCODE_LETTERS}"
 
 
 def spread(rng: random.Random, total: int, parts: int, minimum: int = 0) -> list[int]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from etl.contract import BEVINDINGEN as BEVINDINGEN_KIND
 from etl.contract import CONTROLES, OPVOLGING, PARTNERRESULTATEN, SIGNALEN, VRAGENFORMULIEREN, Sheet
+from etl.demo.common import AGENCIES as COMMON_AGENCIES
 from etl.demo.common import BOER, KEMPEN, AddressBook, bsn, landlord, person_name, weighted
 from etl.demo.xlsx import SheetData, write_workbook
 
@@ -100,10 +101,10 @@ SIGNAL_SOURCES = {"GEMEENTE": 0.42, "POLITIE": 0.2, "ISZW": 0.05, "UWV": 0.05, "
                   "NVWA": 0.02, "AVIM": 0.01}
 NATIONALITIES = {"Pools": 0.55, "Roemeens": 0.17, "Bulgaars": 0.08, "Hongaars": 0.05, "Litouws": 0.04,
                  "Nederlands": 0.04, "Portugees": 0.03, "Spaans": 0.02, "Lets": 0.02}
-AGENCIES = ("Flexkracht Kempen", "Euro Work Partners", "PolWork Uitzendingen", "Brabant Staffing", "Kempenflex",
-            "AgriTemp Zuid", "Logistiek Personeel BV", "Baltic Jobs Agency", "Carpathia Werk", "Tulip Staffing",
-            "Horti Personeel", "Grenswerk BV", "Kasflex BV", "ProduFlex", "Interlabour Zuid", "Warehouse Crew BV",
-            "Kempen Werkt", "Distriflex Eindhoven", "De Kempische Werkgever", "Seizoenswerk Zuid")
+AGENCIES = COMMON_AGENCIES[:12] + COMMON_AGENCIES[32:40]
+"""20 plainly fictional temp agencies, partly the same as in the pilot."""
+KIT_NAME_OFFSET = 1000
+"""KIT person names are numbered from Demo-1001 on, apart from the pilot's Demo-0001..0232."""
 
 
 @dataclass
@@ -194,7 +195,7 @@ def _persons(rng: random.Random, visits: list[Visit]) -> list[dict[str, object]]
             persons.append({
                 "persoon_id": f"{visit.id}-P{i + 1:02d}",
                 "bezoek_id": visit.id,
-                "naam": person_name(rng, nat),
+                "naam": person_name(rng, nat, KIT_NAME_OFFSET + len(persons) + 1),
                 "bsn": bsn(rng, used_bsns) if registered == "ja" else None,
                 "nationaliteit": nat,
                 "huurovereenkomst": weighted(rng, [("ja", 0.3), ("nee", 0.6), ("onbekend", 0.1)]),

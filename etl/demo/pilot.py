@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.demo.common import AGENCIES as COMMON_AGENCIES
 from etl.demo.common import BOER, AddressBook, bsn, dmy, dutch_long_date, landlord, person_name, spread
 from etl.demo.xlsx import SheetData, write_workbook
 
@@ -39,15 +40,8 @@ BRP_JA = 46
 BRP_VIOLATIONS = 93
 ZORG = {"J": 155, "N": 60, "?": 17}
 RENT_MIN, RENT_MAX = 195, 625
-AGENCIES = (
-    "Flexkracht Kempen", "Euro Work Partners", "PolWork Uitzendingen", "Brabant Staffing", "Kempenflex",
-    "AgriTemp Zuid", "Logistiek Personeel BV", "WorkForce Oost", "Baltic Jobs Agency", "Carpathia Werk",
-    "Tulip Staffing", "Meierij Personeel", "Orange Job Services", "Noord-Brabant Flex", "Dunaj Uitzendbureau",
-    "Vistula Werkt", "Horti Personeel", "De Peelkracht", "Grenswerk BV", "Eurojob Veldhoven", "Kasflex BV",
-    "ProduFlex", "Interlabour Zuid", "Sunrise Staffing", "Magazijnwerk NL", "Transflex Uitzend", "Oost-Europa Werk",
-    "Campina Flexwerk", "Boerderij Personeel", "Warehouse Crew BV", "Continental Jobs", "Kempen Werkt",
-)
-"""32 invented temp agencies (the evaluation counts 32 different ones)."""
+AGENCIES = COMMON_AGENCIES[:32]
+"""32 plainly fictional temp agencies (the evaluation counts 32 different ones)."""
 BESTEMMINGSPLAN_VISITS = (18, 14, 12, 9, 7)
 """Persons at the five visits with a bestemmingsplan violation: 60 of 232 persons (26%), 5 of 42 addresses."""
 BRANDVEILIGHEID_EXTRA = 7
@@ -169,7 +163,7 @@ def _persons(rng: random.Random, visits: list[Visit]) -> list[dict[str, object]]
             rent: object = None if (pay == "Onbekend" and rng.random() < 0.5) else rng.randrange(200, 621, 5)
             rows.append({
                 "visit": visit,
-                "naam": person_name(rng, nat),
+                "naam": person_name(rng, nat, index + 1),
                 "bsn": bsn(rng, used_bsns) if brp[index] == "J" or rng.random() < 0.3 else None,
                 "nationaliteit": "Poolse" if nat == "Pools" and rng.random() < 0.2 else nat,
                 "huurcontract": contracts[index],

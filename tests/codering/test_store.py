@@ -165,3 +165,32 @@ def test_backup_copies_everything_and_is_a_valid_store(store: CodingStore, tmp_p
     assert copy.memos()["tekst"].tolist() == ["memo"]
     assert copy.settled()["code"].tolist() == ["positief"]
     assert sqlite3.connect(target).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_audit_trail_of_a_question_has_codes_memos_and_decisions_with_the_previous_value(store: CodingStore) -> None:
+    store.set_code("R01", 2, "Anna", "neutraal", baseline="positief")
+    store.set_code("R01", 2, "Anna", "negatief")
+    store.set_code("R01", 2, "Bert", "positief")
+    store.set_memo(2, "Anna", "eerst", respondent_id="R01")
+    store.set_memo(2, "Anna", "daarna", respondent_id="R01")
+    store.set_memo(2, "Anna", "vraagmemo")
+    store.settle("R01", 2, "negatief", "Bert", "volgens codeboek")
+    store.settle("R01", 2, "neutraal", "Anna", "na overleg")
+    store.set_code("R01", 3, "Anna", "positief")  # another question: not in the trail of question 2
+    trail = store.audit_trail(2)
+    assert trail[["respondent_id", "soort", "door", "waarde", "vorige", "toelichting"]].values.tolist() == [
+        ["", "memo", "Anna", "vraagmemo", None, ""],
+        ["R01", "code", "Anna", "neutraal", "positief", ""],
+        ["R01", "code", "Anna", "negatief", "neutraal", ""],
+        ["R01", "code", "Bert", "positief", None, ""],
+        ["R01", "memo", "Anna", "eerst", None, ""],
+        ["R01", "memo", "Anna", "daarna", "eerst", ""],
+        ["R01", "vaststelling", "Bert", "negatief", None, "volgens codeboek"],
+        ["R01", "vaststelling", "Anna", "neutraal", "negatief", "na overleg"],
+    ]
+    assert trail["op"].str.endswith("+00:00").all()
+    own = store.audit_trail(2, codeur="Bert")  # a blind coder sees only their own changes
+    assert own[["soort", "waarde"]].values.tolist() == [["code", "positief"], ["vaststelling", "negatief"]]
+    assert store.audit_trail(7).empty
+    assert store.memo_history(respondent_id="R01", vraag_nr=2)["tekst"].tolist() == ["eerst", "daarna"]
+    assert store.settlement_history(vraag_nr=3).empty

@@ -110,6 +110,59 @@ def test_bsns_are_synthetic_and_pass_the_elfproef(raw: Path) -> None:
     assert bsns.is_unique
 
 
+FICTIONAL_STREET = r"(Voorbeeld|Demo|Fictie|Verzonnen|Nep|Schijn)(straat|laan|weg|pad|plein|hof) \d{1,3}[abc]?"
+FICTIONAL_LANDLORD = r"Verhuurder \d{2} \(fictief\)|Demo Vastgoed \d{2} BV"
+
+
+def address_sheets(raw: Path) -> list[tuple[str, pd.DataFrame, str, str, str]]:
+    """(file, sheet, street column, postcode column, landlord column or '') of every sheet with addresses."""
+    pilot, kit = raw / "kit-pilot", raw / "kit"
+    found = [("HAM_controles_2019", sheet(pilot / "HAM_controles_2019.xlsx", "Adressen"), "Straat + huisnr",
+              "Postcode", "Verhuurder"),
+             ("HAM_signalen_2019", sheet(pilot / "HAM_signalen_2019.xlsx", "Meldingen"), "Adres", "Postcode", ""),
+             ("PIT_acties_2017", pit(raw, "PIT_acties_2017.xlsx", "Objecten 2017"), "Adres", "PC", "Eigenaar"),
+             ("PIT_meldingen_2017", pit(raw, "PIT_meldingen_2017.xlsx", "Meldingen 2017"), "Adres", "Postcode", ""),
+             ("KIT_signalen", sheet(kit / "KIT_signalen.xlsx", "Signalen"), "adres", "postcode", "")]
+    found += [(p.stem, sheet(p, "Bezoeken"), "adres", "postcode", "eigenaar")
+              for p in sorted(kit.glob("KIT_controles_*.xlsx"))]
+    return found
+
+
+def test_persons_landlords_addresses_and_agencies_are_plainly_fictional(raw: Path) -> None:
+    pilot = sheet(raw / "kit-pilot" / "HAM_vragenformulieren_2019.xlsx", "Vragenformulieren")
+    kit = sheet(raw / "kit" / "KIT_vragenformulieren.xlsx", "Personen")
+    names = pd.concat([pilot["Naam bewoner"], kit["naam"]])
+    assert len(names) == 232 + len(kit)
+    assert names.str.fullmatch(r"[A-Z][a-z]+ Demo-\d{4}").all()
+    assert names.is_unique  # one name per person, also across teams, so the pseudonyms stay distinct
+    sheets = address_sheets(raw)
+    assert len(sheets) == 13
+    for name, frame, street, postcode, owner in sheets:
+        assert len(frame) > 0, name
+        assert frame[street].astype(str).str.fullmatch(FICTIONAL_STREET).all(), name
+        assert frame[postcode].astype(str).str.fullmatch(r"5\d{3} ZZ").all(), name
+        if owner:
+            assert frame[owner].astype(str).str.fullmatch(FICTIONAL_LANDLORD).all(), name
+    bureaus = pd.concat([pilot["Uitzendbureau"], kit["uitzendbureau"]]).dropna()
+    assert bureaus.str.fullmatch(r"Demo Uitzendbureau \d{2}").all()
+    assert pilot["Uitzendbureau"].dropna().nunique() == 32
+    assert pit(raw, "PIT_acties_2017.xlsx", "Objecten 2017")["Adres"].nunique() == 110
+
+
+def test_postcodes_keep_a_real_area_of_the_municipality(raw: Path) -> None:
+    book = raw / "kit-pilot" / "HAM_controles_2019.xlsx"
+    evenings = sheet(book, "Controles").set_index("Controleavond")
+    visits = sheet(book, "Adressen")
+    gemeente = visits["Controleavond"].map(evenings["Gemeente"])
+    eersel = visits.loc[gemeente == "Eersel", "Postcode"].str[:4]
+    assert len(eersel) > 0 and set(eersel) <= {"5521", "5524", "5512", "5513", "5511"}
+    veldhoven = sheet(raw / "kit" / "KIT_controles_veldhoven.xlsx", "Bezoeken")["postcode"].str[:4]
+    assert len(veldhoven) > 0 and set(veldhoven) <= {"5501", "5502", "5503", "5504", "5505", "5506"}
+    helmond = pit(raw, "PIT_meldingen_2017.xlsx", "Meldingen 2017")
+    helmond = helmond.loc[helmond["Gemeente"] == "Helmond", "Postcode"].str[:4]
+    assert len(helmond) > 0 and set(helmond) <= {f"570{i}" for i in range(1, 9)}
+
+
 def test_committed_raw_folder_is_the_seed_42_output(raw: Path) -> None:
     committed = ROOT / "data" / "raw"
     for path in raw.rglob("*.xlsx"):

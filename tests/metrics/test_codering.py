@@ -11,6 +11,9 @@ import pytest
 
 from metrics.codering import (
     RULE_TEXT,
+    BlindAccess,
+    CodingView,
+    blind_access,
     coded_answers_table,
     coder_progress,
     cohen_kappa,
@@ -31,6 +34,7 @@ from metrics.codering import (
     primary_coder,
     reliability,
     result_table,
+    settle_queue,
     sign_test,
     wilson_interval,
 )
@@ -293,3 +297,45 @@ def test_coder_progress_marks_questions_a_coder_finished() -> None:
     assert progress[["vraag_nr", "antwoorden", "gecodeerd", "klaar"]].values.tolist() == [
         [1, 2, 2, True], [2, 2, 1, False]]
     assert not coder_progress(codes, answers, "Z")["klaar"].any()
+
+
+def test_blind_access_locks_a_second_coder_until_the_question_is_coded() -> None:
+    answers = pd.DataFrame({"respondent_id": ["R1", "R2", "R1", "R2"], "vraag_nr": [1, 1, 2, 2]})
+    codes = _codes([("R1", 1, "A", "positief"), ("R2", 1, "A", "negatief"), ("R1", 2, "A", "positief"),
+                    ("R2", 2, "A", "positief"), ("R1", 1, "B", "positief"), ("R2", 1, "B", "neutraal"),
+                    ("R1", 2, "B", "negatief")])
+    on_2 = blind_access(codes, answers, "B", "A", 2)
+    assert (on_2.second_coder, on_2.done, on_2.locked, on_2.coded, on_2.total) == (True, {1}, True, 1, 2)
+    on_1 = blind_access(codes, answers, "B", "A", 1)
+    assert (on_1.locked, on_1.coded, on_1.total) == (False, 2, 2)
+    assert on_1.restricts(blind=False) and not on_1.restricts(blind=True)
+    for coder in ("A", ""):  # the primary coder and a reader without a name are never held blind
+        access = blind_access(codes, answers, coder, "A", 2)
+        assert (access.second_coder, access.locked, access.done) == (False, False, frozenset())
+        assert not access.restricts(blind=False)
+
+
+def test_coding_view_shows_a_second_coder_only_the_questions_they_finished() -> None:
+    frame = pd.DataFrame({"vraag_nr": [1, 2, 2, 3]})
+    view = CodingView(frame, frame, frame, frame, frame, frame)
+    access = BlindAccess(second_coder=True, done=frozenset({2, 3}), locked=False, coded=0, total=0)
+    shown = view.visible(access, blind=False)
+    assert all(f["vraag_nr"].tolist() == [2, 2, 3] for f in vars(shown).values())
+    assert view.visible(access, blind=True) is view
+    assert view.only([1]).answers["vraag_nr"].tolist() == [1]
+
+
+def test_settle_queue_counts_open_items_and_moves_on_to_the_next_unsettled() -> None:
+    diff = pd.DataFrame({"respondent_id": ["R1", "R2", "R3", "R4"], "vraag_nr": [1, 1, 2, 2],
+                         "vastgesteld": ["", "neutraal", "", ""]})
+    queue = settle_queue(diff)
+    assert queue.items == [("R1", 1), ("R2", 1), ("R3", 2), ("R4", 2)]
+    assert queue.unsettled == [("R1", 1), ("R3", 2), ("R4", 2)] and queue.open == 3
+    assert queue.choose(None) == ("R1", 1) and queue.choose(("R2", 1)) == ("R2", 1)
+    assert queue.next_after(("R1", 1)) == ("R3", 2)
+    assert queue.next_after(("R4", 2)) == ("R1", 1)  # the last one: back to the first other unsettled
+    assert queue.next_after(("R2", 1)) == ("R1", 1)  # re-settling a settled answer: the first unsettled
+    done = settle_queue(diff.assign(vastgesteld="positief"))
+    assert done.open == 0 and done.choose(("X", 9)) == ("R1", 1) and done.next_after(("R2", 1)) == ("R3", 2)
+    single = settle_queue(diff.iloc[:1])
+    assert single.next_after(("R1", 1)) is None

@@ -12,6 +12,7 @@ from metrics.filters import Filter
 from metrics.overtredingen import (
     OVERIGE,
     aandelen_per_categorie,
+    categorievolgorde,
     chi_kwadraat,
     kruistabel,
     midden_van,
@@ -79,12 +80,23 @@ def test_unknown_base_is_refused(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_top_and_rest(con: duckdb.DuckDBPyConnection) -> None:
-    top = top_overtredingen(con, Filter(), 3)
-    assert list(top["categorie"]) == ["adresfraude", "strijdig gebruik bestemmingsplan", "fraude energiemeters"]
-    assert list(top["aantal"]) == [5, 2, 1]
+    # ranks with ties, as the infographic: the four categories with 1 violation share places 3-6, so a top 3
+    # keeps all of them and a top 2 leaves them (4 violations in 4 categories) to the rest
+    top = top_overtredingen(con, Filter(), 3, alleen_top=True)
+    assert list(top["categorie"])[:3] == ["adresfraude", "strijdig gebruik bestemmingsplan", "fraude energiemeters"]
+    assert list(top["overtredingen"]) == [5, 2, 1, 1, 1, 1]
+    assert (list(top["rang_min"]), list(top["rang_max"])) == ([1, 2, 3, 3, 3, 3], [1, 2, 6, 6, 6, 6])
     rest = rest_na_top(con, Filter(), 3).iloc[0]
-    assert (rest["bevindingen"], rest["categorieen"]) == (3, 3)
-    assert rest_na_top(con, Filter(), 10).iloc[0]["bevindingen"] == 0
+    assert (rest["overtredingen"], rest["categorieen"]) == (0, 0)
+    rest = rest_na_top(con, Filter(), 2).iloc[0]
+    assert (rest["overtredingen"], rest["categorieen"]) == (4, 4)
+    assert len(top_overtredingen(con, Filter(), 2, alleen_top=True)) == 2
+    assert rest_na_top(con, Filter(), 10).iloc[0]["overtredingen"] == 0
+
+
+def test_category_order_for_the_axis() -> None:
+    frame = pd.DataFrame({"categorie_naam": ["B", "A", "B", "C"], "volgorde": [2, 1, 2, 3]})
+    assert categorievolgorde(frame) == ["A", "B", "C"]
 
 
 def test_chi_square_two_teams_pools_small_categories(con: duckdb.DuckDBPyConnection) -> None:

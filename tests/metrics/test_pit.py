@@ -11,6 +11,8 @@ import pytest
 
 from etl.schema import create_warehouse
 from metrics import pit
+from metrics.filters import Filter
+from metrics.overtredingen import top_overtredingen
 
 REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("p.xlsx", "Blad1", 2)
@@ -67,7 +69,7 @@ def con() -> duckdb.DuckDBPyConnection:
 
 
 def test_top_violations_rank_with_ties(con: duckdb.DuckDBPyConnection) -> None:
-    df = pit.top_overtredingen(con, top=3).set_index("categorie")
+    df = top_overtredingen(con, Filter(teams=(pit.PIT,)), 3).set_index("categorie")
     assert df.loc["adresfraude", "overtredingen"] == 4
     assert (df.loc["adresfraude", "rang_min"], df.loc["adresfraude", "rang_max"]) == (1, 1)
     assert (df.loc["overbewoning", "rang_min"], df.loc["overbewoning", "rang_max"]) == (2, 3)

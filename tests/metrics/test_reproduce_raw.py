@@ -17,6 +17,8 @@ import pytest
 from etl.load import load_raw
 from metrics import interviews, pilot, pit, reproduce
 from metrics.__main__ import main
+from metrics.filters import Filter
+from metrics.overtredingen import top_overtredingen
 from settings import load_settings
 
 SETTINGS = load_settings()
@@ -86,9 +88,16 @@ def test_interview_and_pit_values_from_rows(warehouse: Path) -> None:
         resp = interviews.respondenten(con).iloc[0]
         assert (resp["populatie"], resp["geinterviewd"]) == (37, 21)
         assert pilot.activiteit(con, team="PIT").iloc[0]["bezoeken"] == 110
-        top = pit.top_overtredingen(con).set_index("categorie")
+        top = top_overtredingen(con, Filter(teams=("PIT",))).set_index("categorie")
         assert top.loc["adresfraude", "overtredingen"] == 54 and top.loc["asbest", "overtredingen"] == 9
         assert pit.geldresultaat(con).iloc[0]["bedrag_eur"] == pytest.approx(396939, abs=0.5)
+        bases = reproduce.violation_bases(con).set_index("id")
+        assert list(bases["gepubliceerd"]) == ["40%", "26%", "8%"] and set(bases["adressen"]) == {42}
+        brand = bases.loc["HAM-6.1-overtreding-brandveiligheid"]
+        assert not brand["heel_aantal"] and (brand["lager_aantal"], brand["hoger_aantal"]) == (3, 4)
+        assert brand["lager_pct"] == pytest.approx(100 * 3 / 42)
+        assert bases.loc["HAM-6.1-overtreding-brp", "heel_aantal"]  # 17/42 = 40.5% rounds to 40%
+        assert reproduce.overview(con).iloc[0]["voorbeelden"] == '"bijna 64%", "zo\'n 13%", "iets meer dan 1%"'
     finally:
         con.close()
 

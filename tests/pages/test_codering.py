@@ -104,6 +104,13 @@ def test_coding_saves_at_once_with_previous_code_and_memos(store: CodingStore) -
         [CODER, "negatief", None], [CODER, "neutraal", "negatief"]]
     assert store.memos()[["respondent_id", "tekst"]].values.tolist() == [
         ["", "codeboek vraag 1 aanscherpen"], ["R01", "twijfel tussen negatief en neutraal"]]
+    history = [e for e in at.expander if e.label == "Geschiedenis (3)"]  # R01: two codes and a memo
+    assert len(history) == 1
+    changes = [df.value for df in history[0].dataframe][0]
+    assert changes[["Wat", "Door", "Nieuw", "Vorige"]].values.tolist() == [
+        ["code", CODER, "negatief", ""], ["code", CODER, "neutraal", "negatief"],
+        ["memo", CODER, "twijfel tussen negatief en neutraal", ""]]
+    assert changes["Op (UTC)"].str.endswith("+00:00").all()
     reloaded = _run()  # a new session reads the saved code back
     reloaded.text_input(key="codering_codeur").input(CODER).run()
     assert reloaded.radio(key=f"code_R01_1_{CODER}").value == "neutraal"

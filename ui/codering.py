@@ -1,18 +1,26 @@
-"""On-screen tables of the coding page: the metric frames with Dutch headers and Dutch number text.
+"""On-screen text and tables of the coding page: metric frames with Dutch headers and Dutch number text.
 
-Presentation only: every figure comes from metrics.codering; here it is put in order and written the
-Dutch way (0,167; 95,2%; "70% (48–85%)"), so pages/codering.py only lays out and draws.
+Presentation only: every figure comes from metrics.codering and every stored change from codering.store;
+here it is put in order and written the Dutch way (0,167; 95,2%; "70% (48–85%)"), so pages/codering.py
+only lays out and draws.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
+import streamlit as st
 
 from ui.format import getal, procent
 
 DIFF_HEADERS = {"respondent_id": "Respondent", "vraag_nr": "Vraag", "vastgesteld": "Vastgesteld",
                 "vastgesteld_door": "Vastgesteld door", "toelichting": "Toelichting"}
 """Dutch headers of the disagreements table (coder columns keep the coder's name)."""
+
+HISTORY_HEADERS = {"respondent_id": "Respondent", "soort": "Wat", "door": "Door", "waarde": "Nieuw",
+                   "vorige": "Vorige", "op": "Op (UTC)", "toelichting": "Toelichting"}
+"""Dutch headers of an audit trail (codering.store.CodingStore.audit_trail)."""
 
 
 def p_value(value: float) -> str:
@@ -70,3 +78,44 @@ def disagreements_display(diff: pd.DataFrame) -> pd.DataFrame:
     """metrics.codering.disagreements with Dutch headers: Respondent, Vraag, one column per coder, Vastgesteld,
     Vastgesteld door, Toelichting."""
     return diff.rename(columns=DIFF_HEADERS)
+
+
+def history_display(trail: pd.DataFrame, respondent_id: str | None = None) -> pd.DataFrame:
+    """An audit trail (codering.store.CodingStore.audit_trail) as shown: Respondent, Wat (code / memo /
+    vaststelling), Door, Nieuw, Vorige, Op (UTC), Toelichting.
+
+    With `respondent_id` only that answer's history, without the Respondent column.
+    """
+    columns = list(HISTORY_HEADERS)
+    if respondent_id is not None:
+        trail = trail[trail["respondent_id"] == respondent_id]
+        columns.remove("respondent_id")
+    return trail[columns].fillna("").rename(columns=HISTORY_HEADERS).reset_index(drop=True)
+
+
+def blind_message(locked: bool, vraag_nr: int) -> str:
+    """The notice shown instead of other coders' work while blind coding is on."""
+    if locked:
+        return (f"Blind coderen staat aan tot u alle antwoorden van vraag {vraag_nr} hebt gecodeerd; daarna kunt u "
+                "het uitzetten.")
+    return "Blind coderen staat aan: zet het uit om de codes van andere codeurs te zien."
+
+
+def restriction_note(done: Iterable[int]) -> str:
+    """The caption for a second coder who switched blind coding off: only completely coded questions are shown."""
+    return ("U ziet alleen de vragen die u helemaal hebt gecodeerd: " + ", ".join(str(q) for q in sorted(done))
+            + ". De andere blijven blind.")
+
+
+def tab_opened(hidden: bool, message: str, note: str = "") -> bool:
+    """The guard at the top of every tab that shows other coders' work.
+
+    When `hidden`, shows `message` and returns False (draw nothing else); otherwise shows `note` (if any) as a
+    caption and returns True.
+    """
+    if hidden:
+        st.info(message)
+        return False
+    if note:
+        st.caption(note)
+    return True

@@ -1,11 +1,18 @@
-"""codering.display: the on-screen tables of the coding page, with Dutch headers and Dutch number text."""
+"""ui.codering: the on-screen tables of the coding page, with Dutch headers and Dutch number text."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from codering.display import disagreements_display, reliability_display, result_display
 from metrics.codering import effective_codes, reliability, result_table
+from ui.codering import (
+    blind_message,
+    disagreements_display,
+    history_display,
+    reliability_display,
+    restriction_note,
+    result_display,
+)
 
 QUESTIONS = pd.DataFrame({"vraag_nr": [1, 2], "vraag": ["Voelt u zich gehoord?", "Communicatie"]})
 SETTLED = pd.DataFrame(columns=["respondent_id", "vraag_nr", "code", "besloten_door", "besloten_op", "toelichting"])
@@ -52,3 +59,22 @@ def test_disagreements_display_has_dutch_headers_and_the_reason() -> None:
                          "vastgesteld": ["neutraal"], "vastgesteld_door": ["A"], "toelichting": ["twijfel"]})
     assert list(disagreements_display(diff).columns) == ["Respondent", "Vraag", "A", "B", "Vastgesteld",
                                                          "Vastgesteld door", "Toelichting"]
+
+
+def test_history_display_of_one_answer_drops_the_respondent_column() -> None:
+    trail = pd.DataFrame(
+        [("R1", "code", "A", "negatief", "positief", "2026-01-02T00:00:00+00:00", ""),
+         ("R2", "vaststelling", "B", "neutraal", None, "2026-01-03T00:00:00+00:00", "na overleg")],
+        columns=["respondent_id", "soort", "door", "waarde", "vorige", "op", "toelichting"])
+    whole = history_display(trail)
+    assert list(whole.columns) == ["Respondent", "Wat", "Door", "Nieuw", "Vorige", "Op (UTC)", "Toelichting"]
+    one = history_display(trail, "R2")
+    assert one.values.tolist() == [["vaststelling", "B", "neutraal", "", "2026-01-03T00:00:00+00:00", "na overleg"]]
+    assert history_display(trail, "R9").empty
+
+
+def test_blind_message_and_restriction_note() -> None:
+    assert "alle antwoorden van vraag 4" in blind_message(True, 4)
+    assert blind_message(False, 4).startswith("Blind coderen staat aan: zet het uit")
+    assert restriction_note({3, 1}) == ("U ziet alleen de vragen die u helemaal hebt gecodeerd: 1, 3. "
+                                        "De andere blijven blind.")
