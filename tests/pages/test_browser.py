@@ -23,8 +23,11 @@ SCREENSHOTS = ROOT / "test-output" / "screenshots"
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 FIGURE = '[data-testid="stPlotlyChart"] .main-svg'
 
+# On a developer machine without chromium the test is skipped; under CI (CI=true) a missing browser is a failure,
+# because scripts/test.sh installs it there.
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (CI installs Debian's chromium)"
+    not CHROMIUM.exists() and os.environ.get("CI") != "true",
+    reason="/usr/bin/chromium is absent (scripts/test.sh installs Debian's chromium when run as root)",
 )
 
 # (navigation label, screenshot name, must show a figure): the product's own pages
@@ -36,9 +39,8 @@ OWN_PAGES = [
     ("Opvolging", "opvolging", True),
     ("Datakwaliteit", "datakwaliteit", True),
 ]
-# pages of other engineers: opened and checked for errors when their file exists
-OTHER_PAGES = [("Reproductie", "reproductie", "pages/reproductie.py"),
-               ("Codering interviews", "codering", "pages/codering.py")]
+# pages without a chart to wait for: opened and checked for errors (navigation label, screenshot name)
+OTHER_PAGES = [("Reproductie", "reproductie"), ("Codering interviews", "codering")]
 
 
 def _free_port() -> int:
@@ -140,9 +142,7 @@ def test_every_page_in_a_real_browser(server: str) -> None:
                 assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
                 assert page.locator("h1").first.inner_text().strip() != ""
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-            for label, name, path in OTHER_PAGES:
-                if not (ROOT / path).exists():
-                    continue
+            for label, name in OTHER_PAGES:
                 _open(page, label)
                 assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
