@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts the script folder first; k
     sys.path.insert(0, str(ROOT))
 
 from ui.filters import sidebar_filter  # noqa: E402
+from ui.registry import PAGES, menu  # noqa: E402
 from ui.shell import mark_shell, requested_page  # noqa: E402
 
 st.set_page_config(
@@ -29,24 +30,9 @@ st.set_page_config(
 )
 
 
-def _page(path: str, title: str, icon: str, *, default: bool = False) -> st.Page:
-    """Return the menu page for `path` (relative to the project root)."""
-    return st.Page(ROOT / path, title=title, icon=icon, default=default)
-
-
 MENU: dict[str, list[st.Page]] = {
-    "Bestuur": [
-        _page("pages/overzicht.py", "Overzicht", ":material/dashboard:", default=True),
-        _page("pages/overtredingen.py", "Overtredingen", ":material/gavel:"),
-        _page("pages/partners.py", "Resultaten per partner", ":material/handshake:"),
-    ],
-    "Stuurgroep": [
-        _page("pages/kit_vs_pit.py", "KIT vs PIT", ":material/compare_arrows:"),
-        _page("pages/opvolging.py", "Opvolging", ":material/assignment_turned_in:"),
-        _page("pages/reproductie.py", "Reproductie", ":material/fact_check:"),
-    ],
-    "Evaluatie": [_page("pages/codering.py", "Codering interviews", ":material/forum:")],
-    "Beheer": [_page("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:")],
+    section: [st.Page(ROOT / spec.path, title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
+    for section, specs in menu(list(PAGES)).items()
 }
 
 navigation = st.navigation(MENU, position="hidden")

@@ -11,11 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.testwarehouse import bouw_testwarehouse
 from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
+from ui.registry import PAGES as REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["pages/overzicht.py", "pages/overtredingen.py", "pages/partners.py", "pages/kit_vs_pit.py",
-         "pages/opvolging.py", "pages/datakwaliteit.py", "pages/reproductie.py", "pages/codering.py"]
-FILTERED_PAGES = PAGES[:5]  # pages that follow the filter and so show the empty state for an empty period
+PAGES = [spec.path for spec in REGISTRY]
+FILTERED_PAGES = [spec.path for spec in REGISTRY if spec.filtered]  # these show the empty state for an empty period
 TEAMS = ["KIT-pilot", "KIT", "PIT"]
 EMPTY_PERIOD = (date(2021, 5, 1), date(2022, 12, 31))  # inside KIT's period, after its only evening
 
