@@ -8,18 +8,23 @@ from pathlib import Path
 
 
 def _load(args: argparse.Namespace) -> int:
-    from etl.load import DEFAULT_MAPPINGS, load_raw
+    from etl.load import DEFAULT_MAPPINGS, LoadRefused, load_raw
     from settings import load_settings
 
     settings = load_settings()
-    report = load_raw(
-        Path(args.raw_dir) if args.raw_dir else settings.raw_dir,
-        Path(args.warehouse) if args.warehouse else settings.warehouse_path,
-        mappings_dir=Path(args.mappings) if args.mappings else DEFAULT_MAPPINGS,
-        key_path=settings.pseudonym_key_path,
-        reference_dir=settings.reference_dir,
-        progress=True,
-    )
+    try:
+        report = load_raw(
+            Path(args.raw_dir) if args.raw_dir else settings.raw_dir,
+            Path(args.warehouse) if args.warehouse else settings.warehouse_path,
+            mappings_dir=Path(args.mappings) if args.mappings else DEFAULT_MAPPINGS,
+            key_path=settings.pseudonym_key_path,
+            reference_dir=settings.reference_dir,
+            progress=True,
+            remove_all=args.remove_all,
+        )
+    except LoadRefused as exc:
+        print(f"Laden geweigerd: {exc}", file=sys.stderr)
+        return 3
     return 0 if report.ok else 1
 
 
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("raw_dir", nargs="?", help="ruwe map (standaard uit settings.py)")
     load.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
     load.add_argument("--mappings", help="map met partnerlayouts (standaard etl/mappings)")
+    load.add_argument("--remove-all", action="store_true",
+                      help="sta toe dat deze laadronde alle geladen bestanden verwijdert (lege ruwe map)")
     load.set_defaults(func=_load)
     template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
     template.add_argument("out_dir")

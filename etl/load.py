@@ -9,11 +9,15 @@ a copy of the warehouse beside it; after the data tests pass the copy replaces t
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import os
 import shutil
 import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -118,16 +122,105 @@ class LoadReport:
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every file under `raw_dir` except README files and hidden files or folders, sorted."""
+    """Every file under `raw_dir` except README files and hidden files or folders, sorted.
+
+    Symbolic links are listed too (a link to a folder as one entry, never followed), so that
+    `outside_raw` can refuse the ones that lead out of the raw folder.
+    """
     found = []
-    for path in sorted(raw_dir.rglob("*")):
-        rel = path.relative_to(raw_dir)
-        if not path.is_file() or any(part.startswith((".", "~$")) for part in rel.parts):
-            continue
-        if path.stem.upper() == "README":
-            continue
-        found.append(path)
-    return found
+    for folder, dirs, names in os.walk(raw_dir):
+        dirs.sort()
+        here = Path(folder)
+        inside = raw_dir.resolve()
+        linked = [d for d in dirs if (here / d).is_symlink() and not (here / d).resolve().is_relative_to(inside)]
+        for name in linked + names:
+            path = here / name
+            rel = path.relative_to(raw_dir)
+            if any(part.startswith((".", "~$")) for part in rel.parts):
+                continue
+            if path.stem.upper() == "README" or not (path.is_file() or path.is_symlink()):
+                continue
+            found.append(path)
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+    return sorted(found)
+
+
+def link_problem(path: Path, raw_dir: Path) -> Problem | None:
+    """A problem when `path` is a symbolic link leading out of `raw_dir` (or to nothing)."""
+    bestand = path.relative_to(raw_dir).as_posix()
+    if not path.exists():
+        return problem(bestand, "link_buiten_map", "dit is een snelkoppeling (symbolische link) naar een bestand dat "
+                       "niet bestaat; kopieer het bestand zelf in de ruwe map")
+    target = path.resolve()
+    if target.is_relative_to(raw_dir.resolve()):
+        return None
+    where = "een map" if path.is_dir() else "een bestand"
+    return problem(bestand, "link_buiten_map",
+                   f"dit is een snelkoppeling (symbolische link) naar {where} buiten de ruwe map ({target}); "
+                   "de lader leest alleen bestanden die echt in de ruwe map staan: kopieer het bestand in de map")
+
+
+class LoadRefused(Exception):
+    """The load as a whole was refused before anything changed; the message (Dutch) says why and what to do."""
+
+
+class LoadBusy(LoadRefused):
+    """Another load holds the lock of this warehouse."""
+
+
+def lock_path(warehouse_path: Path) -> Path:
+    """The lock file beside the warehouse that one load at a time holds."""
+    return warehouse_path.with_name(warehouse_path.name + ".lock")
+
+
+@contextmanager
+def load_lock(warehouse_path: Path) -> Iterator[None]:
+    """Hold the warehouse's load lock (flock, released by the kernel even after kill -9); LoadBusy when taken."""
+    path = lock_path(warehouse_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            raise LoadBusy("er loopt al een laadronde voor dit warehouse; wacht tot die klaar is en probeer het "
+                           "dan opnieuw (er is niets veranderd)") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_stale_work_copies(warehouse_path: Path) -> list[Path]:
+    """Remove work copies (and their WAL files) that a crashed load left beside the warehouse.
+
+    Called while holding the load lock, so no other load is using any of them. Returns what was removed.
+    """
+    stale = sorted(warehouse_path.parent.glob(f"{warehouse_path.name}.tmp-*"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def raw_files(raw_dir: Path, remove_all: bool) -> list[Path]:
+    """The files of the raw folder; LoadRefused when the folder is missing, or empty without `remove_all`."""
+    if not raw_dir.is_dir():
+        raise LoadRefused(f"de ruwe map {raw_dir} bestaat niet; controleer het pad (standaard data/raw, in te "
+                          "stellen met KIT_RAW_DIR). Er is niets geladen en het warehouse is ongewijzigd")
+    files = discover(raw_dir)
+    if not files and not remove_all:
+        raise LoadRefused(f"de ruwe map {raw_dir} bevat geen bestanden; er is niets geladen en het warehouse is "
+                          "ongewijzigd. Wilt u echt alle gegevens verwijderen, gebruik dan --remove-all")
+    return files
+
+
+def refuse_removing_everything(in_force: dict, present: dict, remove_all: bool) -> None:
+    """LoadRefused when no file in force is still present (a mistyped folder), unless `remove_all`."""
+    if in_force and not remove_all and not set(in_force) & set(present):
+        raise LoadRefused(f"geen van de {len(in_force)} geladen bestanden staat nog in de ruwe map; deze laadronde "
+                          "zou alle gegevens verwijderen en is geweigerd (warehouse ongewijzigd). Controleer of u de "
+                          "juiste map gebruikt; wilt u echt alles verwijderen, gebruik dan --remove-all")
 
 
 def sha256(path: Path) -> str:
@@ -467,12 +560,24 @@ def _melding(f: FileResult) -> str:
 
 
 def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None = None, key_path: Path | None = None,
-             reference_dir: Path | None = None, progress: bool = False, today: date | None = None) -> LoadReport:
+             reference_dir: Path | None = None, progress: bool = False, today: date | None = None,
+             remove_all: bool = False) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
     `mappings_dir` defaults to etl/mappings, `key_path` and `reference_dir` to settings.py; `today` (for
-    the "date in the future" check) to the current date.
+    the "date in the future" check) to the current date. One load at a time per warehouse (LoadBusy);
+    work copies a crashed load left behind are removed first. A missing or empty raw folder, or a run
+    that would remove every file in force, raises LoadRefused unless `remove_all`.
     """
+    with load_lock(Path(warehouse_path)):
+        remove_stale_work_copies(Path(warehouse_path))
+        return _load_locked(raw_dir, warehouse_path, mappings_dir=mappings_dir, key_path=key_path,
+                            reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all)
+
+
+def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None, key_path: Path | None,
+                 reference_dir: Path | None, progress: bool, today: date | None, remove_all: bool) -> LoadReport:
+    """`load_raw` while holding the load lock."""
     from settings import load_settings
 
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
@@ -484,12 +589,13 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
     report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
     lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)
     team_regions, gemeente_regions = regions(reference_dir)
-    files = discover(raw_dir) if raw_dir.is_dir() else []
+    files = raw_files(raw_dir, remove_all)
     tmp, con = _open_work_copy(warehouse_path, reference_dir)
     try:
         in_force = {row[0]: row[1:] for row in con.execute(
             "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
+        refuse_removing_everything(in_force, present, remove_all)
         for bestand in sorted(set(in_force) - set(present)):
             _delete_file(con, bestand)
             report.files.append(FileResult(bestand, "verwijderd"))
@@ -499,6 +605,10 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
                 print(progress_bar(i, len(present), f"lezen {bestand}"), file=sys.stderr, flush=True)
             ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions, gemeente_regions)
             old = in_force.get(bestand)
+            link = link_problem(path, raw_dir)
+            if link is not None:
+                report.files.append(FileResult(bestand, "afgewezen", problems=[link], vorige_versie=old is not None))
+                continue
             digest = sha256(path)
             mapping = find_mapping(bestand, mappings)
             if old and old[0] == digest and _same_layout(mapping, old[1], old[2]):
