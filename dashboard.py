@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # `streamlit run` puts the script folder first; keep it explicit for other runners
     sys.path.insert(0, str(ROOT))
 
+from settings import load_settings  # noqa: E402
+from ui.data import use_settings  # noqa: E402
 from ui.filters import sidebar_filter  # noqa: E402
 from ui.registry import PAGES, menu  # noqa: E402
 from ui.shell import mark_shell, requested_page  # noqa: E402
@@ -28,7 +30,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
     menu_items={"About": "KIT-dashboard: resultaten van het Kempen Interventie Team, vergeleken met het PIT."},
 )
-
+use_settings(load_settings())  # the one place the app reads its settings; pages get them through ui.data
 
 MENU: dict[str, list[st.Page]] = {
     section: [st.Page(ROOT / spec.path, title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]

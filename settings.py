@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
+REFERENCE_DIR = PROJECT_ROOT / "etl" / "reference"
+"""The shipped reference tables (CSV): part of the product, the same for every deployment."""
+MAPPINGS_DIR = PROJECT_ROOT / "etl" / "mappings"
+"""The shipped partner layouts (TOML)."""
+COMMITTED_RAW_DIR = PROJECT_ROOT / "data" / "raw"
+"""The synthetic demo data shipped in the repository (the default raw folder)."""
 
 
 @dataclass(frozen=True)
@@ -27,17 +33,37 @@ class Settings:
     """Secret key for keyed pseudonyms; lives outside the repository, made on first run."""
     reference_dir: Path
     """Project reference tables (CSV) built from public CBS/PDOK facts."""
+    mappings_dir: Path = MAPPINGS_DIR
+    """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
 
 
 def load_settings() -> Settings:
     """Return the settings, taking KIT_* environment variables over the defaults."""
     env = os.environ
     return Settings(
-        raw_dir=Path(env.get("KIT_RAW_DIR", PROJECT_ROOT / "data" / "raw")),
+        raw_dir=Path(env.get("KIT_RAW_DIR", COMMITTED_RAW_DIR)),
         warehouse_path=Path(env.get("KIT_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "kit.duckdb")),
         coding_db_path=Path(env.get("KIT_CODING_DB", PROJECT_ROOT / "data" / "codering" / "codering.sqlite")),
         pseudonym_key_path=Path(
             env.get("KIT_PSEUDONYM_KEY", Path.home() / ".config" / "kit-dashboard" / "pseudoniem.key")
         ),
-        reference_dir=PROJECT_ROOT / "etl" / "reference",
+        reference_dir=REFERENCE_DIR,
+        mappings_dir=MAPPINGS_DIR,
+    )
+
+
+def settings_under(root: Path) -> Settings:
+    """Settings whose written paths (raw folder, warehouse, coding store, key) all lie under `root`.
+
+    The project's reference tables and mappings stay the shipped ones. For tests and throw-away runs, so nothing
+    touches data/ or ~/.config; no environment variable is read.
+    """
+    root = Path(root)
+    return Settings(
+        raw_dir=root / "raw",
+        warehouse_path=root / "warehouse" / "kit.duckdb",
+        coding_db_path=root / "codering" / "codering.sqlite",
+        pseudonym_key_path=root / "secret" / "pseudoniem.key",
+        reference_dir=REFERENCE_DIR,
+        mappings_dir=MAPPINGS_DIR,
     )

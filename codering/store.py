@@ -154,13 +154,6 @@ class CodingStore:
 
     path: Path
 
-    @classmethod
-    def default(cls) -> CodingStore:
-        """The store at settings.coding_db_path (KIT_CODING_DB overrides it)."""
-        from settings import load_settings
-
-        return cls(load_settings().coding_db_path)
-
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A short-lived connection in WAL mode with a busy timeout; closed on exit."""

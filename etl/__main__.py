@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _load(args: argparse.Namespace) -> int:
-    from etl.load import DEFAULT_MAPPINGS, LoadRefused, load_raw
+    from etl.load import LoadRefused, load_raw
     from settings import load_settings
 
     settings = load_settings()
@@ -16,7 +16,7 @@ def _load(args: argparse.Namespace) -> int:
         report = load_raw(
             Path(args.raw_dir) if args.raw_dir else settings.raw_dir,
             Path(args.warehouse) if args.warehouse else settings.warehouse_path,
-            mappings_dir=Path(args.mappings) if args.mappings else DEFAULT_MAPPINGS,
+            mappings_dir=Path(args.mappings) if args.mappings else settings.mappings_dir,
             key_path=settings.pseudonym_key_path,
             reference_dir=settings.reference_dir,
             progress=True,
@@ -47,8 +47,9 @@ def _demo(args: argparse.Namespace) -> int:
     from etl.demo import generate
     from settings import load_settings
 
-    out_dir = Path(args.out_dir) if args.out_dir else load_settings().raw_dir
-    for path in generate(out_dir, args.seed):
+    settings = load_settings()
+    out_dir = Path(args.out_dir) if args.out_dir else settings.raw_dir
+    for path in generate(out_dir, args.seed, reference_dir=settings.reference_dir):
         print(path)
     return 0
 

@@ -41,7 +41,6 @@ from etl.pseudonym import load_key
 from etl.read import Located, ReadError, locate, read_workbook
 from etl.schema import SCHEMA_SQL, create_warehouse
 
-DEFAULT_MAPPINGS = Path(__file__).with_name("mappings")
 STG_TABLES = {"Resultaten": "stg_partnerresultaten"}
 BRIDGE_TABLE = "stg_deelname"
 LINEAGE = ("_bestand", "_blad", "_rij")
@@ -559,13 +558,13 @@ def _melding(f: FileResult) -> str:
     return "bestand staat niet meer in de map"
 
 
-def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None = None, key_path: Path | None = None,
-             reference_dir: Path | None = None, progress: bool = False, today: date | None = None,
-             remove_all: bool = False) -> LoadReport:
+def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path, reference_dir: Path,
+             progress: bool = False, today: date | None = None, remove_all: bool = False) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
-    `mappings_dir` defaults to etl/mappings, `key_path` and `reference_dir` to settings.py; `today` (for
-    the "date in the future" check) to the current date. One load at a time per warehouse (LoadBusy);
+    Every path is handed in by the caller (`python -m etl load` takes them from settings.py): the partner layouts
+    `mappings_dir`, the pseudonym key `key_path` and the reference tables `reference_dir`. `today` (for the
+    "date in the future" check) defaults to the current date. One load at a time per warehouse (LoadBusy);
     work copies a crashed load left behind are removed first. A missing or empty raw folder, or a run
     that would remove every file in force, raises LoadRefused unless `remove_all`.
     """
@@ -575,16 +574,12 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None =
                             reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all)
 
 
-def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path | None, key_path: Path | None,
-                 reference_dir: Path | None, progress: bool, today: date | None, remove_all: bool) -> LoadReport:
+def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path,
+                 reference_dir: Path, progress: bool, today: date | None, remove_all: bool) -> LoadReport:
     """`load_raw` while holding the load lock."""
-    from settings import load_settings
-
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
-    settings = load_settings() if key_path is None or reference_dir is None else None
-    key_path = Path(key_path) if key_path else settings.pseudonym_key_path
-    reference_dir = Path(reference_dir) if reference_dir else settings.reference_dir
-    mappings = load_mappings(DEFAULT_MAPPINGS if mappings_dir is None else Path(mappings_dir))
+    key_path, reference_dir = Path(key_path), Path(reference_dir)
+    mappings = load_mappings(Path(mappings_dir))
     started = datetime.now().replace(microsecond=0)
     report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
     lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)

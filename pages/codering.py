@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from codering.export import answers_frame, csv_bytes, report_workbook, result_frame
-from codering.store import VRAAG_MEMO, CodingStore
+from codering.store import VRAAG_MEMO
 from metrics.codering import (
     CODES,
     RULE_TEXT,
@@ -46,7 +46,7 @@ from ui.codering import (
     result_display,
     tab_opened,
 )
-from ui.data import query
+from ui.data import coding_store, query
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -77,7 +77,7 @@ team = team_codes[0] if len(team_codes) == 1 else st.selectbox(
 questions = query(interview_questions)
 answers = query(interview_answers, team)
 delivered = query(interview_codes, team)
-store = CodingStore.default()
+store = coding_store()
 codes = combine_codes(delivered, store.codes(), answers)
 settled = store.settled()
 memos = store.memos()

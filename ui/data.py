@@ -1,5 +1,8 @@
 """Run metrics/ functions against the warehouse from a page, cached until the warehouse file changes.
 
+The settings are handed in once per run by the entry point (dashboard.py hands them to `use_settings`);
+pages and ui/ helpers take every path from `current_settings()`, never from the environment.
+
 The loader replaces the warehouse file atomically (os.replace), so a connection is opened read-only for
 each computation and closed right after; nothing keeps the file open between reruns.
 """
@@ -15,7 +18,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from settings import load_settings
+from codering.store import CodingStore
+from settings import Settings
 
 GEEN_WAREHOUSE = "Nog geen gegevens geladen: voer `python -m etl load` uit."
 """Shown instead of any figure when the warehouse file does not exist yet."""
@@ -25,9 +29,31 @@ class GeenWarehouse(RuntimeError):
     """The warehouse file does not exist (nothing has been loaded yet)."""
 
 
+SETTINGS_KEY = "_kit_settings"
+"""Session-state key of the settings handed in by dashboard.py."""
+
+
+def use_settings(settings: Settings) -> None:
+    """Hand `settings` to this session's pages (dashboard.py calls it on every run, before the page runs)."""
+    st.session_state[SETTINGS_KEY] = settings
+
+
+def current_settings() -> Settings:
+    """The settings handed in by `use_settings`; a RuntimeError when a page runs without them."""
+    settings = st.session_state.get(SETTINGS_KEY)
+    if settings is None:
+        raise RuntimeError("no settings handed in: run the page through dashboard.py (ui.data.use_settings)")
+    return settings
+
+
 def warehouse_path() -> Path:
-    """Return the warehouse path from the settings (KIT_WAREHOUSE overrides it)."""
-    return load_settings().warehouse_path
+    """Return the warehouse path of the handed-in settings."""
+    return current_settings().warehouse_path
+
+
+def coding_store() -> CodingStore:
+    """The evaluator's coding store at the handed-in settings' coding_db_path."""
+    return CodingStore(current_settings().coding_db_path)
 
 
 def warehouse_mtime() -> int | None:

@@ -310,16 +310,15 @@ TOELICHTING = (
 )
 
 
-def write_interviews(out_dir: Path, rng: random.Random, seed: int = 42) -> list[Path]:
+def write_interviews(out_dir: Path, rng: random.Random, seed: int = 42, *, reference_dir: Path) -> list[Path]:
     """Write `out_dir/kit-pilot/evaluatie_interviews.xlsx` in the contract layout and return its path in a list.
 
     Sheets Vragen, Respondenten and Antwoorden carry exactly the column names of `etl.contract.INTERVIEWS`;
     a sheet "Toelichting" says that the data are synthetic and how the report's 21 versus 20 is modelled.
-    Deterministic for a given `rng` state.
+    Municipality names come from `reference_dir` (settings.reference_dir). Deterministic for a given `rng` state.
     """
     path = out_dir / RELATIVE_PATH
-    reference = Path(__file__).parents[1] / "reference"
-    names = {row["code"]: row["naam"] for row in read_reference(reference, "gemeenten.csv")}
+    names = {row["code"]: row["naam"] for row in read_reference(reference_dir, "gemeenten.csv")}
     headers = {s.name: [c.name for c in s.columns] for s in INTERVIEWS.sheets}
     vragen = [[v.nr, v.vraag, v.definitie, v.positief, v.negatief, v.neutraal] for v in VRAGEN]
     respondenten = [

@@ -13,8 +13,8 @@ import duckdb
 
 from etl.demo.interviews import CODEUR, RESPONDENTEN, TEAM, VRAGEN, coded_answers
 from etl.schema import create_warehouse
+from settings import REFERENCE_DIR
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "etl" / "reference"
 _L = ("kit-pilot/evaluatie_interviews.xlsx", "blad", 2)
 
 

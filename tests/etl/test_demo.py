@@ -18,7 +18,8 @@ import pytest
 
 from etl.demo import generate
 from etl.demo.common import passes_elfproef
-from etl.load import load_raw
+from settings import COMMITTED_RAW_DIR, REFERENCE_DIR
+from tests.testwarehouse import load_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -30,14 +31,14 @@ BOER = {"Bladel", "Oirschot", "Eersel", "Reusel-De Mierden", "Reusel de Mierden"
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("raw")
-    generate(out, seed=42)
+    generate(out, seed=42, reference_dir=REFERENCE_DIR)
     return out
 
 
 @pytest.fixture(scope="module")
 def warehouse(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     tmp = tmp_path_factory.mktemp("wh")
-    report = load_raw(raw, tmp / "kit.duckdb", key_path=tmp / "test.key", reference_dir=ROOT / "etl" / "reference")
+    report = load_folder(raw, tmp / "kit.duckdb", tmp / "test.key")
     rejected = [f"{f.bestand}: {[p.melding for p in f.problems]}" for f in report.files if f.status != "geladen"]
     assert rejected == []
     assert report.ok, report.summary()
@@ -81,14 +82,14 @@ def pct(part: int, whole: int) -> float:
 
 
 def test_same_seed_gives_identical_files_and_another_seed_differs(raw: Path, tmp_path: Path) -> None:
-    again = generate(tmp_path / "again", seed=42)
+    again = generate(tmp_path / "again", seed=42, reference_dir=REFERENCE_DIR)
     files = sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*.xlsx"))
     assert files == sorted(p.relative_to(tmp_path / "again").as_posix() for p in again)
     for rel in files:
         assert same_cells(raw / rel, tmp_path / "again" / rel), rel
         if rel.split("/")[-1].startswith(OWN_PREFIXES):  # written by etl.demo.xlsx: byte for byte
             assert (raw / rel).read_bytes() == (tmp_path / "again" / rel).read_bytes(), rel
-    other = generate(tmp_path / "other", seed=7)
+    other = generate(tmp_path / "other", seed=7, reference_dir=REFERENCE_DIR)
     changed = [p for p in other if p.read_bytes() != (raw / p.relative_to(tmp_path / "other")).read_bytes()]
     assert len(changed) >= 20
 
@@ -164,7 +165,7 @@ def test_postcodes_keep_a_real_area_of_the_municipality(raw: Path) -> None:
 
 
 def test_committed_raw_folder_is_the_seed_42_output(raw: Path) -> None:
-    committed = ROOT / "data" / "raw"
+    committed = COMMITTED_RAW_DIR
     for path in raw.rglob("*.xlsx"):
         rel = path.relative_to(raw)
         assert same_cells(committed / rel, path), f"{rel} is out of date: run `python -m etl demo`"

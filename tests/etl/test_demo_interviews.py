@@ -11,20 +11,20 @@ import pytest
 
 from etl.contract import INTERVIEWS
 from etl.demo.interviews import write_interviews
-from etl.load import load_raw
 from metrics.codering import effective_codes, interview_codes, interview_questions, primary_coder, result_table
 from metrics.interviews import code_counts
+from settings import REFERENCE_DIR
+from tests.testwarehouse import load_folder
 
 PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
     1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
     7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
 }
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "etl" / "reference"
 
 
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    paths = write_interviews(tmp_path_factory.mktemp("raw"), random.Random(42))
+    paths = write_interviews(tmp_path_factory.mktemp("raw"), random.Random(42), reference_dir=REFERENCE_DIR)
     assert len(paths) == 1
     return paths[0]
 
@@ -89,9 +89,9 @@ def test_answers_fit_the_reports_explanations(workbook: Path) -> None:
 
 
 def test_deterministic_for_the_same_seed(tmp_path: Path) -> None:
-    a = _sheets(write_interviews(tmp_path / "a", random.Random(7))[0])
-    b = _sheets(write_interviews(tmp_path / "b", random.Random(7))[0])
-    c = _sheets(write_interviews(tmp_path / "c", random.Random(8))[0])
+    a = _sheets(write_interviews(tmp_path / "a", random.Random(7), reference_dir=REFERENCE_DIR)[0])
+    b = _sheets(write_interviews(tmp_path / "b", random.Random(7), reference_dir=REFERENCE_DIR)[0])
+    c = _sheets(write_interviews(tmp_path / "c", random.Random(8), reference_dir=REFERENCE_DIR)[0])
     assert all(a[name].equals(b[name]) for name in a)
     assert not a["Antwoorden"].equals(c["Antwoorden"])
 
@@ -99,7 +99,7 @@ def test_deterministic_for_the_same_seed(tmp_path: Path) -> None:
 def test_loader_accepts_it_and_the_metrics_give_the_published_counts(workbook: Path, tmp_path: Path) -> None:
     raw_dir = workbook.parents[1]
     warehouse = tmp_path / "kit.duckdb"
-    report = load_raw(raw_dir, warehouse, key_path=tmp_path / "test.key", reference_dir=REFERENCE_DIR)
+    report = load_folder(raw_dir, warehouse, tmp_path / "test.key")
     assert [(f.bestand, f.status, len(f.problems)) for f in report.files] == [
         ("kit-pilot/evaluatie_interviews.xlsx", "geladen", 0)
     ]

@@ -9,7 +9,7 @@ import duckdb
 from openpyxl import Workbook
 
 from etl.load import LoadReport, load_raw
-from settings import load_settings
+from settings import REFERENCE_DIR
 
 TODAY = date(2024, 1, 1)
 AVOND_HEADER = ["controleavond_id", "datum", "team", "gemeente", "thema", "aanwezige_partners", "aantal_deelnemers"]
@@ -53,7 +53,7 @@ def controles(path: Path, prefix: str = "KIT-", n: int = 2, gemeente: str = "Bla
 def run(paths: dict[str, Path]) -> LoadReport:
     """Load paths['raw'] into paths['warehouse'] with the test's key and mappings folder."""
     return load_raw(paths["raw"], paths["warehouse"], mappings_dir=paths["mappings"], key_path=paths["key"],
-                    reference_dir=load_settings().reference_dir, today=TODAY)
+                    reference_dir=REFERENCE_DIR, today=TODAY)
 
 
 def query(paths: dict[str, Path], sql: str) -> list[tuple]:

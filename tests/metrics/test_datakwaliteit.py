@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
-import pytest
 
 from metrics.datakwaliteit import (
     afwijzingen,
@@ -14,15 +13,6 @@ from metrics.datakwaliteit import (
     laadstatus,
     rijen_per_tabel,
 )
-from tests.pages.testwarehouse import bouw_testwarehouse
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
 
 
 def test_latest_run(con: duckdb.DuckDBPyConnection) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
 from etl.schema import create_warehouse
 from metrics import interviews
+from settings import REFERENCE_DIR
 
-REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("i.xlsx", "Blad1", 2)
 
 
@@ -18,7 +16,7 @@ L = ("i.xlsx", "Blad1", 2)
 def con() -> duckdb.DuckDBPyConnection:
     """Six participants (four interviewed), two questions and a third without answers, two coders."""
     c = duckdb.connect()
-    create_warehouse(c, REFERENCE)
+    create_warehouse(c, REFERENCE_DIR)
     c.executemany(
         "INSERT INTO stg_vragen VALUES (?, ?, NULL, NULL, NULL, NULL, ?, ?, ?)",
         [(1, "Definitie", *L), (2, "Opvolging", *L), (3, "Communicatie", *L)],

@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl.load import load_raw
 from metrics.filters import Filter
 from metrics.opvolging import (
     achterstallige_stappen,
@@ -26,48 +25,6 @@ from metrics.opvolging import (
     stappen_per_soort,
     tijd_tot_afsluiting,
 )
-from tests.pages.testwarehouse import bouw_testwarehouse
-
-ROOT = Path(__file__).resolve().parents[2]
-_L = ("test.xlsx", "Blad1", 2)
-
-# Extra invented rows on top of tests/pages/testwarehouse.py: a pilot evening in Bladel (a B.O.E.R.-gemeente).
-EXTRA_AVOND = ("X1", "2019-06-04", "KIT-pilot", "GM1728", "huisvesting arbeidsmigranten", 6)
-EXTRA_BEVINDINGEN = [  # bevinding_id, persoon_id, categorie, overtreding
-    ("XF1", None, "strijdig gebruik bestemmingsplan", True),
-    ("XF2", None, "brandveiligheidseisen", True),
-    ("XF3", None, "overbewoning", True),
-    ("XF4", None, "milieuovertreding", False),  # no violation: its step is no follow-up of a violation
-]
-# opvolging_id, bevinding_id, soort, datum_start, deadline, status, datum_gesloten
-EXTRA_OPVOLGING = [
-    ("XO1", "XF1", "handhaving", "2019-06-05", "2019-07-01", "afgerond", "2019-06-24"),
-    ("XO2", "XF2", "handhaving", "2019-06-05", "2019-06-30", "open", None),
-    ("XO4", "XF2", "partners informeren", "2019-06-10", "2019-08-15", "lopend", None),
-    ("XO3", "XF4", "hercontrole", "2019-06-05", "2019-06-20", "afgerond", "2019-09-01"),
-]
-
-
-def bouw_opvolgingwarehouse(path: Path) -> Path:
-    """The shared test warehouse plus the Bladel evening above (all rows invented)."""
-    bouw_testwarehouse(path)
-    con = duckdb.connect(str(path))
-    try:
-        avond_id, datum, team, gemeente, thema, deelnemers = EXTRA_AVOND
-        con.execute("INSERT INTO stg_controleavonden VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [avond_id, datum, team, gemeente, thema, deelnemers, *_L])
-        con.execute("INSERT INTO stg_bezoeken VALUES ('XB1', 'X1', 'ADR-XB1', '5531', 'woning', NULL, 7, ?, ?, ?)",
-                    list(_L))
-        for bev_id, persoon, categorie, overtreding in EXTRA_BEVINDINGEN:
-            con.execute("INSERT INTO stg_bevindingen VALUES (?, 'XB1', ?, ?, ?, 'GEMEENTE', NULL, ?, ?, ?)",
-                        [bev_id, persoon, categorie, overtreding, *_L])
-        for opv_id, bev_id, soort, start, deadline, status, gesloten in EXTRA_OPVOLGING:
-            con.execute("INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-                        [opv_id, bev_id, soort, start, deadline, status, gesloten, *_L])
-    finally:
-        con.close()
-    return path
-
 
 # Pilot violations with the reference date 31-07-2019 (days from the evening; e = closed, c = censored):
 #   Veldhoven 05-03: F1 c148, F2 c148, F3 e57 (O1 closed 01-05), F4 c148 (only a lopend step);
@@ -76,9 +33,8 @@ PILOT_JULI = Filter(teams=("KIT-pilot",), end=date(2019, 7, 31))
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_opvolgingwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
+def con(opvolgingwarehouse: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(opvolgingwarehouse), read_only=True)
     yield connection
     connection.close()
 
@@ -236,11 +192,8 @@ def test_empty_selection(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    tmp = tmp_path_factory.mktemp("demo")
-    report = load_raw(ROOT / "data" / "raw", tmp / "kit.duckdb", key_path=tmp / "pseudoniem.key")
-    assert report.ok
-    connection = duckdb.connect(str(tmp / "kit.duckdb"), read_only=True)
+def demo(demo_warehouse: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(demo_warehouse), read_only=True)
     yield connection
     connection.close()
 

@@ -22,17 +22,8 @@ from metrics.overtredingen import (
     twee_perioden,
     twee_teams,
 )
-from tests.pages.testwarehouse import bouw_testwarehouse
 
 PILOT = Filter(teams=("KIT-pilot",))
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
 
 
 def _shares(frame) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""Headline figures, trend, municipalities and summary on the small synthetic warehouse (tests/pages/testwarehouse)."""
+"""Headline figures, trend, municipalities and summary on the small synthetic warehouse (tests/testwarehouse.py)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,8 @@ import pytest
 
 from metrics.filters import Filter
 from metrics.overzicht import gemeente_opties, kerncijfers, per_gemeente, samenvatting, team_opties, trend_per_maand
-from tests.pages.testwarehouse import bouw_testwarehouse
 
 PILOT = Filter(teams=("KIT-pilot",))
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
 
 
 def test_kerncijfers_pilot(con: duckdb.DuckDBPyConnection) -> None:
@@ -94,7 +85,7 @@ def test_empty_warehouse(tmp_path: Path) -> None:
     """A warehouse without any rows still gives the three teams (with no data dates) and no evenings."""
     path = tmp_path / "leeg.duckdb"
     from etl.schema import create_warehouse
-    from tests.pages.testwarehouse import REFERENCE_DIR
+    from settings import REFERENCE_DIR
 
     with duckdb.connect(str(path)) as connection:
         create_warehouse(connection, REFERENCE_DIR)

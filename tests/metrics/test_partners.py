@@ -16,18 +16,9 @@ from metrics.partners import (
     signalen_per_bron,
     signalen_per_uitkomst,
 )
-from tests.pages.testwarehouse import bouw_testwarehouse
 
 PILOT = Filter(teams=("KIT-pilot",))
 PIT = Filter(teams=("PIT",))
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
 
 
 def test_attendance(con: duckdb.DuckDBPyConnection) -> None:

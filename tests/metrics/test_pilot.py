@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -11,8 +10,8 @@ import pytest
 
 from etl.schema import create_warehouse
 from metrics import pilot
+from settings import REFERENCE_DIR
 
-REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("t.xlsx", "Blad1", 2)
 
 
@@ -20,7 +19,7 @@ L = ("t.xlsx", "Blad1", 2)
 def con() -> duckdb.DuckDBPyConnection:
     """Three pilot evenings, five visits (one address visited twice), ten persons; one PIT evening."""
     c = duckdb.connect()
-    create_warehouse(c, REFERENCE)
+    create_warehouse(c, REFERENCE_DIR)
     c.executemany(
         "INSERT INTO stg_controleavonden VALUES (?, ?, ?, ?, 'huisvesting arbeidsmigranten', 5, ?, ?, ?)",
         [("A1", date(2019, 2, 20), "KIT-pilot", "GM0861", *L), ("A2", date(2019, 6, 1), "KIT-pilot", "GM1724", *L),

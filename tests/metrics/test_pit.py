@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -13,8 +12,8 @@ from etl.schema import create_warehouse
 from metrics import pit
 from metrics.filters import Filter
 from metrics.overtredingen import top_overtredingen
+from settings import REFERENCE_DIR
 
-REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("p.xlsx", "Blad1", 2)
 
 
@@ -22,7 +21,7 @@ L = ("p.xlsx", "Blad1", 2)
 def con() -> duckdb.DuckDBPyConnection:
     """Three PIT actions with five visits, twelve findings, partner results and follow-up steps."""
     c = duckdb.connect()
-    create_warehouse(c, REFERENCE)
+    create_warehouse(c, REFERENCE_DIR)
     c.executemany(
         "INSERT INTO stg_controleavonden VALUES (?, ?, 'PIT', ?, 'ondermijning', 9, ?, ?, ?)",
         [("P1", date(2017, 2, 1), "GM0794", *L), ("P2", date(2017, 6, 1), "GM0762", *L),

@@ -15,14 +15,14 @@ from metrics import pilot, pit, reproduce
 from metrics.__main__ import main
 from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Side
 from metrics.qualifiers import parse
+from settings import REFERENCE_DIR
 
-REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 L = ("r.xlsx", "Blad1", 2)
 
 
 def _warehouse(con: duckdb.DuckDBPyConnection) -> None:
     """One pilot evening, two visits, eleven persons (seven Polish); two PIT results."""
-    create_warehouse(con, REFERENCE)
+    create_warehouse(con, REFERENCE_DIR)
     con.execute("INSERT INTO stg_controleavonden VALUES ('A1', DATE '2019-04-02', 'KIT-pilot', 'GM0861', "
                 "'huisvesting arbeidsmigranten', 5, 'r.xlsx', 'Blad1', 2)")
     con.executemany("INSERT INTO stg_bezoeken VALUES (?, 'A1', ?, '5501', 'woning', NULL, ?, ?, ?, ?)",

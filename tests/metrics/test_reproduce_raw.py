@@ -14,19 +14,19 @@ import duckdb
 import openpyxl
 import pytest
 
-from etl.load import load_raw
 from metrics import interviews, pilot, pit, reproduce
 from metrics.__main__ import main
 from metrics.filters import Filter
 from metrics.overtredingen import top_overtredingen
 from settings import load_settings
+from tests.testwarehouse import load_folder
 
 SETTINGS = load_settings()
 RAW = SETTINGS.raw_dir
 
 
 def _load(raw: Path, warehouse: Path) -> Path:
-    report = load_raw(raw, warehouse, key_path=warehouse.with_suffix(".key"), reference_dir=SETTINGS.reference_dir)
+    report = load_folder(raw, warehouse, warehouse.with_suffix(".key"))
     assert report.ok, report.summary()
     return warehouse
 

@@ -9,18 +9,9 @@ import pytest
 
 from metrics.filters import Filter
 from metrics.vergelijking import kanttekening, maanden_tussen, teamprofiel, vergelijking
-from tests.pages.testwarehouse import bouw_testwarehouse
 
 KEMPEN_2023 = 19092 + 30897 + 21009 + 20004 + 19217 + 13542 + 46417 + 17980  # etl/reference/gemeenten.csv
 PEELLAND_2023 = 17242 + 32977 + 31383 + 94898 + 23260 + 20061
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
 
 
 def test_months_between() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages.testwarehouse import bouw_testwarehouse
+from tests.testwarehouse import bouw_testwarehouse
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from codering.store import CodingStore
 from etl.schema import create_warehouse
+from settings import load_settings
 from tests.codering.helpers import REFERENCE_DIR, build_interview_warehouse
+from ui.data import SETTINGS_KEY
 from ui.shell import SHELL_KEY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "codering.py")
@@ -37,6 +39,7 @@ def store(tmp_path: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> C
 def _run() -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
+    at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
     at.run()
     assert not at.exception, at.exception
     return at

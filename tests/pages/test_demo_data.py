@@ -1,6 +1,7 @@
-"""The pages on the real synthetic demo data (python -m etl demo + the loader): the headline figures the
-sources print must appear (HAM/KIT evaluation §6.1: 17 controleavonden, 42 adressen, 232 personen; PIT
-infographic: 110 bezochte objecten, top 10 plus "168 bevindingen verspreid over 71 categorieën")."""
+"""The pages on the real synthetic demo data (data/raw through the loader; tests/etl/test_demo.py checks that
+data/raw is the output of `python -m etl demo`): the headline figures the sources print must appear (HAM/KIT
+evaluation §6.1: 17 controleavonden, 42 adressen, 232 personen; PIT infographic: 110 bezochte objecten, top 10
+plus "168 bevindingen verspreid over 71 categorieën")."""
 
 from __future__ import annotations
 
@@ -9,21 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.demo import generate
-from etl.load import load_raw
 from ui.filters import TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("demo")
-    generate(tmp / "raw", 42)
-    warehouse = tmp / "kit.duckdb"
-    report = load_raw(tmp / "raw", warehouse, key_path=tmp / "pseudoniem.key")
-    assert report.ok
-    return warehouse
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The Opvolging page under AppTest: in the Stuurgroep menu, runs for every team and for an empty period, shows
 the follow-up tiles, charts, tables and downloads of the small synthetic warehouse (plus the invented Bladel
-evening of tests/metrics/test_opvolging.py), and the B.O.E.R. gap on the committed synthetic demo data."""
+evening of tests/testwarehouse.py), and the B.O.E.R. gap on the committed synthetic demo data."""
 
 from __future__ import annotations
 
@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.load import load_raw
-from tests.metrics.test_opvolging import bouw_opvolgingwarehouse
 from ui.filters import PERIODE_KEY, TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/opvolging.py"
 TEAMS = ["KIT-pilot", "KIT", "PIT"]
 BASIS = "van alle overtredingen; een overtreding zonder opvolgingsstap telt mee als niet opgevolgd"
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return bouw_opvolgingwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
 
 
 def _app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
@@ -36,8 +29,8 @@ def _app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ap
 
 
 @pytest.fixture
-def app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
-    return _app(warehouse, monkeypatch, tmp_path)
+def app(opvolgingwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    return _app(opvolgingwarehouse, monkeypatch, tmp_path)
 
 
 def _open(at: AppTest, team: str, periode: tuple[date, date] | None = None) -> AppTest:
@@ -115,14 +108,6 @@ def test_pit_without_steps(app: AppTest) -> None:
     assert _tiles(at)["Opgevolgd"] == "0%"
     assert _tiles(at)["Stappen te laat"] == "0"
     assert any("Geen openstaande opvolgingsstappen over de deadline" in i.value for i in at.info)
-
-
-@pytest.fixture(scope="module")
-def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("demo")
-    report = load_raw(ROOT / "data" / "raw", tmp / "kit.duckdb", key_path=tmp / "pseudoniem.key")
-    assert report.ok
-    return tmp / "kit.duckdb"
 
 
 def test_demo_pilot_boer_gap(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

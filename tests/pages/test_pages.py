@@ -1,5 +1,5 @@
 """Every page of the dashboard runs under AppTest for each team and for an empty period, without exceptions,
-and shows the headline figures of the small synthetic warehouse (tests/pages/testwarehouse.py)."""
+and shows the headline figures of the small synthetic warehouse (tests/testwarehouse.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.testwarehouse import bouw_testwarehouse
 from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
 from ui.registry import PAGES as REGISTRY
 
@@ -20,14 +19,9 @@ TEAMS = ["KIT-pilot", "KIT", "PIT"]
 EMPTY_PERIOD = (date(2021, 5, 1), date(2022, 12, 31))  # inside KIT's period, after its only evening
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-
-
 @pytest.fixture
-def app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
-    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+def app(testwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(testwarehouse))
     monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))  # never the real coding store
     monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

@@ -1,5 +1,5 @@
 """The Reproductie page runs under AppTest, shows the figures table, filters on deviations and lists the
-inconsistencies (small synthetic warehouse of tests/pages/testwarehouse.py)."""
+inconsistencies (small synthetic warehouse of tests/testwarehouse.py)."""
 
 from __future__ import annotations
 
@@ -9,23 +9,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from metrics.published import FIGURES, INCONSISTENCIES
-from tests.pages.testwarehouse import bouw_testwarehouse
+from settings import load_settings
+from ui.data import SETTINGS_KEY
 from ui.shell import SHELL_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "reproductie.py")
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return bouw_testwarehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
-
-
 @pytest.fixture
-def page(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+def page(testwarehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(testwarehouse))
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
+    at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -63,6 +60,7 @@ def test_page_without_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("KIT_WAREHOUSE", str(tmp_path / "none.duckdb"))
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
+    at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
     at.run()
     assert not at.exception
     assert "python -m etl load" in at.info[0].value

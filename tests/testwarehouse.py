@@ -1,4 +1,5 @@
-"""A small synthetic warehouse with known figures, shared by the metric and page tests.
+"""A small synthetic warehouse with known figures, shared by the metric and page tests (fixtures in
+tests/conftest.py: `testwarehouse`, `con`, `opvolgingwarehouse`), and the loader run the tests share.
 
 All rows are invented (no real persons, addresses or cases). The expected values the tests assert are
 written in the tests themselves; the comments here only help a reader count.
@@ -10,9 +11,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.load import LoadReport, load_raw
 from etl.schema import create_warehouse
-
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "etl" / "reference"
+from settings import MAPPINGS_DIR, REFERENCE_DIR
 
 _L = ("test.xlsx", "Blad1", 2)  # lineage columns (_bestand, _blad, _rij); the row number is not asserted
 
@@ -142,3 +143,47 @@ def bouw_testwarehouse(path: Path) -> Path:
     finally:
         con.close()
     return path
+
+
+# Extra invented rows on top of the small warehouse above (asserted in tests/metrics/test_opvolging.py):
+# a pilot evening in Bladel (a B.O.E.R.-gemeente).
+EXTRA_AVOND = ("X1", "2019-06-04", "KIT-pilot", "GM1728", "huisvesting arbeidsmigranten", 6)
+EXTRA_BEVINDINGEN = [  # bevinding_id, persoon_id, categorie, overtreding
+    ("XF1", None, "strijdig gebruik bestemmingsplan", True),
+    ("XF2", None, "brandveiligheidseisen", True),
+    ("XF3", None, "overbewoning", True),
+    ("XF4", None, "milieuovertreding", False),  # no violation: its step is no follow-up of a violation
+]
+# opvolging_id, bevinding_id, soort, datum_start, deadline, status, datum_gesloten
+EXTRA_OPVOLGING = [
+    ("XO1", "XF1", "handhaving", "2019-06-05", "2019-07-01", "afgerond", "2019-06-24"),
+    ("XO2", "XF2", "handhaving", "2019-06-05", "2019-06-30", "open", None),
+    ("XO4", "XF2", "partners informeren", "2019-06-10", "2019-08-15", "lopend", None),
+    ("XO3", "XF4", "hercontrole", "2019-06-05", "2019-06-20", "afgerond", "2019-09-01"),
+]
+
+
+def bouw_opvolgingwarehouse(path: Path) -> Path:
+    """The shared test warehouse plus the Bladel evening above (all rows invented)."""
+    bouw_testwarehouse(path)
+    con = duckdb.connect(str(path))
+    try:
+        avond_id, datum, team, gemeente, thema, deelnemers = EXTRA_AVOND
+        con.execute("INSERT INTO stg_controleavonden VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [avond_id, datum, team, gemeente, thema, deelnemers, *_L])
+        con.execute("INSERT INTO stg_bezoeken VALUES ('XB1', 'X1', 'ADR-XB1', '5531', 'woning', NULL, 7, ?, ?, ?)",
+                    list(_L))
+        for bev_id, persoon, categorie, overtreding in EXTRA_BEVINDINGEN:
+            con.execute("INSERT INTO stg_bevindingen VALUES (?, 'XB1', ?, ?, ?, 'GEMEENTE', NULL, ?, ?, ?)",
+                        [bev_id, persoon, categorie, overtreding, *_L])
+        for opv_id, bev_id, soort, start, deadline, status, gesloten in EXTRA_OPVOLGING:
+            con.execute("INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+                        [opv_id, bev_id, soort, start, deadline, status, gesloten, *_L])
+    finally:
+        con.close()
+    return path
+
+
+def load_folder(raw_dir: Path, warehouse: Path, key_path: Path) -> LoadReport:
+    """Run the loader on `raw_dir` into `warehouse` with the shipped reference tables and partner layouts."""
+    return load_raw(raw_dir, warehouse, key_path=key_path, reference_dir=REFERENCE_DIR, mappings_dir=MAPPINGS_DIR)
