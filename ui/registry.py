@@ -34,6 +34,8 @@ class PageSpec:
     """The page follows the sidebar filter (team, municipality, period)."""
     default: bool = False
     """The page opened at the root URL."""
+    figure: bool = False
+    """The page always draws a chart (the browser test waits for one); others may show only tables and text."""
 
     @property
     def name(self) -> str:
@@ -43,18 +45,20 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overzicht.py", "Overzicht", ":material/dashboard:", "Bestuur", BESTUUR, filtered=True,
-             default=True),
-    PageSpec("pages/overtredingen.py", "Overtredingen", ":material/gavel:", "Bestuur", BESTUUR, filtered=True),
+             default=True, figure=True),
+    PageSpec("pages/overtredingen.py", "Overtredingen", ":material/gavel:", "Bestuur", BESTUUR, filtered=True,
+             figure=True),
     PageSpec("pages/partners.py", "Resultaten per partner", ":material/handshake:", "Bestuur", BESTUUR,
-             filtered=True),
+             filtered=True, figure=True),
     PageSpec("pages/kit_vs_pit.py", "KIT vs PIT", ":material/compare_arrows:", "Stuurgroep", STUURGROEP,
-             filtered=True),
+             filtered=True, figure=True),
     PageSpec("pages/opvolging.py", "Opvolging", ":material/assignment_turned_in:", "Stuurgroep", STUURGROEP,
-             filtered=True),
+             filtered=True, figure=True),
     PageSpec("pages/reproductie.py", "Reproductie", ":material/fact_check:", "Stuurgroep",
              frozenset({"stuurgroep", "evaluator"})),
     PageSpec("pages/codering.py", "Codering interviews", ":material/forum:", "Evaluatie", frozenset({"evaluator"})),
-    PageSpec("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:", "Beheer", frozenset({"beheerder"})),
+    PageSpec("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:", "Beheer", frozenset({"beheerder"}),
+             figure=True),
 )
 
 SECTIONS: tuple[str, ...] = ("Bestuur", "Stuurgroep", "Evaluatie", "Beheer")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.testwarehouse import bouw_testwarehouse
+from ui.registry import PAGES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,17 +31,7 @@ pytestmark = pytest.mark.skipif(
     reason="/usr/bin/chromium is absent (scripts/test.sh installs Debian's chromium when run as root)",
 )
 
-# (navigation label, screenshot name, must show a figure): the product's own pages
-OWN_PAGES = [
-    ("Overzicht", "overzicht", True),
-    ("Overtredingen", "overtredingen", True),
-    ("Resultaten per partner", "partners", True),
-    ("KIT vs PIT", "kit_vs_pit", True),
-    ("Opvolging", "opvolging", True),
-    ("Datakwaliteit", "datakwaliteit", True),
-]
-# pages without a chart to wait for: opened and checked for errors (navigation label, screenshot name)
-OTHER_PAGES = [("Reproductie", "reproductie"), ("Codering interviews", "codering")]
+# every page of the registry (ui/registry.py), in menu order; a page with `figure` must draw a chart
 
 
 def _free_port() -> int:
@@ -135,17 +126,13 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             page.get_by_role("button", name="KIT pilot met PIT").click()
             _settle(page)
             assert "KIT pilot" in page.locator('[data-testid="stSidebar"]').inner_text()
-            for label, name, needs_figure in OWN_PAGES:
-                _open(page, label)
-                if needs_figure:
+            for spec in PAGES:
+                _open(page, spec.title)
+                if spec.figure:
                     page.wait_for_selector(FIGURE, timeout=90_000)
-                assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
+                assert page.locator(ERRORS).count() == 0, f"error shown on {spec.title}"
                 assert page.locator("h1").first.inner_text().strip() != ""
-                page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-            for label, name in OTHER_PAGES:
-                _open(page, label)
-                assert page.locator(ERRORS).count() == 0, f"error shown on {label}"
-                page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+                page.screenshot(path=str(SCREENSHOTS / f"{spec.name}.png"), full_page=True)
             # no developer toolbar or Deploy button for end users
             assert page.get_by_role("button", name="Deploy").count() == 0
         finally:
