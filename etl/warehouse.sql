@@ -228,10 +228,15 @@ LEFT JOIN fct_controleavond c USING (controleavond_id);
 
 CREATE VIEW fct_opvolging AS
 SELECT o.*, coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
-       coalesce(f.gemeente, c.gemeente) AS gemeente, f.categorie, f.overtreding
+       coalesce(f.gemeente, c.gemeente) AS gemeente, f.categorie, f.overtreding,
+       c.controleavond_id AS avond_id,          -- the control evening followed up (the violation's, else the step's own)
+       c.datum AS avond_datum,                  -- date of that control evening
+       p.naam AS organisatie_naam,              -- display name of the responsible organisation
+       f.categorie_naam                         -- display name of the violation's category (NULL: whole action)
 FROM stg_opvolging o
 LEFT JOIN fct_bevinding f USING (bevinding_id)
-LEFT JOIN fct_controleavond c ON c.controleavond_id = coalesce(o.controleavond_id, f.controleavond_id);
+LEFT JOIN fct_controleavond c ON c.controleavond_id = coalesce(f.controleavond_id, o.controleavond_id)
+LEFT JOIN ref_partner p ON p.code = o.organisatie;
 
 CREATE VIEW fct_signaal AS
 SELECT s.*, g.naam AS gemeente, p.naam AS bron_partner_naam

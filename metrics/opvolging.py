@@ -3,7 +3,7 @@
 The HAM/KIT evaluation names the lack of follow-up as its biggest bottleneck (§6.2.1 question 8, §7.2
 knelpunt 1), "met name bij de gemeente Bladel, Oirschot, Eersel en Reusel-De Mierden (de B.O.E.R.-gemeenten)";
 the PIT evaluation names capacity for follow-up as its main concern. Sources: fct_bevinding (overtreding = TRUE),
-stg_opvolging (one row per follow-up step), fct_controleavond, ref_gemeente, ref_partner (etl/warehouse.sql).
+fct_opvolging (one row per follow-up step), fct_controleavond, ref_gemeente, ref_partner (etl/warehouse.sql).
 
 Conventions used by every function here:
 - A violation belongs to the selection when its control evening matches the Filter (team, municipality, date of
@@ -20,9 +20,9 @@ Conventions used by every function here:
 from __future__ import annotations
 
 import duckdb
-import numpy as np
 import pandas as pd
 
+from metrics.doorlooptijd import KWANTIEL_KOLOMMEN, kaplan_meier, kwantielen
 from metrics.filters import Filter
 from metrics.format import team_label_kort
 from metrics.pilot import BOER
@@ -58,7 +58,7 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         s AS (
             SELECT o.bevinding_id, count(*) AS stappen,
                    min(o.datum_gesloten) FILTER (WHERE o.status = 'afgerond') AS eerste_afgerond
-            FROM stg_opvolging o WHERE o.bevinding_id IN (SELECT bevinding_id FROM v)
+            FROM fct_opvolging o WHERE o.bevinding_id IN (SELECT bevinding_id FROM v)
             GROUP BY o.bevinding_id
         )
         SELECT v.bevinding_id, v.team, v.gemeente_code, v.gemeente,
@@ -81,17 +81,14 @@ def _stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     evening), organisatie (partner display name), soort, status, datum_start, deadline, datum_gesloten.
     Steps on findings that are no violation are left out.
     """
-    cond, params = f.sql("c")
+    cond, params = f.sql("o", date_col="avond_datum")
     return con.execute(
         f"""
-        SELECT o.opvolging_id, o.bevinding_id IS NOT NULL AS op_overtreding, c.team, c.gemeente_code, c.gemeente,
-               c.datum, coalesce(p.naam, o.organisatie) AS organisatie, o.soort, o.status,
-               o.datum_start, o.deadline, o.datum_gesloten
-        FROM stg_opvolging o
-        LEFT JOIN fct_bevinding b ON b.bevinding_id = o.bevinding_id
-        JOIN fct_controleavond c ON c.controleavond_id = coalesce(b.controleavond_id, o.controleavond_id)
-        LEFT JOIN ref_partner p ON p.code = o.organisatie
-        WHERE (o.bevinding_id IS NULL OR b.overtreding) AND {cond}
+        SELECT o.opvolging_id, o.bevinding_id IS NOT NULL AS op_overtreding, o.team, o.gemeente_code, o.gemeente,
+               o.avond_datum AS datum, coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.soort,
+               o.status, o.datum_start, o.deadline, o.datum_gesloten
+        FROM fct_opvolging o
+        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
         ORDER BY o.opvolging_id
         """,
         params,
@@ -214,47 +211,6 @@ def _afgesloten_op(v: pd.DataFrame) -> pd.Series:
     return gesloten.notna() & (gesloten <= v["peildatum"])
 
 
-def kaplan_meier(dagen: pd.Series | np.ndarray, gebeurtenis: pd.Series | np.ndarray) -> pd.DataFrame:
-    """Kaplan-Meier estimate of the share not yet closed, S(t) = prod over event times t_i <= t of (1 - d_i / n_i).
-
-    `dagen`: time per violation in days; `gebeurtenis`: True when it closed at that time, False when censored
-    (still open at that time). n_i counts the violations with time >= t_i (censored ones at t_i are still at
-    risk there), d_i the closures at t_i. Columns: dagen (0 and every distinct time), at_risk, afgesloten
-    (events), gecensureerd, aandeel_open (S right after that time). Empty input gives an empty frame.
-    """
-    t = np.asarray(dagen, dtype=float)
-    e = np.asarray(gebeurtenis, dtype=bool)
-    kolommen = ["dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"]
-    if t.size == 0:
-        return pd.DataFrame(columns=kolommen)
-    tijden = np.unique(t)
-    at_risk = np.array([(t >= x).sum() for x in tijden])
-    afgesloten = np.array([((t == x) & e).sum() for x in tijden])
-    gecensureerd = np.array([((t == x) & ~e).sum() for x in tijden])
-    aandeel_open = np.cumprod(1 - afgesloten / at_risk)
-    out = pd.DataFrame(
-        {"dagen": tijden, "at_risk": at_risk, "afgesloten": afgesloten, "gecensureerd": gecensureerd,
-         "aandeel_open": aandeel_open}
-    )
-    if tijden[0] > 0:
-        start = pd.DataFrame({"dagen": [0.0], "at_risk": [t.size], "afgesloten": [0], "gecensureerd": [0],
-                              "aandeel_open": [1.0]})
-        out = pd.concat([start, out], ignore_index=True)
-    return out
-
-
-def mediaan(curve: pd.DataFrame) -> tuple[float, int | None]:
-    """Median time of a `kaplan_meier` curve: the first time S(t) <= 0.5, with the number at risk at that time.
-
-    (nan, None) when the curve never reaches one half (more than half still open at the last time).
-    """
-    gehaald = curve[curve["aandeel_open"] <= 0.5]
-    if gehaald.empty:
-        return float("nan"), None
-    rij = gehaald.iloc[0]
-    return float(rij["dagen"]), int(rij["at_risk"])
-
-
 def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """Per violation: days from its control evening to closure (event) or to the reference date (censored).
 
@@ -295,23 +251,24 @@ def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "g
 
 
 def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str | None = "groep") -> pd.DataFrame:
-    """Median days to closure (Kaplan-Meier) per group, per team, or over the whole selection (`per=None`).
+    """Median and 90th percentile of days to closure (Kaplan-Meier) with 95% intervals, per group or team.
 
-    Per row: overtredingen (all violations, the base), afgesloten (closed by the reference date), gecensureerd
-    (the others, censored), mediaan_dagen (first time the estimated share not yet closed is <= 0.5; NaN when
-    more than half is still open at the end), at_risk_mediaan (violations still at risk at that time).
-    Columns: <per> (absent for None), overtredingen, afgesloten, gecensureerd, mediaan_dagen, at_risk_mediaan.
+    Per row (per group, per team, or the whole selection with `per=None`): overtredingen (all violations, the
+    base), afgesloten (closed by the reference date), gecensureerd (the others, censored), then the
+    `metrics.doorlooptijd.kwantielen` figures: mediaan_dagen (first day at least half is closed; NaN when more
+    than half is still open at the end) with mediaan_ondergrens / mediaan_bovengrens (95% Brookmeyer-Crowley,
+    cloglog; +inf: not bounded by the data), at_risk_mediaan, p90_dagen (first day at least 90% is closed)
+    with p90_ondergrens / p90_bovengrens.
+    Columns: <per> (absent for None), overtredingen, afgesloten, gecensureerd, then KWANTIEL_KOLOMMEN.
     """
     d = _doorlooptijden(con, f)
     groepen = [(None, d)] if per is None else list(d.groupby(_per_kolom(per)))
     rijen = []
     for naam, g in groepen:
-        midden, risico = mediaan(kaplan_meier(g["dagen"], g["afgesloten"]))
         rij = {"overtredingen": len(g), "afgesloten": int(g["afgesloten"].sum()),
-               "gecensureerd": int((~g["afgesloten"]).sum()), "mediaan_dagen": midden, "at_risk_mediaan": risico}
+               "gecensureerd": int((~g["afgesloten"]).sum()), **kwantielen(g["dagen"], g["afgesloten"])}
         rijen.append(rij if per is None else {per: naam, **rij})
-    kolommen = ([] if per is None else [per]) + ["overtredingen", "afgesloten", "gecensureerd", "mediaan_dagen",
-                                                  "at_risk_mediaan"]
+    kolommen = ([] if per is None else [per]) + ["overtredingen", "afgesloten", "gecensureerd", *KWANTIEL_KOLOMMEN]
     out = pd.DataFrame(rijen, columns=kolommen)
     return out.astype({"at_risk_mediaan": "Int64"})
 
@@ -345,7 +302,9 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataF
     - opgevolgd / aandeel_opgevolgd: violations with at least one step, over all violations;
     - afgesloten / aandeel_afgesloten: violations with a completed step closed by their team's reference date
       (`peildata`), over all violations;
-    - mediaan_dagen, at_risk_mediaan: Kaplan-Meier median days to closure over the whole selection;
+    - mediaan_dagen (with mediaan_ondergrens, mediaan_bovengrens), at_risk_mediaan, p90_dagen (with
+      p90_ondergrens, p90_bovengrens): Kaplan-Meier median and 90th percentile of the days to closure over the
+      whole selection, with 95% intervals (`metrics.doorlooptijd.kwantielen`);
     - stappen_over_deadline: open or lopend steps past their deadline on their team's reference date;
     - peildatum: the latest reference date of the teams (NaN/None without data).
     Shares are NaN when there are no violations.
@@ -362,7 +321,7 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataF
             "aandeel_opgevolgd": [opgevolgd / overtredingen if overtredingen else float("nan")],
             "afgesloten": [afgesloten],
             "aandeel_afgesloten": [afgesloten / overtredingen if overtredingen else float("nan")],
-            "mediaan_dagen": midden["mediaan_dagen"].to_numpy(dtype=float),
+            **{k: midden[k].to_numpy(dtype=float) for k in KWANTIEL_KOLOMMEN if k != "at_risk_mediaan"},
             "at_risk_mediaan": midden["at_risk_mediaan"].array,
             "stappen_over_deadline": [len(achterstallige_stappen(con, f))],
             "peildatum": [max(peildata(con, f)["peildatum"], default=None)],

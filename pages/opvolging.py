@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from metrics.doorlooptijd import METHODE
 from metrics.opvolging import (
     GROEP_VOLGORDE,
     STATUSSEN,
@@ -43,6 +44,11 @@ KOLOMNAMEN = {
     "gecensureerd": "Nog niet afgesloten (gecensureerd)",
     "mediaan_dagen": "Mediaan dagen tot afsluiting",
     "at_risk_mediaan": "Nog gevolgd bij de mediaan (at risk)",
+    "mediaan_ondergrens": "Mediaan: ondergrens 95%",
+    "mediaan_bovengrens": "Mediaan: bovengrens 95%",
+    "p90_dagen": "Dagen tot 90% afgesloten",
+    "p90_ondergrens": "90%: ondergrens 95%",
+    "p90_bovengrens": "90%: bovengrens 95%",
     "dagen": "Dagen na de controleavond",
     "at_risk": "Nog gevolgd (at risk)",
     "aandeel_open": "Deel nog niet afgesloten",
@@ -88,14 +94,32 @@ tegels[2].metric(
     help=f"{getal(kern['afgesloten'])} van {getal(kern['overtredingen'])} overtredingen hebben op de peildatum een "
     "afgeronde opvolgingsstap.",
 )
+
+
+def dagen_tekst(waarde: object) -> str:
+    """Days for a table cell: 'niet bereikt' for NaN, 'niet begrensd' for an open upper bound."""
+    if pd.isna(waarde):
+        return "niet bereikt"
+    return "niet begrensd" if waarde == float("inf") else getal(waarde)
+
+
+def interval_tekst(onder: object, boven: object) -> str:
+    """A 95% interval in words, e.g. '95%-interval 13 tot niet begrensd'."""
+    if pd.isna(onder):
+        return "geen 95%-interval te bepalen"
+    return f"95%-interval {dagen_tekst(onder)} tot {dagen_tekst(boven)} dagen"
+
+
 mediaan_tekst = "niet bereikt" if pd.isna(kern["mediaan_dagen"]) else f"{getal(kern['mediaan_dagen'])} dagen"
 tegels[3].metric(
     "Mediane doorlooptijd",
     mediaan_tekst,
     border=True,
-    help="Dagen van de controleavond tot afsluiting (Kaplan-Meier): na zoveel dagen is naar schatting de helft "
-    "van de overtredingen afgesloten; nog open overtredingen tellen mee tot de peildatum. "
-    "'Niet bereikt': meer dan de helft is nog niet afgesloten."
+    help="Dagen van de controleavond tot afsluiting (Kaplan-Meier): de eerste dag waarop naar schatting minstens "
+    "de helft van de overtredingen is afgesloten; nog open overtredingen tellen mee tot de peildatum. "
+    "'Niet bereikt': meer dan de helft is nog niet afgesloten. "
+    f"{interval_tekst(kern['mediaan_ondergrens'], kern['mediaan_bovengrens'])} ({METHODE}); "
+    f"90% afgesloten na: {dagen_tekst(kern['p90_dagen'])}."
     + ("" if pd.isna(kern["at_risk_mediaan"])
        else f" Bij de mediaan werden nog {getal(kern['at_risk_mediaan'])} overtredingen gevolgd (at risk)."),
 )
@@ -177,7 +201,8 @@ st.dataframe(
     opgemaakt(
         medianen,
         {"overtredingen": getal, "afgesloten": getal, "gecensureerd": getal,
-         "mediaan_dagen": lambda v: "niet bereikt" if pd.isna(v) else getal(v),
+         **{k: dagen_tekst for k in ("mediaan_dagen", "mediaan_ondergrens", "mediaan_bovengrens", "p90_dagen",
+                                     "p90_ondergrens", "p90_bovengrens")},
          "at_risk_mediaan": lambda v: "–" if pd.isna(v) else getal(v)},
     ),
     hide_index=True,
@@ -187,7 +212,9 @@ st.dataframe(
 st.caption(
     "Van de controleavond tot de eerste opvolgingsstap met status afgerond. Overtredingen zonder afgeronde stap "
     f"(ook die zonder enige stap) tellen mee tot de peildatum ({peil}) als nog niet afgesloten (gecensureerd), "
-    "ze vallen niet weg. 'Niet bereikt': meer dan de helft is op de peildatum nog niet afgesloten."
+    "ze vallen niet weg. Mediaan: de eerste dag waarop naar schatting minstens de helft is afgesloten; 90%: de "
+    "eerste dag waarop minstens 90% is afgesloten. 'Niet bereikt': zover is het op de peildatum nog niet. "
+    f"Intervallen: {METHODE} (statsmodels); 'niet begrensd': de gegevens geven geen bovengrens."
 )
 download_buttons(medianen, "Mediaan tijd tot afsluiting", KOLOMNAMEN)
 

@@ -9,15 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from metrics.filters import Filter
 from metrics.opvolging import (
     achterstallige_stappen,
-    kaplan_meier,
     kerncijfers_opvolging,
-    mediaan,
     mediaan_tot_afsluiting,
     opvolging_per_gemeente,
     opvolging_per_groep,
@@ -37,27 +34,6 @@ def con(opvolgingwarehouse: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(str(opvolgingwarehouse), read_only=True)
     yield connection
     connection.close()
-
-
-def test_kaplan_meier_worked_example() -> None:
-    # times 2 3 3 5 6 8 with closures at 2, one of the two 3s, 5 and 8; censored: the other 3 and 6.
-    # S(2) = 1 - 1/6 = 5/6; S(3) = 5/6 * (1 - 1/5) = 2/3 (the censored 3 is still at risk at 3);
-    # S(5) = 2/3 * (1 - 1/3) = 4/9; S(6) = 4/9 (only a censoring); S(8) = 4/9 * (1 - 1/1) = 0.
-    curve = kaplan_meier(pd.Series([3, 2, 5, 3, 6, 8]), pd.Series([True, True, True, False, False, True]))
-    assert list(curve["dagen"]) == [0, 2, 3, 5, 6, 8]
-    assert list(curve["at_risk"]) == [6, 6, 5, 3, 2, 1]
-    assert list(curve["afgesloten"]) == [0, 1, 1, 1, 0, 1]
-    assert list(curve["gecensureerd"]) == [0, 0, 1, 0, 1, 0]
-    assert list(curve["aandeel_open"]) == pytest.approx([1, 5 / 6, 2 / 3, 4 / 9, 4 / 9, 0])
-    assert mediaan(curve) == (5.0, 3)  # first time S <= 0.5, with 3 still at risk then
-
-
-def test_kaplan_meier_all_censored_and_empty() -> None:
-    curve = kaplan_meier([4, 4, 9], [False, False, False])
-    assert list(curve["aandeel_open"]) == [1.0, 1.0, 1.0]
-    midden, risico = mediaan(curve)
-    assert math.isnan(midden) and risico is None
-    assert kaplan_meier([], []).empty
 
 
 def test_peildatum_per_team_is_end_date_or_last_date(con: duckdb.DuckDBPyConnection) -> None:

@@ -100,6 +100,8 @@ def test_time_to_closure_per_team(app: AppTest) -> None:
     medianen = at.dataframe[1].value
     assert list(medianen["team"]) == ["KIT pilot", "PIT"]
     assert list(medianen["gecensureerd"]) == ["7", "5"]
+    assert list(medianen["p90_dagen"]) == ["niet bereikt", "niet bereikt"]
+    assert any("Brookmeyer-Crowley (cloglog), 95%" in c.value for c in at.caption)
     assert any("Peildatum: KIT pilot 01-09-2019; PIT 15-06-2017" in c.value for c in at.caption)
 
 
