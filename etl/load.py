@@ -40,6 +40,7 @@ from etl.parse import (
 from etl.pseudonym import load_key
 from etl.read import Located, ReadError, locate, read_workbook
 from etl.schema import SCHEMA_SQL, create_warehouse
+from etl.step_dates import steps_before_evening
 
 STG_TABLES = {"Resultaten": "stg_partnerresultaten"}
 BRIDGE_TABLE = "stg_deelname"
@@ -427,6 +428,7 @@ def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime,
             for table, frame in frames.items():
                 _insert(con, table, frame)
             problems += _cross_checks(con, parsed, rejected)
+            problems += steps_before_evening(con, result.bestand, parsed.sheets)
         if problems:
             con.rollback()
             result.problems.extend(problems)
