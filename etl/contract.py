@@ -660,6 +660,37 @@ INTERVIEWS = Kind(
     ),
 )
 
+INTERVENTIES = Kind(
+    name="interventies",
+    title="Interventies",
+    delivered_by="teamleider of projectleider",
+    description="Wat het team vanaf een datum in één gemeente extra deed (een interventie); hiermee meet het "
+    "dashboard of problemen naar de buurgemeenten verschuiven (het waterbedeffect).",
+    sheets=(
+        Sheet(
+            name="Interventies",
+            description="Eén rij per interventie in één gemeente.",
+            key="interventie_id",
+            team_column="team",
+            date_columns_in_period=("datum_start",),
+            columns=(
+                C("interventie_id", "text", "Nummer van de interventie, uniek", True, True,
+                  synonyms=("Interventie-ID", "Nr interventie", "ID")),
+                C("team", "team", "Team dat de interventie uitvoerde", True, synonyms=("Interventieteam", "Project")),
+                C("gemeente", "gemeente", "Gemeente waar de interventie plaatsvond: naam of bekende schrijfwijze "
+                  "(bijv. Bladel); wordt opgeslagen als CBS-code", True, synonyms=("Gemeente",)),
+                C("datum_start", "date", "Eerste dag van de interventie", True,
+                  synonyms=("Startdatum", "Begindatum", "Vanaf")),
+                C("datum_eind", "date", "Laatste dag van de interventie; leeg als die nog loopt",
+                  synonyms=("Einddatum", "Tot en met")),
+                C("thema", "thema", "Thema van de interventie", True, synonyms=("Thema",)),
+                C("omschrijving", "text", "Wat er werd gedaan (geen namen of BSN's)", True,
+                  synonyms=("Omschrijving", "Wat is er gedaan", "Maatregel")),
+            ),
+        ),
+    ),
+)
+
 KINDS: tuple[Kind, ...] = (
     CONTROLES,
     VRAGENFORMULIEREN,
@@ -668,6 +699,7 @@ KINDS: tuple[Kind, ...] = (
     OPVOLGING,
     SIGNALEN,
     INTERVIEWS,
+    INTERVENTIES,
 )
 """All kinds, in load order: a kind only refers to kinds before it."""
 

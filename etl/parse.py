@@ -483,6 +483,10 @@ def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple
                 found.append((col.name, "datum_buiten_periode",
                               f"datum valt buiten de periode van team {team} "
                               f"({dutch_date(start)} t/m {dutch_date(end)})"))
+    if sheet.name == "Interventies":
+        start, end = rec.get("datum_start"), rec.get("datum_eind")
+        if isinstance(start, date) and isinstance(end, date) and end < start:
+            found.append(("datum_eind", "eind_voor_start", f"datum_eind ligt voor datum_start ({dutch_date(start)})"))
     if sheet.name == "Opvolging":
         start, closed = rec.get("datum_start"), rec.get("datum_gesloten")
         if rec.get("status") == "afgerond" and closed is None:

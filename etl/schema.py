@@ -12,7 +12,8 @@ SCHEMA_SQL = Path(__file__).with_name("warehouse.sql")
 _REFERENCE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ref_gemeente": (
         "gemeenten.csv",
-        ("code", "naam", "regio", "lat", "lon", "oppervlakte_km2", "inwoners", "inwoners_jaar", "grenst_aan_belgie"),
+        ("code", "naam", "regio", "lat", "lon", "x_km", "y_km", "oppervlakte_km2", "inwoners", "inwoners_jaar",
+         "grenst_aan_belgie", "grens_belgie_km"),
     ),
     "ref_grens": ("grenzen.csv", ("code_a", "naam_a", "code_b", "naam_b", "grenslengte_km")),
     "ref_partner": ("partners.csv", ("code", "naam", "soort")),

@@ -12,10 +12,13 @@ CREATE TABLE ref_gemeente (
     regio           VARCHAR NOT NULL,      -- Kempen | Peelland | Kempen-neighbour
     lat             DOUBLE,                -- centroid, WGS84 degrees
     lon             DOUBLE,                -- centroid, WGS84 degrees
+    x_km            DOUBLE,                -- centroid east of 5.45 E, km (flat plane: equirectangular at 51.45 N)
+    y_km            DOUBLE,                -- centroid north of 51.45 N, km (same plane; for maps without a base map)
     oppervlakte_km2 DOUBLE,                -- total area, km2
     inwoners        INTEGER,               -- population on 1 January of inwoners_jaar
     inwoners_jaar   INTEGER,               -- year of the population count (2023)
-    grenst_aan_belgie BOOLEAN              -- shares a border with Belgium
+    grenst_aan_belgie BOOLEAN,             -- shares a border with Belgium
+    grens_belgie_km DOUBLE                 -- length of the border with Belgium, km (0: none)
 );
 CREATE TABLE ref_grens (
     code_a VARCHAR, naam_a VARCHAR, code_b VARCHAR, naam_b VARCHAR,
@@ -159,6 +162,16 @@ CREATE TABLE stg_antwoorden (
     _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL,
     PRIMARY KEY (respondent_id, vraag_nr, codeur)
 );
+CREATE TABLE stg_interventies (
+    interventie_id VARCHAR PRIMARY KEY,
+    team VARCHAR NOT NULL,                 -- ref_team.code
+    gemeente_code VARCHAR NOT NULL,        -- ref_gemeente.code: the treatment area
+    datum_start DATE NOT NULL,             -- first day (inclusive)
+    datum_eind DATE,                       -- last day (inclusive); NULL: still running
+    thema VARCHAR NOT NULL,                -- ref_thema.code
+    omschrijving VARCHAR NOT NULL,         -- what was done
+    _bestand VARCHAR NOT NULL, _blad VARCHAR NOT NULL, _rij INTEGER NOT NULL
+);
 
 -- ---------------------------------------------------------------- load bookkeeping
 CREATE TABLE meta_bestand (               -- one row per raw file currently in force
@@ -248,3 +261,11 @@ SELECT a.respondent_id, a.vraag_nr, v.vraag, a.antwoord, a.code, a.codeur,
        r.team, r.organisatie, r.rol, r.gemeente_code, r.mee_op_controleavond
 FROM stg_antwoorden a JOIN stg_respondenten r USING (respondent_id)
 JOIN stg_vragen v USING (vraag_nr);
+
+CREATE VIEW fct_interventie AS             -- one row per intervention: the treatment area and its window
+SELECT i.interventie_id, i.team, i.gemeente_code, g.naam AS gemeente, g.regio,
+       i.datum_start,                      -- first day (inclusive)
+       i.datum_eind,                       -- last day (inclusive); NULL: still running
+       i.thema, t.naam AS thema_naam, i.omschrijving
+FROM stg_interventies i JOIN ref_gemeente g ON g.code = i.gemeente_code
+LEFT JOIN ref_thema t ON t.code = i.thema;
