@@ -38,8 +38,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date, timedelta
 
+import duckdb
 import numpy as np
+import pandas as pd
+
+from metrics.filters import Filter
 
 Z95 = 1.959963984540054
 """Two-sided 95% quantile of the standard normal distribution."""
@@ -87,10 +92,14 @@ def wdq_interval(
     c_before: float,
     c_after: float,
     *,
+    exposure: Sequence[float] | None = None,
     draws: int = BOOTSTRAP_TREKKINGEN,
     seed: int = BOOTSTRAP_SEED,
 ) -> dict[str, tuple[float, float]]:
     """95% parametric Poisson bootstrap interval (low, high) of wdq, success, buffer and tne.
+
+    With `exposure` (six values, same order) the figures are computed on rates: each drawn count is divided by its
+    fixed exposure (e.g. violations per visit); an exposure of zero makes the rate undefined and the draw unusable.
 
     Draws with a control count of zero are left out; an interval needs at least 95% usable draws, otherwise it is
     (NaN, NaN). The WDQ's interval is (NaN, NaN) unless the success interval lies entirely below zero.
@@ -98,8 +107,11 @@ def wdq_interval(
     rng = np.random.default_rng(seed)
     counts = np.array([r_before, r_after, d_before, d_after, c_before, c_after], dtype=float)
     x = rng.poisson(counts, size=(draws, 6)).astype(float)
+    if exposure is not None:
+        expo = np.array(exposure, dtype=float)
+        x = np.divide(x, expo, out=np.full_like(x, np.nan), where=expo > 0)
     rb, ra, db, da, cb, ca = x.T
-    ok = (cb > 0) & (ca > 0)
+    ok = (cb > 0) & (ca > 0) & ~np.isnan(x).any(axis=1)
     rb, ra, db, da, cb, ca = (v[ok] for v in (rb, ra, db, da, cb, ca))
     success = ra / ca - rb / cb
     buffer = da / ca - db / cb
@@ -170,3 +182,320 @@ def lees(te_klein: bool, z_lokaal: float, z_verplaatsing: float) -> str:
     if z_verplaatsing <= -Z95:
         return UITSTRALING
     return EFFECT_ZONDER_VERPLAATSING
+
+
+# ---------------------------------------------------------------------------------------------------- area measure
+
+MATEN: dict[str, str] = {
+    "signalen": "Signalen",
+    "overtredingen per bezoek": "Overtredingen per bezoek",
+    "personen illegale huisvesting": "Personen in illegale huisvesting",
+}
+"""The measures of the area measure, with their Dutch names."""
+HUISVESTING_CATEGORIEEN = (
+    "overbewoning",
+    "strijdig gebruik bestemmingsplan",
+    "illegale bewoning recreatiewoning",
+    "illegale bewoning bedrijfspand",
+    "illegale kamerverhuur",
+    "verhuur zonder vergunning",
+    "woningsplitsing zonder vergunning",
+    "strijdig gebruik woonwagenstandplaats",
+)
+"""Violations that make a visited address illegal housing (codes of etl/reference/bevindingcategorieen.csv)."""
+VENSTER_DAGEN = 180
+"""Default length of the before and of the after window, days."""
+PER_INWONERS = 10_000
+"""Count measures are compared per this many inhabitants (ref_gemeente.inwoners, CBS 2023)."""
+
+
+def gebeurtenissen(con: duckdb.DuckDBPyConnection, maat: str, teams: Sequence[str] = ()) -> pd.DataFrame:
+    """One row per event of a measure: datum, team, gemeente_code, teller (events), noemer (exposure).
+
+    - signalen: fct_signaal, one row per signal (teller 1, noemer 0), date of receipt.
+    - overtredingen per bezoek: fct_bezoek, one row per visit: teller = its violations (fct_overtreding), noemer 1;
+      date of the control evening.
+    - personen illegale huisvesting: fct_bezoek, one row per visit with at least one violation of
+      HUISVESTING_CATEGORIEEN: teller = persons found there (aantal_personen), noemer 0.
+    """
+    team_cond = f"team IN ({', '.join('?' for _ in teams)})" if teams else "TRUE"
+    if maat == "signalen":
+        sql = f"SELECT datum, team, gemeente_code, 1 AS teller, 0 AS noemer FROM fct_signaal WHERE {team_cond}"
+    elif maat == "overtredingen per bezoek":
+        sql = f"""SELECT b.datum, b.team, b.gemeente_code,
+                         (SELECT count(*) FROM fct_overtreding o WHERE o.bezoek_id = b.bezoek_id) AS teller,
+                         1 AS noemer
+                  FROM fct_bezoek b WHERE {team_cond}"""
+    elif maat == "personen illegale huisvesting":
+        cats = ", ".join(f"'{c}'" for c in HUISVESTING_CATEGORIEEN)
+        sql = f"""SELECT b.datum, b.team, b.gemeente_code, b.aantal_personen AS teller, 0 AS noemer
+                  FROM fct_bezoek b
+                  WHERE {team_cond} AND EXISTS (SELECT 1 FROM fct_overtreding o
+                                                 WHERE o.bezoek_id = b.bezoek_id AND o.categorie IN ({cats}))"""
+    else:
+        raise KeyError(f"onbekende maat {maat!r}; kies uit: {', '.join(MATEN)}")
+    out = con.execute(sql, list(teams)).df()
+    out["datum"] = pd.to_datetime(out["datum"]).dt.date
+    return out
+
+
+def gebieden(con: duckdb.DuckDBPyConnection, gemeente_code: str, team: str) -> dict[str, tuple[str, ...]]:
+    """Treatment, buffer and control of an intervention in `gemeente_code` by `team` (CBS codes, sorted).
+
+    behandeling = the municipality; buffer = its neighbours (ref_grens) inside the team's region (ref_team.regio =
+    ref_gemeente.regio; neighbours outside it have no data of the team); controle = the rest of the team's region.
+    """
+    regio = [r[0] for r in con.execute(
+        "SELECT g.code FROM ref_gemeente g JOIN ref_team t ON t.regio = g.regio WHERE t.code = ? ORDER BY g.code",
+        [team]).fetchall()]
+    buren = {r[0] for r in con.execute(
+        "SELECT code_b FROM ref_grens WHERE code_a = ? UNION SELECT code_a FROM ref_grens WHERE code_b = ?",
+        [gemeente_code, gemeente_code]).fetchall()}
+    buffer = tuple(c for c in regio if c in buren and c != gemeente_code)
+    controle = tuple(c for c in regio if c not in buren and c != gemeente_code)
+    return {"behandeling": (gemeente_code,), "buffer": buffer, "controle": controle}
+
+
+def vensters(start: date, periode_start: date, periode_eind: date, dagen: int = VENSTER_DAGEN
+             ) -> tuple[date, date, date, date]:
+    """(voor_van, voor_tot, na_van, na_tot), all inclusive: two windows of equal length around `start`.
+
+    The length is `dagen`, shortened so that both windows lie inside the team's period (ref_team): the after window
+    starts on the start date, the before window ends the day before.
+    """
+    lengte = max(0, min(dagen, (start - periode_start).days, (periode_eind - start).days + 1))
+    return (start - timedelta(days=lengte), start - timedelta(days=1), start,
+            start + timedelta(days=lengte - 1))
+
+
+def _som(ev: pd.DataFrame, codes: Sequence[str], van: date, tot: date) -> tuple[float, float]:
+    sel = ev[ev["gemeente_code"].isin(codes) & (ev["datum"] >= van) & (ev["datum"] <= tot)]
+    return float(sel["teller"].sum()), float(sel["noemer"].sum())
+
+
+def interventie_effecten(con: duckdb.DuckDBPyConnection, f: Filter, maat: str = "signalen",
+                         dagen: int = VENSTER_DAGEN) -> pd.DataFrame:
+    """Per intervention (fct_interventie) in the filter: the area measure, WDQ, WDD, intervals and reading.
+
+    An intervention is in the filter when its team and municipality are and its start date lies in the period.
+    Areas: `gebieden`; windows: `vensters`; events: `gebeurtenissen` of the team of the intervention.
+    Counts: r_/d_/c_ voor/na = events (teller) in treatment, buffer and control per window; for "overtredingen
+    per bezoek" also the visits (rn_/dn_/cn_ voor/na) and the WDQ is computed on violations per visit.
+    WDD: count measures per PER_INWONERS inhabitants (weights = inhabitants / PER_INWONERS per area); violations per
+    visit with the visits as weights (Wheeler's weighted WDD). wdd_lokaal = treatment against control,
+    wdd_verplaatsing = buffer against control, wdd = both together (the one control counted once with twice the
+    weight, so its variance is counted correctly). lezing: `lees` with `te_weinig` on the event counts.
+    """
+    cond, params = f.sql("i", date_col="datum_start")
+    iv = con.execute(
+        f"""SELECT i.interventie_id, i.team, i.gemeente_code, i.gemeente, i.datum_start, i.datum_eind, i.thema_naam,
+                   i.omschrijving, t.periode_start, t.periode_eind
+            FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE {cond}
+            ORDER BY i.datum_start, i.interventie_id""", params).fetchall()
+    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    inwoners = dict(con.execute("SELECT code, inwoners FROM ref_gemeente").fetchall())
+    per_bezoek = maat == "overtredingen per bezoek"
+    events: dict[str, pd.DataFrame] = {}
+    rows = []
+    for iid, team, code, gemeente, start, eind, thema, omschrijving, p_start, p_eind in iv:
+        if team not in events:
+            events[team] = gebeurtenissen(con, maat, (team,))
+        ev = events[team]
+        areas = gebieden(con, code, team)
+        vv, vt, nv, nt = vensters(start, p_start, p_eind, dagen)
+        tel: dict[str, float] = {}
+        for key, codes in (("r", areas["behandeling"]), ("d", areas["buffer"]), ("c", areas["controle"])):
+            tel[f"{key}_voor"], tel[f"{key}n_voor"] = _som(ev, codes, vv, vt)
+            tel[f"{key}_na"], tel[f"{key}n_na"] = _som(ev, codes, nv, nt)
+        counts = [tel[k] for k in ("r_voor", "r_na", "d_voor", "d_na", "c_voor", "c_na")]
+        if per_bezoek:
+            expo = [tel[k] for k in ("rn_voor", "rn_na", "dn_voor", "dn_na", "cn_voor", "cn_na")]
+        else:
+            size = {k: sum(inwoners[c] for c in areas[a]) / PER_INWONERS
+                    for k, a in (("r", "behandeling"), ("d", "buffer"), ("c", "controle"))}
+            expo = [size["r"], size["r"], size["d"], size["d"], size["c"], size["c"]]
+        rates = [x / e if e else math.nan for x, e in zip(counts, expo, strict=True)]
+        q = wdq(*(rates if per_bezoek else counts))
+        qi = wdq_interval(*counts, exposure=expo if per_bezoek else None)
+        if per_bezoek:
+            q["tne"], qi["tne"] = math.nan, (math.nan, math.nan)
+        rb, ra, db, da, cb, ca = counts
+        erb, era, edb, eda, ecb, eca = (e if e else 1.0 for e in expo)
+        lokaal = wdd(rb, ra, cb, ca, 0, 0, 0, 0, weights=(erb, era, ecb, eca, 1, 1, 1, 1))
+        verpl = wdd(0, 0, 0, 0, db, da, cb, ca, weights=(1, 1, 1, 1, edb, eda, ecb, eca))
+        totaal = wdd(rb, ra, cb, ca, db, da, 0, 0, weights=(erb, era, ecb / 2, eca / 2, edb, eda, 1, 1))
+        if not areas["buffer"]:
+            verpl = {k: math.nan for k in verpl}
+        klein = te_weinig(*counts) or not areas["buffer"] or not areas["controle"] or (per_bezoek and 0 in expo)
+        rows.append({
+            "interventie_id": iid, "team": team, "gemeente_code": code, "gemeente": gemeente, "thema": thema,
+            "omschrijving": omschrijving, "datum_start": start, "datum_eind": eind,
+            "buffer": ", ".join(naam[c] for c in areas["buffer"]),
+            "controle": ", ".join(naam[c] for c in areas["controle"]),
+            "voor_van": vv, "voor_tot": vt, "na_van": nv, "na_tot": nt, "venster_dagen": (nt - nv).days + 1,
+            **{k: v for k, v in tel.items() if per_bezoek or "n_" not in k},
+            "wdq": q["wdq"], "wdq_laag": qi["wdq"][0], "wdq_hoog": qi["wdq"][1],
+            "succes": q["success"], "succes_laag": qi["success"][0], "succes_hoog": qi["success"][1],
+            "buffermaat": q["buffer"], "buffermaat_laag": qi["buffer"][0], "buffermaat_hoog": qi["buffer"][1],
+            "tne": q["tne"], "tne_laag": qi["tne"][0], "tne_hoog": qi["tne"][1],
+            "wdd": totaal["estimate"], "wdd_se": totaal["se"], "wdd_z": totaal["z"], "wdd_laag": totaal["low"],
+            "wdd_hoog": totaal["high"],
+            "wdd_lokaal": lokaal["estimate"], "z_lokaal": lokaal["z"],
+            "wdd_lokaal_laag": lokaal["low"], "wdd_lokaal_hoog": lokaal["high"],
+            "wdd_verplaatsing": verpl["estimate"], "z_verplaatsing": verpl["z"],
+            "wdd_verplaatsing_laag": verpl["low"], "wdd_verplaatsing_hoog": verpl["high"],
+            "lezing": lees(klein, lokaal["z"], verpl["z"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def maat_per_maand(con: duckdb.DuckDBPyConnection, f: Filter, maat: str = "signalen") -> pd.DataFrame:
+    """The measure per municipality and calendar month, for the chart around each intervention.
+
+    Columns: maand (first day), gemeente_code, gemeente, teller (events), noemer (visits for "overtredingen per
+    bezoek", else 0), waarde (teller / noemer for violations per visit, else teller). Teams and period from `f`;
+    municipalities are not cut (the page shows treatment, buffer and control together).
+    """
+    ev = gebeurtenissen(con, maat, f.teams)
+    if f.start is not None:
+        ev = ev[ev["datum"] >= f.start]
+    if f.end is not None:
+        ev = ev[ev["datum"] <= f.end]
+    ev = ev.assign(maand=[d.replace(day=1) for d in ev["datum"]])
+    out = ev.groupby(["maand", "gemeente_code"], as_index=False)[["teller", "noemer"]].sum()
+    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    out["gemeente"] = out["gemeente_code"].map(naam)
+    if maat == "overtredingen per bezoek":
+        out["waarde"] = out["teller"] / out["noemer"].where(out["noemer"] > 0)
+    else:
+        out["waarde"] = out["teller"].astype(float)
+    return out.sort_values(["maand", "gemeente"]).reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------------------------- entity measure
+
+ENTITEITEN: dict[str, str] = {
+    "eigenaar": "Eigenaren / verhuurders",
+    "uitzendbureau": "Uitzendbureaus",
+    "persoon": "Personen",
+}
+"""The entities followed across municipalities, with their Dutch names."""
+BINNEN = "binnen het teamgebied"
+BUREN_BUITEN = "naar buurgemeente buiten het team"
+ELDERS = "elders"
+
+
+def waarnemingen(con: duckdb.DuckDBPyConnection, entiteit: str, teams: Sequence[str] = ()) -> pd.DataFrame:
+    """Every sighting of an entity at a controlled address: entiteit_id, datum, team, gemeente_code.
+
+    eigenaar: fct_bezoek.eigenaar_pseudoniem (a landlord at a visited address); uitzendbureau:
+    fct_persoon.uitzendbureau (the agency of a person found); persoon: fct_persoon.naam_pseudoniem. One row per
+    entity, day and municipality (several rows of one evening count once).
+    """
+    source = {"eigenaar": ("fct_bezoek", "eigenaar_pseudoniem"), "uitzendbureau": ("fct_persoon", "uitzendbureau"),
+              "persoon": ("fct_persoon", "naam_pseudoniem")}
+    if entiteit not in source:
+        raise KeyError(f"onbekende entiteit {entiteit!r}; kies uit: {', '.join(ENTITEITEN)}")
+    table, column = source[entiteit]
+    team_cond = f"team IN ({', '.join('?' for _ in teams)})" if teams else "TRUE"
+    out = con.execute(
+        f"""SELECT DISTINCT {column} AS entiteit_id, datum, team, gemeente_code FROM {table}
+            WHERE {column} IS NOT NULL AND {team_cond} ORDER BY entiteit_id, datum, gemeente_code""",
+        list(teams)).df()
+    out["datum"] = pd.to_datetime(out["datum"]).dt.date
+    return out
+
+
+def verplaatsingen(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon") -> pd.DataFrame:
+    """One row per move: an entity seen in one municipality and at its next sighting in another.
+
+    Columns: entiteit_id, van_code, van, naar_code, naar, datum_van (last sighting in `van`), datum_naar (first
+    sighting in `naar`), dagen (time lag), soort: BINNEN (both in the region of the team of the first sighting),
+    BUREN_BUITEN (`naar` outside that region and bordering it, ref_grens) or ELDERS. A move belongs to the filter
+    when its team (first sighting) is in it, `van` or `naar` is among the chosen municipalities and datum_naar lies
+    in the period.
+    """
+    w = waarnemingen(con, entiteit)
+    leden: dict[str, set[str]] = {}
+    for team, code in con.execute(
+            "SELECT t.code, g.code FROM ref_team t JOIN ref_gemeente g ON g.regio = t.regio").fetchall():
+        leden.setdefault(team, set()).add(code)
+    grens = con.execute("SELECT code_a, code_b FROM ref_grens").fetchall()
+    buren: dict[str, set[str]] = {}
+    for a, b in grens:
+        buren.setdefault(a, set()).add(b)
+        buren.setdefault(b, set()).add(a)
+    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    rows = []
+    for entiteit_id, group in w.groupby("entiteit_id", sort=True):
+        prev = None
+        for rec in group.itertuples(index=False):
+            if prev is not None and rec.gemeente_code != prev.gemeente_code:
+                gebied = leden.get(prev.team, set())
+                if rec.gemeente_code in gebied:
+                    soort = BINNEN
+                elif any(rec.gemeente_code in buren.get(c, set()) for c in gebied):
+                    soort = BUREN_BUITEN
+                else:
+                    soort = ELDERS
+                rows.append({"entiteit_id": entiteit_id, "team": prev.team, "van_code": prev.gemeente_code,
+                             "van": naam.get(prev.gemeente_code, prev.gemeente_code), "naar_code": rec.gemeente_code,
+                             "naar": naam.get(rec.gemeente_code, rec.gemeente_code), "datum_van": prev.datum,
+                             "datum_naar": rec.datum, "dagen": (rec.datum - prev.datum).days, "soort": soort})
+            prev = rec
+    cols = ["entiteit_id", "team", "van_code", "van", "naar_code", "naar", "datum_van", "datum_naar", "dagen",
+            "soort"]
+    out = pd.DataFrame(rows, columns=cols)
+    if f.teams:
+        out = out[out["team"].isin(f.teams)]
+    if f.gemeenten:
+        out = out[out["van_code"].isin(f.gemeenten) | out["naar_code"].isin(f.gemeenten)]
+    if f.start is not None:
+        out = out[out["datum_naar"] >= f.start]
+    if f.end is not None:
+        out = out[out["datum_naar"] <= f.end]
+    return out.reset_index(drop=True)
+
+
+def stromen(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon") -> pd.DataFrame:
+    """Moves (`verplaatsingen`) summed per pair of municipalities: van, naar, soort, aantal (moves), entiteiten
+    (distinct entities), mediaan_dagen and max_dagen (time lag); the most frequent pair first."""
+    v = verplaatsingen(con, f, entiteit)
+    cols = ["van_code", "van", "naar_code", "naar", "soort", "aantal", "entiteiten", "mediaan_dagen", "max_dagen"]
+    if v.empty:
+        return pd.DataFrame(columns=cols)
+    out = v.groupby(["van_code", "van", "naar_code", "naar", "soort"], as_index=False).agg(
+        aantal=("entiteit_id", "size"), entiteiten=("entiteit_id", "nunique"), mediaan_dagen=("dagen", "median"),
+        max_dagen=("dagen", "max"))
+    return out.sort_values(["aantal", "van", "naar"], ascending=[False, True, True]).reset_index(drop=True)[cols]
+
+
+def stromen_rond_interventies(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon",
+                              dagen: int = VENSTER_DAGEN) -> pd.DataFrame:
+    """Per intervention in the filter and destination: moves out of its municipality before and after its start.
+
+    A move out of the treatment municipality counts in the before window when its arrival date (datum_naar) lies in
+    the before window of `vensters`, in the after window likewise. Columns: interventie_id, gemeente, naar_code,
+    naar, soort, voor, na (moves), mediaan_dagen_na (time lag of the moves after); per intervention (by start
+    date) the destinations in alphabetical order. Destinations with no move in either window are left out.
+    """
+    cond, params = f.sql("i", date_col="datum_start")
+    iv = con.execute(
+        f"""SELECT i.interventie_id, i.team, i.gemeente_code, i.gemeente, i.datum_start, t.periode_start,
+                   t.periode_eind
+            FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE {cond}
+            ORDER BY i.datum_start, i.interventie_id""", params).fetchall()
+    moves = verplaatsingen(con, Filter(), entiteit)
+    rows = []
+    for iid, team, code, gemeente, start, p_start, p_eind in iv:
+        vv, vt, nv, nt = vensters(start, p_start, p_eind, dagen)
+        out = moves[(moves["van_code"] == code) & (moves["team"] == team)]
+        for (naar, naar_code, soort), g in out.groupby(["naar", "naar_code", "soort"]):
+            voor = g[(g["datum_naar"] >= vv) & (g["datum_naar"] <= vt)]
+            na = g[(g["datum_naar"] >= nv) & (g["datum_naar"] <= nt)]
+            if len(voor) or len(na):
+                rows.append({"interventie_id": iid, "gemeente": gemeente, "naar_code": naar_code, "naar": naar,
+                             "soort": soort, "voor": len(voor), "na": len(na),
+                             "mediaan_dagen_na": float(na["dagen"].median()) if len(na) else math.nan})
+    cols = ["interventie_id", "gemeente", "naar_code", "naar", "soort", "voor", "na", "mediaan_dagen_na"]
+    return pd.DataFrame(rows, columns=cols)

@@ -6,6 +6,13 @@ workbook per Kempen municipality plus one workbook per other kind. It shows what
 could look like: more themes than housing of labour migrants, new partners (VRBZO, ODZOB, Douane,
 Enexis), growth over time, follow-up that is more complete than in the pilot (the B.O.E.R.-gemeenten
 catch up slowly), open follow-ups at the end of 2022 and signals from many partners.
+
+Planted truth for the waterbed measures (metrics/waterbed.py), see INTERVENTIONS and `_plant_waterbed`: two
+interventions. In Veldhoven (from 1 March 2021) a rise of PLANTED_SIGNALS housing signals in the 180 days before
+the start stops, and the same number of signals appears in the 180 days after it in the named neighbours Eersel
+and Waalre (PLANTED_TO); PLANTED_PERSONS persons found in Veldhoven before the start are found again in Waalre and
+Bergeijk after it. In Bladel (from 1 March 2022) nothing is planted. The planting adds signals and renames persons
+only; evenings, visits and persons found keep their numbers.
 """
 
 from __future__ import annotations
@@ -16,7 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.contract import BEVINDINGEN as BEVINDINGEN_KIND
-from etl.contract import CONTROLES, OPVOLGING, PARTNERRESULTATEN, SIGNALEN, VRAGENFORMULIEREN, Sheet
+from etl.contract import (
+    CONTROLES,
+    INTERVENTIES,
+    OPVOLGING,
+    PARTNERRESULTATEN,
+    SIGNALEN,
+    VRAGENFORMULIEREN,
+    Sheet,
+)
 from etl.demo.common import AGENCIES as COMMON_AGENCIES
 from etl.demo.common import BOER, KEMPEN, AddressBook, bsn, landlord, person_name, weighted
 from etl.demo.xlsx import SheetData, write_workbook
@@ -105,6 +120,24 @@ AGENCIES = COMMON_AGENCIES[:12] + COMMON_AGENCIES[32:40]
 """20 plainly fictional temp agencies, partly the same as in the pilot."""
 KIT_NAME_OFFSET = 1000
 """KIT person names are numbered from Demo-1001 on, apart from the pilot's Demo-0001..0232."""
+INTERVENTIONS = (
+    {"interventie_id": "KIT-I01", "team": "KIT", "gemeente": "Veldhoven", "datum_start": dt.date(2021, 3, 1),
+     "datum_eind": dt.date(2021, 12, 31), "thema": HAM,
+     "omschrijving": "Intensieve aanpak huisvesting arbeidsmigranten: elke week een controle en een "
+                     "informatiebrief aan alle verhuurders (fictief)"},
+    {"interventie_id": "KIT-I02", "team": "KIT", "gemeente": "Bladel", "datum_start": dt.date(2022, 3, 1),
+     "datum_eind": None, "thema": "ondermijning",
+     "omschrijving": "Aanpak leegstaande stallen en hennep in het buitengebied (fictief)"},
+)
+"""The interventions of the demo (KIT_interventies.xlsx)."""
+PLANTED_WINDOW = 180
+"""Days before and after the Veldhoven start in which the planted displacement happens."""
+PLANTED_SIGNALS = 40
+"""Extra housing signals in Veldhoven before its intervention, and the same number after it in PLANTED_TO."""
+PLANTED_TO = {"Eersel": 24, "Waalre": 16}
+"""Where the displaced signals go after the Veldhoven intervention (named neighbours), and how many."""
+PLANTED_PERSONS = {"Waalre": 4, "Bergeijk": 2}
+"""Persons of Veldhoven (before its intervention) found again in these neighbours after it, and how many."""
 
 
 @dataclass
@@ -333,6 +366,45 @@ def _signals(rng: random.Random, evenings: list[Evening], book: AddressBook) -> 
     return rows
 
 
+def _plant_waterbed(rng: random.Random, evenings: list[Evening], persons: list[dict[str, object]],
+                    signals: list[dict[str, object]], book: AddressBook) -> None:
+    """Plant the displacement after the Veldhoven intervention (module docstring); renumber the signals."""
+    veldhoven = INTERVENTIONS[0]
+    start: dt.date = veldhoven["datum_start"]  # type: ignore[assignment]
+    before = (start - dt.timedelta(days=PLANTED_WINDOW), start - dt.timedelta(days=1))
+    after = (start, start + dt.timedelta(days=PLANTED_WINDOW - 1))
+    plan = [("Veldhoven", before, PLANTED_SIGNALS)] + [(g, after, n) for g, n in PLANTED_TO.items()]
+    for gemeente, (first, last), n in plan:
+        for _ in range(n):
+            day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+            adres, postcode = book.new(gemeente)
+            uitkomst = weighted(rng, [("casustafel", 0.5), ("afgewezen", 0.2), ("doorgezet naar partner", 0.3)])
+            signals.append({"datum": day, "gemeente": gemeente, "thema": HAM, "adres": adres, "postcode": postcode,
+                            "casustafel_datum": day + dt.timedelta(days=rng.randint(3, 21)), "uitkomst": uitkomst,
+                            "controleavond_id": None, "team": "KIT",
+                            "bron_partner": weighted(rng, list(SIGNAL_SOURCES.items()))})
+    signals.sort(key=lambda r: (r["datum"], r["adres"]))
+    for i, row in enumerate(signals, start=1):
+        row["signaal_id"] = f"KIT-S{i:05d}"
+    visit_of = {v.id: (e.gemeente, e.date) for e in evenings for v in e.visits}
+
+    def found(gemeente: str, window: tuple[dt.date, dt.date]) -> list[dict[str, object]]:
+        return [p for p in persons if p["nationaliteit"] != "Nederlands"
+                and visit_of[str(p["bezoek_id"])][0] == gemeente
+                and window[0] <= visit_of[str(p["bezoek_id"])][1] <= window[1]]
+
+    sources = found("Veldhoven", before)
+    renamed: set[str] = set()
+    for gemeente, n in PLANTED_PERSONS.items():  # the same person keeps the same nationality
+        for _ in range(n):
+            later = rng.choice([p for p in found(gemeente, after) if p["persoon_id"] not in renamed
+                                and any(q["nationaliteit"] == p["nationaliteit"] for q in sources)])
+            earlier = rng.choice([q for q in sources if q["nationaliteit"] == later["nationaliteit"]])
+            sources.remove(earlier)
+            renamed.add(str(later["persoon_id"]))
+            later["naam"] = earlier["naam"]
+
+
 def write_kit(out_dir: Path, rng: random.Random, seed: int) -> list[Path]:
     """Write the KIT 2020-2022 workbooks under out_dir/kit and return their paths."""
     book = AddressBook(rng)
@@ -361,7 +433,10 @@ def write_kit(out_dir: Path, rng: random.Random, seed: int) -> list[Path]:
          "partnerresultaten"),
         ("KIT_opvolging.xlsx", OPVOLGING.sheet("Opvolging"), _followups(rng, evenings, findings), "opvolging"),
         ("KIT_signalen.xlsx", SIGNALEN.sheet("Signalen"), _signals(rng, evenings, book), "signalen"),
+        ("KIT_interventies.xlsx", INTERVENTIES.sheet("Interventies"), [dict(i) for i in INTERVENTIONS],
+         "interventies"),
     )
+    _plant_waterbed(random.Random(f"{seed}:waterbed"), evenings, persons, parts[4][2], book)
     for name, sheet, records, title in parts:
         paths.append(write_workbook(folder / name, [_rows(sheet, records)], f"KIT 2020-2022 - {title}", seed))
     return paths
