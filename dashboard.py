@@ -25,7 +25,7 @@ from ui.shell import mark_shell, requested_page  # noqa: E402
 
 st.set_page_config(
     page_title="KIT-dashboard · Kempen Interventie Team",
-    page_icon=":material/shield:",
+    page_icon=str(ROOT / "ui" / "favicon.svg"),  # a file served by the app: a :material/ icon is fetched from Google
     layout="wide",
     initial_sidebar_state="expanded",
     menu_items={"About": "KIT-dashboard: resultaten van het Kempen Interventie Team, vergeleken met het PIT."},

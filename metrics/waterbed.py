@@ -499,3 +499,70 @@ def stromen_rond_interventies(con: duckdb.DuckDBPyConnection, f: Filter, entitei
                              "mediaan_dagen_na": float(na["dagen"].median()) if len(na) else math.nan})
     cols = ["interventie_id", "gemeente", "naar_code", "naar", "soort", "voor", "na", "mediaan_dagen_na"]
     return pd.DataFrame(rows, columns=cols)
+
+
+# ------------------------------------------------------------------------------------------------------ for the page
+
+ROL_BEHANDELING = "gemeente van de interventie"
+ROL_BUFFER = "buurgemeente (buffer)"
+ROL_CONTROLE = "rest van de regio (controle)"
+ROL_BUITEN = "buiten het teamgebied"
+
+
+def gemeenten_kaart(con: duckdb.DuckDBPyConnection, interventie_id: str | None = None) -> pd.DataFrame:
+    """Every municipality of etl/reference with its flat-plane position, for a map without a base map.
+
+    Columns: code, naam, regio, x_km, y_km (ref_gemeente), inwoners, grenst_aan_belgie, rol: for the intervention
+    `interventie_id` (fct_interventie) its treatment, buffer and control (`gebieden`) and ROL_BUITEN for the rest;
+    without an intervention every municipality is ROL_BUITEN.
+    """
+    out = con.execute("SELECT code, naam, regio, x_km, y_km, inwoners, grenst_aan_belgie FROM ref_gemeente "
+                      "ORDER BY naam").df()
+    out["rol"] = ROL_BUITEN
+    if interventie_id is not None:
+        row = con.execute("SELECT gemeente_code, team FROM fct_interventie WHERE interventie_id = ?",
+                          [interventie_id]).fetchone()
+        if row is not None:
+            areas = gebieden(con, row[0], row[1])
+            for key, rol in (("behandeling", ROL_BEHANDELING), ("buffer", ROL_BUFFER), ("controle", ROL_CONTROLE)):
+                out.loc[out["code"].isin(areas[key]), "rol"] = rol
+    return out
+
+
+def maat_rond_interventie(con: duckdb.DuckDBPyConnection, interventie_id: str, maat: str = "signalen",
+                          dagen: int = VENSTER_DAGEN) -> pd.DataFrame:
+    """The measure per month in treatment, buffer and control around one intervention (before and after windows).
+
+    Columns: maand (first day), rol (ROL_BEHANDELING, ROL_BUFFER, ROL_CONTROLE), teller, noemer, waarde: events per
+    PER_INWONERS inhabitants of the area for count measures, violations per visit for "overtredingen per bezoek".
+    Months from the first month of the before window to the last of the after window (`vensters`); months without
+    events count 0.
+    """
+    row = con.execute(
+        """SELECT i.gemeente_code, i.team, i.datum_start, t.periode_start, t.periode_eind
+           FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE i.interventie_id = ?""",
+        [interventie_id]).fetchone()
+    cols = ["maand", "rol", "teller", "noemer", "waarde"]
+    if row is None:
+        return pd.DataFrame(columns=cols)
+    code, team, start, p_start, p_eind = row
+    vv, _, _, nt = vensters(start, p_start, p_eind, dagen)
+    ev = gebeurtenissen(con, maat, (team,))
+    ev = ev[(ev["datum"] >= vv) & (ev["datum"] <= nt)]
+    areas = gebieden(con, code, team)
+    inwoners = dict(con.execute("SELECT code, inwoners FROM ref_gemeente").fetchall())
+    months = pd.date_range(vv.replace(day=1), nt.replace(day=1), freq="MS").date
+    rows = []
+    for key, rol in (("behandeling", ROL_BEHANDELING), ("buffer", ROL_BUFFER), ("controle", ROL_CONTROLE)):
+        sel = ev[ev["gemeente_code"].isin(areas[key])]
+        per = sel.assign(maand=[d.replace(day=1) for d in sel["datum"]]).groupby("maand")[["teller", "noemer"]].sum()
+        size = sum(inwoners[c] for c in areas[key]) / PER_INWONERS
+        for m in months:
+            teller = float(per["teller"].get(m, 0.0))
+            noemer = float(per["noemer"].get(m, 0.0))
+            if maat == "overtredingen per bezoek":
+                waarde = teller / noemer if noemer else math.nan
+            else:
+                waarde = teller / size if size else math.nan
+            rows.append({"maand": m, "rol": rol, "teller": teller, "noemer": noemer, "waarde": waarde})
+    return pd.DataFrame(rows, columns=cols)

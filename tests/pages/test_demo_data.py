@@ -74,3 +74,21 @@ def test_other_pages_on_demo_data(app: AppTest, page: str) -> None:
     at = app.switch_page(page).run()
     assert not at.exception
     assert not at.error
+
+
+def test_waterbed_page_reads_the_planted_displacement(app: AppTest) -> None:
+    # etl/demo/kit.py plants a displacement after the Veldhoven intervention (KIT-I01) and nothing after Bladel's
+    app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    at = app.switch_page("pages/waterbed.py").run()
+    assert not at.exception and not at.error
+    tabel = at.dataframe[0].value.set_index("Interventie")
+    assert tabel.loc["KIT-I01", "Lezing"] == "verplaatsing"
+    assert tabel.loc["KIT-I01", "Buurgemeenten (buffer)"] == "Eersel, Waalre, Bergeijk"
+    assert tabel.loc["KIT-I01", "Voor → na in de buurgemeenten"] == "22 → 76"
+    assert tabel.loc["KIT-I01", "WDQ (95%-interval)"] == "-0,99 (-4,07 tot -0,14)"
+    assert tabel.loc["KIT-I02", "Lezing"] == "geen effect in de gemeente"
+    assert tabel.loc["KIT-I02", "WDQ (95%-interval)"] == "-0,61 (interval niet te bepalen)"
+    assert len(at.get("plotly_chart")) == 2  # the map and the measure per month
+    # the persons planted in Waalre and Bergeijk show as moves out of Veldhoven after the start
+    rond = at.dataframe[2].value
+    assert rond[["Naar", "Voor de start", "Na de start"]].values.tolist() == [["Bergeijk", 0, 2], ["Waalre", 0, 4]]
