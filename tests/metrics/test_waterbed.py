@@ -11,7 +11,6 @@ import duckdb
 import pytest
 
 from etl.demo.kit import PLANTED_PERSONS, PLANTED_SIGNALS, PLANTED_TO
-from etl.load import load_raw
 from etl.schema import create_warehouse
 from metrics.filters import Filter
 from metrics.waterbed import (
@@ -27,20 +26,14 @@ from metrics.waterbed import (
     vensters,
     verplaatsingen,
 )
-from settings import load_settings
+from tests.testwarehouse import REFERENCE_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = load_settings()
 _L = ("test.xlsx", "Blad1", 2)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    tmp = tmp_path_factory.mktemp("waterbed")
-    report = load_raw(ROOT / "data" / "raw", tmp / "kit.duckdb", key_path=tmp / "pseudoniem.key",
-                      reference_dir=SETTINGS.reference_dir)
-    assert report.ok, report.summary()
-    connection = duckdb.connect(str(tmp / "kit.duckdb"), read_only=True)
+def demo(demo_warehouse: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(demo_warehouse), read_only=True)
     yield connection
     connection.close()
 
@@ -48,7 +41,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 @pytest.fixture
 def empty(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(tmp_path / "wh.duckdb"))
-    create_warehouse(con, SETTINGS.reference_dir)
+    create_warehouse(con, REFERENCE_DIR)
     yield con
     con.close()
 

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.pages.test_browser import CHROMIUM, ERRORS, FIGURE, MENU_LINK, _settle
-from tests.pages.testwarehouse import bouw_testwarehouse
+from tests.testwarehouse import bouw_testwarehouse
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and os.environ.get("CI") != "true",
