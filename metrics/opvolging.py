@@ -10,14 +10,16 @@ Conventions used by every function here:
   the evening). A violation without any follow-up step stays in every denominator.
 - A step belongs to the selection when its violation does, or, for a step without a violation (a step for a
   whole action, e.g. a press release), when its control evening does.
-- The reference date (peildatum) is set per team: the end of the team's data period, i.e. the last date in its
-  data (evening dates, step start and closing dates of its follow-up register), or the filter's end date when that
-  comes earlier. Time to closure is measured "as of" it: a violation whose first completed step closed after it,
-  or that has no completed step, is censored at it. Overdue steps are counted on it. Per team, so that a team whose
-  data ended years ago (PIT 2017) is not treated as still observed until another team's end date.
+- The reference date (peildatum, metrics/peildatum.py): the date the user sets (`peildatum`), else per team the
+  end of the team's data period (its last date, or the filter's end date when that comes earlier). Evenings after
+  it are left out. Time to closure is measured "as of" it: a violation whose first completed step closed after
+  it, or that has no completed step, is censored at it. Overdue steps are counted on it: open on it (not closed
+  on or before it, also when closed later) and past their deadline.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -25,6 +27,7 @@ import pandas as pd
 from metrics.doorlooptijd import KWANTIEL_KOLOMMEN, kaplan_meier, kwantielen
 from metrics.filters import Filter
 from metrics.format import team_label_kort
+from metrics.peildatum import met_peildatum, peildata, te_laat_op, tot_peildatum
 from metrics.pilot import BOER
 
 BOER_GROEP = "B.O.E.R.-gemeenten"
@@ -39,11 +42,12 @@ STATUSSEN = ("open", "lopend", "afgerond", "vervallen")
 """Statuses of a step, in the order of its life."""
 
 
-def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """One row per violation in the selection with its group, number of steps and first closing date.
 
     Columns: bevinding_id, team, gemeente_code, gemeente, groep, datum (control evening), stappen (follow-up
-    steps of any kind and status), opgevolgd (fct_overtreding: at least one step), eerste_afgerond (earliest
+    steps of any kind and status), opgevolgd (fct_overtreding: at least one step; with `peildatum`: at least one
+    step started on or before it), eerste_afgerond (earliest
     datum_gesloten of a step with status afgerond; NaT when none). groep: B.O.E.R.-gemeenten, Overige
     Kempengemeenten, Buurgemeenten Kempen or the region.
     """
@@ -57,7 +61,8 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         ),
         s AS (
             SELECT o.bevinding_id, count(*) AS stappen,
-                   min(o.datum_gesloten) FILTER (WHERE o.status = 'afgerond') AS eerste_afgerond
+                   min(o.datum_gesloten) FILTER (WHERE o.status = 'afgerond') AS eerste_afgerond,
+                   min(o.datum_start) AS eerste_start
             FROM fct_opvolging o WHERE o.bevinding_id IN (SELECT bevinding_id FROM v)
             GROUP BY o.bevinding_id
         )
@@ -66,11 +71,14 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
                     WHEN v.regio = 'Kempen' THEN '{OVERIG_KEMPEN}'
                     WHEN v.regio = 'Kempen-neighbour' THEN 'Buurgemeenten Kempen'
                     ELSE coalesce(v.regio, 'Onbekend') END AS groep,
-               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen, v.opgevolgd, s.eerste_afgerond
+               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen,
+               CASE WHEN ?::DATE IS NULL THEN v.opgevolgd ELSE coalesce(s.eerste_start <= ?::DATE, FALSE) END
+                   AS opgevolgd,
+               s.eerste_afgerond
         FROM v LEFT JOIN s USING (bevinding_id)
         ORDER BY v.datum, v.bevinding_id
         """,
-        [*params, list(BOER)],
+        [*params, list(BOER), peildatum, peildatum],
     ).df()
 
 
@@ -95,41 +103,7 @@ def _stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     ).df()
 
 
-def peildata(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
-    """The reference date per team: the last date in the team's data, or `f.end` when that is earlier.
-
-    The last date in a team's data is the latest of its control evening dates and the start and closing dates
-    of its follow-up steps (deadlines are plans, not data), over all its municipalities and dates, since the
-    register is kept for the whole team. Only the filter's teams (all teams when none is chosen) with data.
-    Columns: team, peildatum (a date).
-    """
-    cond, params = Filter(teams=f.teams).sql(date_col=None)
-    out = con.execute(
-        f"""
-        WITH datums AS (
-            SELECT team, datum FROM fct_controleavond
-            UNION ALL SELECT team, datum_start FROM fct_opvolging
-            UNION ALL SELECT team, datum_gesloten FROM fct_opvolging
-        )
-        SELECT team, max(datum) AS laatste FROM datums
-        WHERE datum IS NOT NULL AND team IS NOT NULL AND {cond}
-        GROUP BY team ORDER BY team
-        """,
-        params,
-    ).df()
-    laatste = pd.to_datetime(out["laatste"])
-    if f.end is not None:
-        laatste = laatste.clip(upper=pd.Timestamp(f.end))
-    return pd.DataFrame({"team": out["team"], "peildatum": laatste.dt.date})
-
-
-def _met_peildatum(df: pd.DataFrame, con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
-    """Return `df` (with a team column) with the team's reference date added as column peildatum (a Timestamp)."""
-    ref = peildata(con, f).assign(peildatum=lambda d: pd.to_datetime(d["peildatum"]))
-    return df.merge(ref, on="team", how="left")
-
-
-def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Share of violations followed up per municipality (and its group).
 
     - numerator opgevolgd: violations with at least one follow-up step (any kind, any status);
@@ -139,7 +113,7 @@ def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.Data
     team and municipality with violations, ordered by group and share. Source: HAM/KIT evaluation §6.2.1
     question 8 (B.O.E.R.-gemeenten).
     """
-    v = _overtredingen(con, f)
+    v = _overtredingen(con, tot_peildatum(f, peildatum), peildatum)
     out = (
         v.groupby(["team", "gemeente_code", "gemeente", "groep"], as_index=False)
         .agg(overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"))
@@ -151,14 +125,15 @@ def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.Data
     return out.reset_index(drop=True)
 
 
-def opvolging_per_gemeente_grafiek(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def opvolging_per_gemeente_grafiek(con: duckdb.DuckDBPyConnection, f: Filter,
+                                   peildatum: date | None = None) -> pd.DataFrame:
     """`opvolging_per_gemeente` ready for a bar chart: the same rows, with text for the bars and the axis.
 
     team is the team's display name; label = "<opgevolgd> van <overtredingen>"; gemeente is the municipality's
     name, followed by " (<team>)" when the rows hold more than one team (one bar per team and municipality).
     Columns: those of `opvolging_per_gemeente` plus label.
     """
-    out = opvolging_per_gemeente(con, f)
+    out = opvolging_per_gemeente(con, f, peildatum)
     meer_teams = out["team"].nunique() > 1
     out["team"] = out["team"].map(team_label_kort)
     out["label"] = [f"{o} van {n}" for o, n in zip(out["opgevolgd"], out["overtredingen"], strict=True)]
@@ -167,7 +142,7 @@ def opvolging_per_gemeente_grafiek(con: duckdb.DuckDBPyConnection, f: Filter) ->
     return out
 
 
-def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Followed-up and closed shares per group of municipalities (B.O.E.R.-gemeenten against the others).
 
     - opgevolgd / overtredingen: violations with at least one step over all violations of the group;
@@ -176,7 +151,8 @@ def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFra
     Columns: groep, overtredingen, opgevolgd, aandeel_opgevolgd, afgesloten, aandeel_afgesloten. Source: HAM/KIT
     evaluation §6.2.1 question 8, §7.2 knelpunt 1.
     """
-    v = _met_peildatum(_overtredingen(con, f), con, f)
+    f = tot_peildatum(f, peildatum)
+    v = met_peildatum(_overtredingen(con, f, peildatum), con, f, peildatum)
     v["afgesloten"] = _afgesloten_op(v)
     out = v.groupby("groep", as_index=False).agg(
         overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"), afgesloten=("afgesloten", "sum")
@@ -211,13 +187,14 @@ def _afgesloten_op(v: pd.DataFrame) -> pd.Series:
     return gesloten.notna() & (gesloten <= v["peildatum"])
 
 
-def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Per violation: days from its control evening to closure (event) or to the reference date (censored).
 
     Columns: team, groep, dagen, afgesloten. A violation without a completed step on or before its team's
     peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never dropped.
     """
-    v = _met_peildatum(_overtredingen(con, f), con, f)
+    f = tot_peildatum(f, peildatum)
+    v = met_peildatum(_overtredingen(con, f, peildatum), con, f, peildatum)
     v["afgesloten"] = _afgesloten_op(v)
     datum = pd.to_datetime(v["datum"])
     einde = pd.to_datetime(v["eerste_afgerond"]).where(v["afgesloten"], v["peildatum"])
@@ -232,7 +209,8 @@ def _per_kolom(per: str) -> str:
     return per
 
 
-def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "groep") -> pd.DataFrame:
+def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "groep",
+                        peildatum: date | None = None) -> pd.DataFrame:
     """Kaplan-Meier curves of the time to closure of violations, per group of municipalities or per team.
 
     Time: days from the control evening to the closing date of the violation's first step with status
@@ -242,7 +220,7 @@ def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "g
     Source: HAM/KIT evaluation §6.2.1 question 8 ("wie wat nou precies oppakt en wanneer").
     """
     kolom = _per_kolom(per)
-    d = _doorlooptijden(con, f)
+    d = _doorlooptijden(con, f, peildatum)
     delen = [kaplan_meier(g["dagen"], g["afgesloten"]).assign(**{kolom: naam}) for naam, g in d.groupby(kolom)]
     if not delen:
         return pd.DataFrame(columns=[kolom, "dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"])
@@ -250,7 +228,8 @@ def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "g
     return out[[kolom, "dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"]]
 
 
-def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str | None = "groep") -> pd.DataFrame:
+def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str | None = "groep",
+                           peildatum: date | None = None) -> pd.DataFrame:
     """Median and 90th percentile of days to closure (Kaplan-Meier) with 95% intervals, per group or team.
 
     Per row (per group, per team, or the whole selection with `per=None`): overtredingen (all violations, the
@@ -261,7 +240,7 @@ def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str |
     with p90_ondergrens / p90_bovengrens.
     Columns: <per> (absent for None), overtredingen, afgesloten, gecensureerd, then KWANTIEL_KOLOMMEN.
     """
-    d = _doorlooptijden(con, f)
+    d = _doorlooptijden(con, f, peildatum)
     groepen = [(None, d)] if per is None else list(d.groupby(_per_kolom(per)))
     rijen = []
     for naam, g in groepen:
@@ -273,21 +252,24 @@ def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str |
     return out.astype({"at_risk_mediaan": "Int64"})
 
 
-def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Open steps past their deadline on the reference date, for the steering group (no personal data).
 
-    A step is overdue when its status is open or lopend and its deadline lies before its team's reference date
-    (`peildata`); dagen_over_deadline = peildatum - deadline. Steps without a deadline are never overdue.
+    A step is overdue when it is open on its team's reference date (`peildata`: started by then and not closed
+    on or before it, also when it was closed later) and its deadline lies before that date;
+    dagen_over_deadline = peildatum - deadline. Steps without a deadline are never overdue. status is the
+    delivered status, or "afgerond na de peildatum" for a step closed only after the reference date.
     Columns: team, gemeente, organisatie, soort, status, deadline, dagen_over_deadline, peildatum; longest
     overdue first.
     """
     kolommen = ["team", "gemeente", "organisatie", "soort", "status", "deadline", "dagen_over_deadline", "peildatum"]
-    s = _met_peildatum(_stappen(con, f), con, f)
+    f = tot_peildatum(f, peildatum)
+    s = met_peildatum(_stappen(con, f), con, f, peildatum)
     if s.empty:
         return pd.DataFrame(columns=kolommen)
-    deadline = pd.to_datetime(s["deadline"])
-    open_ = s["status"].isin(["open", "lopend"]) & deadline.notna() & (deadline < s["peildatum"])
+    open_ = te_laat_op(s)
     out = s[open_].copy()
+    out.loc[out["status"].isin(["afgerond", "vervallen"]), "status"] = "afgerond na de peildatum"
     out["dagen_over_deadline"] = (out["peildatum"] - pd.to_datetime(out["deadline"])).dt.days.astype("int64")
     out["deadline"] = pd.to_datetime(out["deadline"]).dt.date
     out["peildatum"] = out["peildatum"].dt.date
@@ -295,7 +277,7 @@ def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.Data
     return out[kolommen].reset_index(drop=True)
 
 
-def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Headline figures of the follow-up (one row).
 
     - overtredingen: violations in the selection (the base of both shares);
@@ -309,11 +291,11 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataF
     - peildatum: the latest reference date of the teams (NaN/None without data).
     Shares are NaN when there are no violations.
     """
-    groepen = opvolging_per_groep(con, f)
+    groepen = opvolging_per_groep(con, f, peildatum)
     overtredingen = int(groepen["overtredingen"].sum())
     opgevolgd = int(groepen["opgevolgd"].sum())
     afgesloten = int(groepen["afgesloten"].sum())
-    midden = mediaan_tot_afsluiting(con, f, per=None)
+    midden = mediaan_tot_afsluiting(con, f, per=None, peildatum=peildatum)
     return pd.DataFrame(
         {
             "overtredingen": [overtredingen],
@@ -323,7 +305,7 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataF
             "aandeel_afgesloten": [afgesloten / overtredingen if overtredingen else float("nan")],
             **{k: midden[k].to_numpy(dtype=float) for k in KWANTIEL_KOLOMMEN if k != "at_risk_mediaan"},
             "at_risk_mediaan": midden["at_risk_mediaan"].array,
-            "stappen_over_deadline": [len(achterstallige_stappen(con, f))],
-            "peildatum": [max(peildata(con, f)["peildatum"], default=None)],
+            "stappen_over_deadline": [len(achterstallige_stappen(con, f, peildatum))],
+            "peildatum": [max(peildata(con, f, peildatum)["peildatum"], default=None)],
         }
     )

@@ -23,6 +23,8 @@ from metrics.opvolging import (
     stappen_per_soort,
     tijd_tot_afsluiting,
 )
+from metrics.termijnen import PER as TERMIJN_PER
+from metrics.termijnen import open_stappen_per_maand, termijnen
 from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, met_teamnamen, show_chart
 from ui.data import query
 from ui.filters import page_header
@@ -61,18 +63,47 @@ KOLOMNAMEN = {
     "peildatum": "Peildatum",
 }
 
+TERMIJN_KEUZES = {"gemeente": "Gemeente", "organisatie": "Verantwoordelijke organisatie",
+                  "categorie": "Soort overtreding", "soort": "Soort stap"}
+TERMIJN_KOLOMMEN = {
+    "categorie": "Soort overtreding",
+    "stappen": "Stappen (begonnen)",
+    "afgerond": "Afgerond",
+    "aandeel_afgerond": "Deel afgerond",
+    "beoordeelbaar": "Stappen met verstreken of gehaalde deadline",
+    "op_tijd": "Op tijd afgerond",
+    "aandeel_op_tijd": "Deel op tijd",
+    "open_nu": "Open op de peildatum",
+    "te_laat_nu": "Over de deadline op de peildatum",
+    "aandeel_te_laat": "Deel over de deadline",
+    "zonder_deadline": "Zonder deadline",
+    "zonder_stap": "Overtredingen zonder stap",
+    "afgesloten": "Overtredingen afgesloten",
+    "aandeel_afgesloten": "Deel overtredingen afgesloten",
+    "open_stappen": "Open stappen",
+    "te_laat": "Waarvan over de deadline",
+}
+
 f = page_header(
     "Opvolging",
     "Worden overtredingen opgevolgd en afgesloten? De evaluatie van de pilot noemt te weinig opvolging het grootste "
     "knelpunt, met name in de B.O.E.R.-gemeenten (Bladel, Oirschot, Eersel en Reusel-De Mierden).",
 )
-kern = query(kerncijfers_opvolging, f).iloc[0]
+peildatum = st.date_input(
+    "Peildatum",
+    value=None,
+    format="DD-MM-YYYY",
+    key="opvolging_peildatum",
+    help="De stand op deze datum: een stap is open als hij niet op of vóór deze datum is afgesloten (ook als hij "
+    "later wel is afgesloten). Leeg: per team de laatste datum in de gegevens, of het einde van de gekozen periode.",
+)
+kern = query(kerncijfers_opvolging, f, peildatum).iloc[0]
 
 if int(kern["overtredingen"]) == 0:
     empty_state()
     st.stop()
 
-peildagen = query(peildata, f)
+peildagen = query(peildata, f, peildatum)
 peil = (
     datum(peildagen["peildatum"].iloc[0]) if len(peildagen) == 1
     else "; ".join(f"{team_label_kort(t)} {datum(d)}" for t, d in zip(peildagen["team"], peildagen["peildatum"],
@@ -127,16 +158,18 @@ tegels[4].metric(
     "Stappen te laat",
     getal(kern["stappen_over_deadline"]),
     border=True,
-    help="Opvolgingsstappen met status open of lopend waarvan de deadline vóór de peildatum ligt.",
+    help="Opvolgingsstappen die op de peildatum open waren (niet op of vóór die datum afgesloten, ook als ze later "
+    "wel zijn afgesloten) en waarvan de deadline vóór de peildatum ligt.",
 )
 st.caption(
-    f"{BASIS} Peildatum: {peil} (de laatste datum in de gegevens van het team, of het einde van de gekozen periode "
-    "als dat eerder is)."
+    f"{BASIS} Peildatum: {peil} "
+    + ("(gekozen)." if peildatum else "(de laatste datum in de gegevens van het team, of het einde van de gekozen "
+       "periode als dat eerder is).")
 )
 
 st.subheader("Opgevolgd per gemeente")
-gemeenten = query(opvolging_per_gemeente, f)
-balken = query(opvolging_per_gemeente_grafiek, f)
+gemeenten = query(opvolging_per_gemeente, f, peildatum)
+balken = query(opvolging_per_gemeente_grafiek, f, peildatum)
 fig = px.bar(
     balken,
     x="aandeel_opgevolgd",
@@ -151,7 +184,7 @@ fig = px.bar(
 fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
 fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(balken["gemeente"])))
 show_chart(fig, gemeenten, "Opgevolgd per gemeente", KOLOMNAMEN)
-groepen = query(opvolging_per_groep, f)
+groepen = query(opvolging_per_groep, f, peildatum)
 st.dataframe(
     opgemaakt(groepen, {"overtredingen": getal, "opgevolgd": getal, "afgesloten": getal,
                         "aandeel_opgevolgd": procent, "aandeel_afgesloten": procent}),
@@ -179,7 +212,7 @@ st.caption("Aantallen stappen, geen aandeel. Ook stappen voor een hele actie (zo
 
 st.subheader("Tijd tot afsluiting")
 per = st.radio("Vergelijk", list(PER_KEUZES), format_func=PER_KEUZES.get, horizontal=True, key="opvolging_per")
-curve = query(tijd_tot_afsluiting, f, per)
+curve = query(tijd_tot_afsluiting, f, per, peildatum)
 kleuren = TEAM_KLEUREN if per == "team" else None
 fig = px.line(
     met_teamnamen(curve),
@@ -196,7 +229,7 @@ fig = px.line(
 )
 fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
 show_chart(fig, curve, "Tijd tot afsluiting", KOLOMNAMEN)
-medianen = query(mediaan_tot_afsluiting, f, per)
+medianen = query(mediaan_tot_afsluiting, f, per, peildatum)
 st.dataframe(
     opgemaakt(
         medianen,
@@ -219,7 +252,7 @@ st.caption(
 download_buttons(medianen, "Mediaan tijd tot afsluiting", KOLOMNAMEN)
 
 st.subheader("Openstaande stappen over de deadline")
-achter = query(achterstallige_stappen, f)
+achter = query(achterstallige_stappen, f, peildatum)
 if achter.empty:
     st.info(f"Geen openstaande opvolgingsstappen over de deadline op de peildatum ({peil}).",
             icon=":material/task_alt:")
@@ -229,6 +262,47 @@ else:
         hide_index=True,
         column_config={k: v for k, v in {**KOLOMNAMEN, "team": "Team"}.items() if k in achter.columns},
     )
-    st.caption(f"Stappen met status open of lopend waarvan de deadline vóór de peildatum ({peil}) ligt; "
-               "langst over de deadline bovenaan. Zonder persoonsgegevens.")
+    st.caption(f"Stappen die op de peildatum ({peil}) open waren (ook als ze later zijn afgesloten) en waarvan de "
+               "deadline vóór de peildatum ligt; langst over de deadline bovenaan. Zonder persoonsgegevens.")
     download_buttons(achter, "Stappen over de deadline", KOLOMNAMEN)
+
+st.subheader("Afsluiting tegen de deadline")
+termijn_per = st.radio("Per", list(TERMIJN_PER), format_func=TERMIJN_KEUZES.get, horizontal=True,
+                       key="opvolging_termijn_per")
+tabel = query(termijnen, f, termijn_per, peildatum)
+if tabel.empty:
+    st.info(f"Geen opvolgingsstappen tot de peildatum ({peil}).", icon=":material/info:")
+else:
+    aandelen = [k for k in tabel.columns if k.startswith("aandeel_")]
+    tellers = [k for k in tabel.columns if k not in aandelen and k != termijn_per]
+    st.dataframe(
+        opgemaakt(tabel, {**{k: getal for k in tellers}, **{k: procent for k in aandelen}}),
+        hide_index=True,
+        column_config={k: v for k, v in {**KOLOMNAMEN, **TERMIJN_KOLOMMEN}.items() if k in tabel.columns},
+    )
+    st.caption(
+        f"Stand op de peildatum ({peil}). Deel afgerond: van alle stappen die vóór of op de peildatum begonnen. "
+        "Deel op tijd: van de stappen met een deadline waarvan vaststaat of ze op tijd waren (deadline verstreken "
+        "of al afgerond; vervallen stappen niet). Deel te laat: van alle begonnen stappen. "
+        + ("Deel overtredingen afgesloten: van alle overtredingen, ook die zonder enige stap. "
+           if "aandeel_afgesloten" in tabel.columns else "")
+        + "Een stap die na de peildatum is afgesloten, telt op de peildatum als open."
+    )
+    download_buttons(tabel, "Afsluiting tegen de deadline", {**KOLOMNAMEN, **TERMIJN_KOLOMMEN})
+
+st.subheader("Capaciteit: open stappen per organisatie per maand")
+capaciteit = query(open_stappen_per_maand, f, peildatum)
+fig = px.bar(
+    capaciteit,
+    x="maand",
+    y="open_stappen",
+    color="organisatie",
+    title="Open opvolgingsstappen aan het eind van elke maand, per verantwoordelijke organisatie",
+    labels={"maand": "Maand", "open_stappen": "Open stappen", "organisatie": "Organisatie",
+            "te_laat": "Waarvan over de deadline"},
+    hover_data={"te_laat": True},
+)
+fig.update_xaxes(dtick="M1", tickformat="%m-%Y")
+show_chart(fig, capaciteit, "Open stappen per organisatie per maand", {**KOLOMNAMEN, **TERMIJN_KOLOMMEN})
+st.caption(f"Aantallen, geen aandeel: stappen die op de laatste dag van de maand open waren (voor de laatste maand: "
+           f"op de peildatum, {peil}), per verantwoordelijke organisatie.")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.ketenwarehouse import bouw_ketenwarehouse
 from ui.filters import PERIODE_KEY, TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,17 +79,18 @@ def test_pilot_tiles_charts_and_tables(app: AppTest) -> None:
     }
     assert any(BASIS in c.value and "Peildatum: 01-09-2019" in c.value for c in at.caption)
     charts = [c.proto.spec for c in at.get("plotly_chart")]
-    assert len(charts) == 3
+    assert len(charts) == 4
+    assert "Open opvolgingsstappen aan het eind van elke maand" in charts[3]
     assert "Deel van de overtredingen met minstens" in charts[0] and "2 van 3" in charts[0]
     assert "Kaplan-Meier" in charts[2] and '"hv"' in charts[2] and "Dagen na de controleavond" in charts[2]
     groepen = at.dataframe[0].value
     assert groepen[["groep", "opgevolgd", "overtredingen", "aandeel_opgevolgd"]].values.tolist() == [
         ["B.O.E.R.-gemeenten", "2", "3", "67%"], ["Overige Kempengemeenten", "2", "6", "33%"]]
-    achter = at.dataframe[-1].value
+    achter = at.dataframe[2].value
     assert list(achter["gemeente"]) == ["Bladel", "Bladel"]
     assert list(achter["deadline"]) == ["30-06-2019", "15-08-2019"]
     assert list(achter["dagen_over_deadline"]) == ["63", "17"]
-    assert len(at.get("download_button")) == 12  # CSV and Excel for three charts and three tables
+    assert len(at.get("download_button")) == 16  # CSV and Excel for four charts and four tables
 
 
 def test_time_to_closure_per_team(app: AppTest) -> None:
@@ -96,7 +98,7 @@ def test_time_to_closure_per_team(app: AppTest) -> None:
     at = app.switch_page(PAGE).run()
     at.radio(key="opvolging_per").set_value("team").run()
     assert not at.exception
-    assert "KIT pilot" in at.get("plotly_chart")[-1].proto.spec
+    assert "KIT pilot" in at.get("plotly_chart")[2].proto.spec
     medianen = at.dataframe[1].value
     assert list(medianen["team"]) == ["KIT pilot", "PIT"]
     assert list(medianen["gecensureerd"]) == ["7", "5"]
@@ -119,3 +121,26 @@ def test_demo_pilot_boer_gap(demo_warehouse: Path, monkeypatch: pytest.MonkeyPat
     groepen = at.dataframe[0].value
     assert groepen[["groep", "opgevolgd", "overtredingen", "aandeel_opgevolgd"]].values.tolist() == [
         ["B.O.E.R.-gemeenten", "22", "72", "31%"], ["Overige Kempengemeenten", "25", "28", "89%"]]
+
+
+@pytest.fixture(scope="module")
+def ketenwarehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bouw_ketenwarehouse(tmp_path_factory.mktemp("keten") / "kit.duckdb")
+
+
+def test_report_date_set_by_the_user(ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = _open(_app(ketenwarehouse, monkeypatch, tmp_path), "KIT")
+    at.date_input(key="opvolging_peildatum").set_value(date(2021, 3, 20)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    # on 20-03-2021: the three violations of K1; S3 (deadline 15-03, closed only on 25-03) is open and overdue
+    tiles = _tiles(at)
+    assert (tiles["Overtredingen"], tiles["Stappen te laat"]) == ("3", "1")
+    assert any("Peildatum: 20-03-2021 (gekozen)" in c.value for c in at.caption)
+    tabel = at.dataframe[3].value
+    assert tabel[["gemeente", "stappen", "afgerond", "aandeel_op_tijd", "te_laat_nu", "aandeel_afgesloten"]] \
+        .values.tolist() == [["Bladel", "5", "2", "67%", "1", "33%"]]
+    at.radio(key="opvolging_termijn_per").set_value("organisatie").run()
+    org = at.dataframe[3].value
+    assert list(org["organisatie"]) == ["Gemeente (toezicht en handhaving)", "VRBZO"]
+    assert "overtredingen" not in org.columns
+    assert any("Deel op tijd: van de stappen met een deadline" in c.value for c in at.caption)

@@ -1,0 +1,174 @@
+"""Closure against deadlines, as of a report date: on-time rate, closure rate, overdue now, and capacity.
+
+The HAM/KIT evaluation (§6.2.1 question 8, "wie wat nou precies oppakt en wanneer"; §7.2 knelpunt 1) and the
+PIT evaluation (capacity for follow-up) ask whether steps are closed in time and who carries the open work.
+Sources: fct_opvolging (one row per step, with its control evening, organisation and violation category) and
+fct_overtreding (every violation, also those without a step). The state of a step on the report date follows
+metrics/peildatum.py: open on the date unless closed on or before it, also when closed later.
+
+A step belongs to the selection when its control evening (the violation's, or the step's own for a step for a
+whole action) matches the Filter, and to the report date when it started on or before it. Steps on findings
+that are no violation are left out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from metrics.filters import Filter
+from metrics.peildatum import met_peildatum, status_op, te_laat_op, tot_peildatum
+
+PER = {"gemeente": "gemeente", "organisatie": "organisatie", "categorie": "categorie", "soort": "soort"}
+"""The groupings of the deadline table: municipality, responsible organisation, kind of violation, kind of step."""
+HELE_ACTIE = "hele actie (geen overtreding)"
+"""Category of a step for a whole action (no single violation)."""
+
+
+def _per(per: str) -> str:
+    if per not in PER:
+        raise ValueError(f"per must be one of {', '.join(PER)}, not {per!r}")
+    return per
+
+
+def stappen_op_peildatum(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
+    """One row per follow-up step of the selection that started by its team's report date, with its state then.
+
+    Columns: opvolging_id, bevinding_id, team, gemeente, organisatie (display name), categorie (display name of
+    the violation's category, HELE_ACTIE for a step without violation), soort, status (as delivered),
+    datum_avond, datum_start, deadline, datum_gesloten, resultaat, peildatum (Timestamp), status_op (open |
+    afgerond | vervallen on the report date), te_laat (open and past its deadline then), op_tijd (afgerond by the
+    report date, on or before its deadline), beoordeelbaar (has a deadline, not vervallen, and either the deadline
+    lies before the report date or the step was afgerond by then: whether it was on time is settled).
+    """
+    g = tot_peildatum(f, peildatum)
+    cond, params = g.sql("o", date_col="avond_datum")
+    s = con.execute(
+        f"""
+        SELECT o.opvolging_id, o.bevinding_id, o.team, o.gemeente, coalesce(o.organisatie_naam, o.organisatie)
+               AS organisatie, coalesce(o.categorie_naam, o.categorie, '{HELE_ACTIE}') AS categorie, o.soort,
+               o.status, o.avond_datum AS datum_avond, o.datum_start, o.deadline, o.datum_gesloten, o.resultaat
+        FROM fct_opvolging o
+        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
+        ORDER BY o.opvolging_id
+        """,
+        params,
+    ).df()
+    s = met_peildatum(s, con, g, peildatum)
+    s["status_op"] = status_op(s)
+    s = s[s["status_op"].notna()].copy()
+    s["te_laat"] = te_laat_op(s)
+    deadline, gesloten = pd.to_datetime(s["deadline"]), pd.to_datetime(s["datum_gesloten"])
+    s["op_tijd"] = (s["status_op"] == "afgerond") & deadline.notna() & (gesloten <= deadline)
+    s["beoordeelbaar"] = deadline.notna() & (s["status_op"] != "vervallen") & (
+        (deadline < s["peildatum"]) | (s["status_op"] == "afgerond"))
+    return s.reset_index(drop=True)
+
+
+def termijnen(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "gemeente",
+              peildatum: date | None = None) -> pd.DataFrame:
+    """Closure against deadlines per municipality, organisation, kind of violation or kind of step.
+
+    Per group, on the report date (`peildatum`, else each team's own; see metrics/peildatum.py):
+    - stappen: steps started by the report date (the base of the closure rate and of open_nu);
+    - afgerond / aandeel_afgerond: steps afgerond on or before the report date, over stappen;
+    - beoordeelbaar: steps with a deadline whose timeliness is settled (deadline before the report date, or
+      afgerond by then; vervallen steps left out), the base of the on-time rate;
+    - op_tijd / aandeel_op_tijd: afgerond on or before the deadline, over beoordeelbaar;
+    - open_nu: steps open on the report date (also those closed only later);
+    - te_laat_nu / aandeel_te_laat: open on the report date and past their deadline, over stappen;
+    - zonder_deadline: steps without a deadline (never overdue, never in the on-time base).
+    For per = gemeente or categorie also the violations (every violation of the selection, with or without a
+    step): overtredingen, zonder_stap, afgesloten (a step afgerond by the report date) and aandeel_afgesloten =
+    afgesloten / overtredingen; a group with violations but no steps appears with zero steps.
+    Shares are NaN on an empty base. Columns: <per>, the figures above; ordered by the group's name.
+    """
+    kolom = _per(per)
+    s = stappen_op_peildatum(con, f, peildatum)
+    s["afgerond"] = s["status_op"] == "afgerond"
+    s["open_nu"] = s["status_op"] == "open"
+    s["zonder_deadline"] = s["deadline"].isna()
+    out = s.groupby(kolom, as_index=False).agg(
+        stappen=("opvolging_id", "size"), afgerond=("afgerond", "sum"), beoordeelbaar=("beoordeelbaar", "sum"),
+        op_tijd=("op_tijd", "sum"), open_nu=("open_nu", "sum"), te_laat_nu=("te_laat", "sum"),
+        zonder_deadline=("zonder_deadline", "sum"),
+    )
+    if kolom in ("gemeente", "categorie"):
+        v = overtredingen_op_peildatum(con, f, peildatum).groupby(kolom, as_index=False).agg(
+            overtredingen=("bevinding_id", "size"), zonder_stap=("zonder_stap", "sum"),
+            afgesloten=("afgesloten", "sum"))
+        out = out.merge(v, on=kolom, how="outer")
+    tellers = [c for c in out.columns if c != kolom]
+    out[tellers] = out[tellers].fillna(0).astype("int64")
+    out["aandeel_afgerond"] = _deel(out["afgerond"], out["stappen"])
+    out["aandeel_op_tijd"] = _deel(out["op_tijd"], out["beoordeelbaar"])
+    out["aandeel_te_laat"] = _deel(out["te_laat_nu"], out["stappen"])
+    if "overtredingen" in out.columns:
+        out["aandeel_afgesloten"] = _deel(out["afgesloten"], out["overtredingen"])
+    return out.sort_values(kolom).reset_index(drop=True)
+
+
+def _deel(teller: pd.Series, noemer: pd.Series) -> pd.Series:
+    """teller / noemer, NaN where the base is 0."""
+    return teller / noemer.where(noemer > 0)
+
+
+def overtredingen_op_peildatum(con: duckdb.DuckDBPyConnection, f: Filter,
+                               peildatum: date | None = None) -> pd.DataFrame:
+    """Every violation of the selection (evenings up to the report date) and whether it was closed by then.
+
+    Columns: bevinding_id, team, gemeente, categorie (display name), zonder_stap (no follow-up step at all, or
+    none started by the report date), afgesloten (a step afgerond on or before the report date), peildatum.
+    A violation without any step stays here (not followed up): it is in every denominator.
+    """
+    g = tot_peildatum(f, peildatum)
+    cond, params = g.sql("b")
+    v = con.execute(
+        f"""
+        SELECT b.bevinding_id, b.team, b.gemeente, coalesce(b.categorie_naam, b.categorie) AS categorie
+        FROM fct_overtreding b WHERE {cond} ORDER BY b.bevinding_id
+        """,
+        params,
+    ).df()
+    v = met_peildatum(v, con, g, peildatum)
+    s = stappen_op_peildatum(con, f, peildatum)
+    s = s[s["bevinding_id"].notna()]
+    gestart = set(s["bevinding_id"])
+    gesloten = set(s.loc[s["status_op"] == "afgerond", "bevinding_id"])
+    v["zonder_stap"] = ~v["bevinding_id"].isin(gestart)
+    v["afgesloten"] = v["bevinding_id"].isin(gesloten)
+    return v
+
+
+def open_stappen_per_maand(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
+    """Capacity: steps open per responsible organisation at the end of each month, up to the report date.
+
+    For every month from the first step's start to the report date's month, per organisation: open_stappen =
+    steps open on the last day of that month (the report date itself for its own month; open = started by
+    then and not closed by then, also when closed later), te_laat = those of them past their deadline then.
+    Counts, no share. With several teams and no date set, each team runs to its own report date.
+    Columns: maand (first day, a date), organisatie, open_stappen, te_laat. Months with nothing open for an
+    organisation are left out.
+    """
+    kolommen = ["maand", "organisatie", "open_stappen", "te_laat"]
+    s = stappen_op_peildatum(con, f, peildatum)
+    if s.empty:
+        return pd.DataFrame(columns=kolommen)
+    eerste = pd.to_datetime(s["datum_start"]).min().to_period("M")
+    laatste = s["peildatum"].max().to_period("M")
+    delen = []
+    for maand in pd.period_range(eerste, laatste, freq="M"):
+        peil = s[s["peildatum"] >= maand.to_timestamp()].copy()  # teams whose data still run in this month
+        peil["peildatum"] = peil["peildatum"].clip(upper=maand.to_timestamp(how="end").normalize())
+        open_ = status_op(peil) == "open"
+        telling = peil.assign(open_=open_, te_laat=te_laat_op(peil)).groupby("organisatie").agg(
+            open_stappen=("open_", "sum"), te_laat=("te_laat", "sum"))
+        telling = telling[telling["open_stappen"] > 0].reset_index()
+        delen.append(telling.assign(maand=maand.to_timestamp().date()))
+    if not delen:
+        return pd.DataFrame(columns=kolommen)
+    out = pd.concat(delen, ignore_index=True)[kolommen]
+    return out.astype({"open_stappen": "int64", "te_laat": "int64"}).sort_values(["maand", "organisatie"]) \
+        .reset_index(drop=True)
