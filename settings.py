@@ -35,6 +35,8 @@ class Settings:
     """Project reference tables (CSV) built from public CBS/PDOK facts."""
     mappings_dir: Path = MAPPINGS_DIR
     """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
+    benchmark_dir: Path = PROJECT_ROOT / "data" / "benchmarks"
+    """Scratch space of `python -m benchmarks` (generated national warehouse, batches); never read by the product."""
 
 
 def load_settings() -> Settings:
@@ -49,6 +51,7 @@ def load_settings() -> Settings:
         ),
         reference_dir=REFERENCE_DIR,
         mappings_dir=MAPPINGS_DIR,
+        benchmark_dir=Path(env.get("KIT_BENCHMARK_DIR", PROJECT_ROOT / "data" / "benchmarks")),
     )
 
 
@@ -66,4 +69,5 @@ def settings_under(root: Path) -> Settings:
         pseudonym_key_path=root / "secret" / "pseudoniem.key",
         reference_dir=REFERENCE_DIR,
         mappings_dir=MAPPINGS_DIR,
+        benchmark_dir=root / "benchmarks",
     )

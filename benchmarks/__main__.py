@@ -1,0 +1,125 @@
+"""`python -m benchmarks [--quick] [--json] [--runs N] [--only GROUP ...]`: speed at national scale, side by side.
+
+Builds (once, then reused while benchmarks/national.py is unchanged) under settings.benchmark_dir: the demo
+warehouse from data/raw, the national warehouse (benchmarks/national.py) and a monthly batch of partner
+workbooks; then measures the groups etl, metrics, pages and memory and prints every figure with its ratio and the
+goal. --quick uses a twentieth of the national scale and four teams' batch (a few minutes). --json prints one JSON
+object (groups etl, metrics, pages, memory, plus machine and scale) instead of the table. Not part of the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import measure, national
+from settings import load_settings
+
+GOALS = {
+    "load_vs_calamine_ratio": "<= 1.5", "load_vs_openpyxl_ratio": "<= 1.5", "small_national_vs_empty_ratio": "<= 2",
+    "metric_vs_sql_ratio": "<= 1.2", "cold_national_vs_demo_ratio": "<= 3", "national_warm_s": "<= 1",
+    "dashboard_vs_goal_ratio": "<= 1 (1 GiB)", "load_vs_goal_ratio": "<= 1 (1 GiB)",
+}
+SCALES = {"full": (1.0, national.TEAMS), "quick": (0.05, 4)}
+
+
+def _log(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
+    """The reference folder, the demo and national warehouses and the batch folders (built when missing)."""
+    from etl.load import load_raw
+
+    settings = load_settings()
+    source = Path(national.__file__).read_bytes()
+    tag = f"{scale:g}-{hashlib.sha256(source).hexdigest()[:10]}"
+    paths = {"reference": work / "reference", "demo": work / "demo.duckdb", "national": work / f"national-{tag}.duckdb",
+             "batch": work / f"batch-{tag}-{teams}", "small": work / f"small-{tag}"}
+    work.mkdir(parents=True, exist_ok=True)
+    if not paths["reference"].exists():
+        national.write_reference(paths["reference"], settings.reference_dir)
+    if not paths["demo"].exists():
+        _log("demo warehouse from data/raw")
+        report = load_raw(settings.raw_dir, paths["demo"], key_path=work / "pseudoniem.key",
+                          reference_dir=paths["reference"])
+        if not report.ok:
+            raise SystemExit(report.summary())
+    if not paths["national"].exists():
+        for old in work.glob("national-*.duckdb"):
+            old.unlink()
+        _log(f"national warehouse, scale {scale:g}")
+        counts = national.build_national(paths["national"], paths["reference"], scale, paths["demo"])
+        _log(", ".join(f"{t} {n:,}" for t, n in counts.items()))
+    for name, n in (("batch", teams), ("small", 1)):
+        if not paths[name].exists():
+            _log(f"{name}: {n} team(s) of November 2025")
+            tmp = paths[name].with_name(paths[name].name + ".tmp")
+            shutil.rmtree(tmp, ignore_errors=True)
+            national.write_batch(tmp, paths["reference"], teams=n)
+            tmp.rename(paths[name])
+    return paths
+
+
+def _goal(field: str) -> str:
+    return next((goal for key, goal in GOALS.items() if field.endswith(key)), "")
+
+
+def table(results: dict[str, Any]) -> str:
+    """The results as plain text: one line per figure, ratios with their goal."""
+    lines = [f"machine: {json.dumps(results['machine'])}", f"scale: {json.dumps(results['scale'])}"]
+    for group in ("etl", "metrics", "pages", "memory"):
+        if group not in results:
+            continue
+        lines.append(f"\n== {group}")
+        rows = results[group]
+        nested = all(isinstance(v, dict) for v in rows.values())
+        for name, row in (rows.items() if nested else [("", rows)]):
+            parts = []
+            for field, value in row.items():
+                goal = _goal(field)
+                parts.append(f"{field}={value}" + (f" (goal {goal})" if goal else ""))
+            lines.append(f"{name:<15} " + "  ".join(parts))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a twentieth of the national scale, four teams' batch")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (median); default 3, quick 3")
+    parser.add_argument("--only", nargs="+", choices=("etl", "metrics", "pages", "memory"), help="only these groups")
+    args = parser.parse_args(argv)
+    size = "quick" if args.quick else "full"
+    scale, teams = SCALES[size]
+    runs = args.runs or 3
+    work = load_settings().benchmark_dir / size
+    paths = prepare(work, scale, teams)
+    results: dict[str, Any] = {"machine": measure.machine(),
+                               "scale": {"name": size, "national_scale": scale, "batch_teams": teams, "runs": runs,
+                                         "national_gib": round(paths["national"].stat().st_size / 2**30, 2)}}
+    groups = args.only or ["etl", "metrics", "pages", "memory"]
+    if "etl" in groups:
+        _log("etl")
+        results["etl"] = measure.etl_group(work, paths["batch"], paths["small"], paths["national"],
+                                           paths["reference"], runs)
+    if "metrics" in groups:
+        _log("metrics")
+        results["metrics"] = measure.metrics_group(paths["demo"], paths["national"], runs)
+    if "pages" in groups:
+        _log("pages")
+        results["pages"] = measure.pages_group(paths["demo"], paths["national"], work, max(1, runs - 1))
+    if "memory" in groups:
+        _log("memory")
+        results["memory"] = measure.memory_group(paths["national"], paths["batch"], paths["reference"], work)
+    print(json.dumps(results, indent=1) if args.json else table(results))
+
+
+if __name__ == "__main__":
+    main()
