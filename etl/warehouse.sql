@@ -200,23 +200,29 @@ CREATE TABLE meta_afwijzing (             -- every problem found, per file per r
 );
 
 -- ---------------------------------------------------------------- marts (views read by metrics/)
+-- Speed (benchmarks/): DuckDB computes a view's aggregate joins even when a query uses none of their columns, so the
+-- per-evening counts live only in fct_controleavond, as joins on one aggregate each (not a correlated subquery per
+-- row), and every other view joins the evening's context (stg_controleavonden + ref_gemeente) itself.
 CREATE VIEW fct_controleavond AS
 SELECT c.controleavond_id, c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team,
        c.gemeente_code, g.naam AS gemeente, c.thema, c.aantal_deelnemers,
-       (SELECT count(*) FROM stg_deelname d WHERE d.controleavond_id = c.controleavond_id) AS aantal_partners,
-       (SELECT count(*) FROM stg_bezoeken b WHERE b.controleavond_id = c.controleavond_id) AS aantal_bezoeken
-FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code;
+       coalesce(d.n, 0) AS aantal_partners,   -- partners present (stg_deelname rows), count
+       coalesce(b.n, 0) AS aantal_bezoeken    -- visits (stg_bezoeken rows), count
+FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
+LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_deelname GROUP BY 1) d USING (controleavond_id)
+LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_bezoeken GROUP BY 1) b USING (controleavond_id);
 
 CREATE VIEW fct_deelname AS
 SELECT d.controleavond_id, d.partner, p.naam AS partner_naam, p.soort AS partner_soort,
-       c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema
+       c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team, c.gemeente_code, g.naam AS gemeente, c.thema
 FROM stg_deelname d JOIN ref_partner p ON p.code = d.partner
-JOIN fct_controleavond c USING (controleavond_id);
+JOIN stg_controleavonden c USING (controleavond_id) JOIN ref_gemeente g ON g.code = c.gemeente_code;
 
 CREATE VIEW fct_bezoek AS
-SELECT b.bezoek_id, b.controleavond_id, c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema,
+SELECT b.bezoek_id, b.controleavond_id, c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team,
+       c.gemeente_code, g.naam AS gemeente, c.thema,
        b.object_type, b.pc4, b.adres_pseudoniem, b.eigenaar_pseudoniem, b.aantal_personen
-FROM stg_bezoeken b JOIN fct_controleavond c USING (controleavond_id);
+FROM stg_bezoeken b JOIN stg_controleavonden c USING (controleavond_id) JOIN ref_gemeente g ON g.code = c.gemeente_code;
 
 CREATE VIEW fct_persoon AS
 SELECT p.*, b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type
@@ -235,20 +241,21 @@ SELECT f.*, EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevin
 FROM fct_bevinding f WHERE f.overtreding;
 
 CREATE VIEW fct_partnerresultaat AS
-SELECT r.*, p.naam AS partner_naam, c.gemeente_code, c.gemeente
+SELECT r.*, p.naam AS partner_naam, c.gemeente_code, g.naam AS gemeente
 FROM stg_partnerresultaten r JOIN ref_partner p ON p.code = r.partner
-LEFT JOIN fct_controleavond c USING (controleavond_id);
+LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code) USING (controleavond_id);
 
 CREATE VIEW fct_opvolging AS
 SELECT o.*, coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
-       coalesce(f.gemeente, c.gemeente) AS gemeente, f.categorie, f.overtreding,
+       coalesce(f.gemeente, g.naam) AS gemeente, f.categorie, f.overtreding,
        c.controleavond_id AS avond_id,          -- the control evening followed up (the violation's, else the step's own)
        c.datum AS avond_datum,                  -- date of that control evening
        p.naam AS organisatie_naam,              -- display name of the responsible organisation
        f.categorie_naam                         -- display name of the violation's category (NULL: whole action)
 FROM stg_opvolging o
 LEFT JOIN fct_bevinding f USING (bevinding_id)
-LEFT JOIN fct_controleavond c ON c.controleavond_id = coalesce(f.controleavond_id, o.controleavond_id)
+LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code)
+       ON c.controleavond_id = coalesce(f.controleavond_id, o.controleavond_id)
 LEFT JOIN ref_partner p ON p.code = o.organisatie;
 
 CREATE VIEW fct_signaal AS

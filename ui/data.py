@@ -3,13 +3,17 @@
 The settings are handed in once per run by the entry point (dashboard.py hands them to `use_settings`);
 pages and ui/ helpers take every path from `current_settings()`, never from the environment.
 
-The loader replaces the warehouse file atomically (os.replace), so a connection is opened read-only for
-each computation and closed right after; nothing keeps the file open between reruns.
+The loader replaces the warehouse file atomically (os.replace). One read-only reader is kept per version of the
+file (its inode and mtime): every computation gets its own cursor on it, so a page pays for opening the
+warehouse (reading its catalogue) once per version instead of once per figure. When the file is replaced the next
+computation opens the new version and the old reader is closed; a computation already running on the old version
+finishes on it (its cursor keeps that version alive), so nothing ever sees a mix.
 """
 
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -65,15 +69,70 @@ def warehouse_mtime() -> int | None:
         return None
 
 
-def run_metric(path: Path, metric_fn: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
-    """Open `path` read-only, run `metric_fn(con, *args, **kwargs)`, close the connection, return the frame."""
-    if not path.exists():
-        raise GeenWarehouse(GEEN_WAREHOUSE)
-    con = duckdb.connect(str(path), read_only=True)
+class _Reader:
+    """The kept read-only reader of one version of the warehouse file, with the number of cursors in use."""
+
+    def __init__(self, path: Path, version: tuple[int, int]) -> None:
+        self.version = version
+        self.con = duckdb.connect()  # in memory, the file ATTACHed: DuckDB caches connect(path) by path
+        self.con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS warehouse (READ_ONLY)")
+        self.in_use = 0
+        self.retired = False
+
+
+_READERS: dict[str, _Reader] = {}
+_LOCK = threading.Lock()
+
+
+def _acquire(path: Path) -> tuple[_Reader, duckdb.DuckDBPyConnection]:
+    """A cursor on the reader of the current version of `path` (opened when the file is new or was replaced)."""
     try:
-        return metric_fn(con, *args, **kwargs)
+        stat = path.stat()
+    except FileNotFoundError:
+        raise GeenWarehouse(GEEN_WAREHOUSE) from None
+    version = (stat.st_ino, stat.st_mtime_ns)
+    with _LOCK:
+        held = _READERS.get(str(path))
+        if held is None or held.version != version:
+            if held is not None:
+                _retire(held)
+            held = _READERS[str(path)] = _Reader(path, version)
+        held.in_use += 1
+        cursor = held.con.cursor()
+    cursor.execute("USE warehouse")
+    return held, cursor
+
+
+def _release(held: _Reader, cursor: duckdb.DuckDBPyConnection) -> None:
+    cursor.close()
+    with _LOCK:
+        held.in_use -= 1
+        if held.retired and held.in_use == 0:
+            held.con.close()
+
+
+def _retire(held: _Reader) -> None:
+    """Close a replaced reader now, or when its last running computation ends (caller holds _LOCK)."""
+    held.retired = True
+    if held.in_use == 0:
+        held.con.close()
+
+
+def close_readers() -> None:
+    """Close every kept reader (tests and shutdown); running computations finish first."""
+    with _LOCK:
+        for held in _READERS.values():
+            _retire(held)
+        _READERS.clear()
+
+
+def run_metric(path: Path, metric_fn: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
+    """Run `metric_fn(con, *args, **kwargs)` on a cursor of the kept reader of `path` and return the frame."""
+    held, cursor = _acquire(path)
+    try:
+        return metric_fn(cursor, *args, **kwargs)
     finally:
-        con.close()
+        _release(held, cursor)
 
 
 def _resolve(module: str, qualname: str) -> Callable[..., pd.DataFrame]:
@@ -94,7 +153,7 @@ def _cached(
 
 
 def query(metric_fn: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
-    """Run a metrics/ function with a fresh read-only connection to the warehouse and return its DataFrame.
+    """Run a metrics/ function on the warehouse's kept read-only reader and return its DataFrame.
 
     The result is cached on the function, its arguments and the warehouse file's mtime, so a new load is
     picked up at the next rerun. When no warehouse exists yet the page shows a Dutch message and stops
