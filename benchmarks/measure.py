@@ -71,6 +71,30 @@ def _parse_all(files: list[Path], engine: str) -> int:
     return rows
 
 
+def excel_extension() -> Path | None:
+    """The path of DuckDB's excel extension from the pip package duckdb-ext-excel (None when not installed)."""
+    import sysconfig
+
+    path = (Path(sysconfig.get_paths()["purelib"]) / "duckdb_ext" / "extensions" / f"v{duckdb.__version__}"
+            / "linux_amd64" / "excel.duckdb_extension")
+    return path if path.exists() else None
+
+
+def _parse_read_xlsx(files: list[Path], extension: Path) -> int:
+    """Every sheet of every file through DuckDB's read_xlsx (all cells as text), loaded from the package path."""
+    from python_calamine import CalamineWorkbook
+
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute(f"LOAD '{extension}'")
+    rows = 0
+    for path in files:
+        for sheet in CalamineWorkbook.from_path(str(path)).sheet_names:
+            rows += con.execute("SELECT count(*) FROM read_xlsx(?, sheet = ?, header = false, all_varchar = true)",
+                                [str(path), sheet]).fetchone()[0]
+    con.close()
+    return rows
+
+
 def _load(raw: Path, warehouse: Path, reference_dir: Path, key: Path) -> None:
     from etl.load import load_raw
 
@@ -96,12 +120,19 @@ def etl_group(work: Path, batch: Path, small: Path, national: Path, reference_di
     out: dict[str, Any] = {"batch_files": len(files), "batch_rows": _parse_all(files, "calamine")}
     out["parse_calamine_s"] = median_seconds(lambda: _parse_all(files, "calamine"), runs)
     out["parse_openpyxl_s"] = median_seconds(lambda: _parse_all(files, "openpyxl"), max(1, runs - 2))
+    extension = excel_extension()
+    if extension is not None:
+        out["parse_read_xlsx_s"] = median_seconds(lambda: _parse_read_xlsx(files, extension), runs)
+        out["read_xlsx_vs_calamine_ratio"] = ratio(out["parse_read_xlsx_s"], out["parse_calamine_s"])
     out["batch_load_s"] = median_seconds(lambda: _load(batch, scratch / "kit.duckdb", reference_dir, key), runs, fresh)
     out["load_vs_calamine_ratio"] = ratio(out["batch_load_s"], out["parse_calamine_s"])
     out["load_vs_openpyxl_ratio"] = ratio(out["batch_load_s"], out["parse_openpyxl_s"])
+    fastest = min(out["parse_calamine_s"], out.get("parse_read_xlsx_s", float("inf")))
+    out["load_vs_fastest_parser_ratio"] = ratio(out["batch_load_s"], fastest)
     out["small_files"] = len(list(small.rglob("*.xlsx")))
     out["small_into_empty_s"] = median_seconds(lambda: _load(small, scratch / "kit.duckdb", reference_dir, key),
                                                runs, fresh)
+    shutil.copyfile(scratch / "kit.duckdb", work / "small-loaded.duckdb")  # the small load's rows, for lake.py
     out["small_into_national_s"] = median_seconds(
         lambda: _load(small, scratch / "kit.duckdb", reference_dir, key), runs, copy_national)
     out["small_national_vs_empty_ratio"] = ratio(out["small_into_national_s"], out["small_into_empty_s"])

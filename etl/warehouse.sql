@@ -237,8 +237,10 @@ FROM stg_bevindingen f JOIN fct_bezoek b USING (bezoek_id)
 LEFT JOIN ref_bevindingcategorie k ON k.code = f.categorie;
 
 CREATE VIEW fct_overtreding AS              -- violations; followed up = at least one step (any kind/status)
-SELECT f.*, EXISTS (SELECT 1 FROM stg_opvolging o WHERE o.bevinding_id = f.bevinding_id) AS opgevolgd
-FROM fct_bevinding f WHERE f.overtreding;
+SELECT f.*, o.bevinding_id IS NOT NULL AS opgevolgd
+FROM fct_bevinding f
+LEFT JOIN (SELECT DISTINCT bevinding_id FROM stg_opvolging WHERE bevinding_id IS NOT NULL) o USING (bevinding_id)
+WHERE f.overtreding;
 
 CREATE VIEW fct_partnerresultaat AS
 SELECT r.*, p.naam AS partner_naam, c.gemeente_code, g.naam AS gemeente
