@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import lake, measure, national
-from settings import load_settings
+from settings import load_settings, settings_under
 
 GOALS = {
     "load_vs_fastest_parser_ratio": "<= 1.5", "small_national_vs_empty_ratio": "<= 2",
@@ -41,22 +41,23 @@ def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
     settings = load_settings()
     source = Path(national.__file__).read_bytes()
     tag = f"{scale:g}-{hashlib.sha256(source).hexdigest()[:10]}"
-    paths = {"reference": work / "reference", "demo": work / "demo.duckdb", "national": work / f"national-{tag}.duckdb",
+    paths = {"referentie": work / "referentie", "demo": work / "demo.duckdb",
+             "national": work / f"national-{tag}.duckdb",
              "batch": work / f"batch-{tag}-{teams}", "small": work / f"small-{tag}"}
     work.mkdir(parents=True, exist_ok=True)
-    if not paths["reference"].exists():
-        national.write_reference(paths["reference"], settings.reference_dir)
+    if not paths["referentie"].exists():
+        national.write_reference(paths["referentie"], settings.reference_dir)
     if not paths["demo"].exists():
         _log("demo warehouse from data/raw")
-        report = load_raw(settings.raw_dir, paths["demo"], key_path=work / "pseudoniem.key",
-                          reference_dir=paths["reference"])
+        report = load_raw(settings.raw_dir, paths["demo"], mappings_dir=settings.mappings_dir,
+                          key_path=settings_under(work).pseudonym_key_path, reference_dir=paths["referentie"])
         if not report.ok:
             raise SystemExit(report.summary())
     if not paths["national"].exists():
         for old in work.glob("national-*.duckdb"):
             old.unlink()
         _log(f"national warehouse, scale {scale:g}")
-        counts = national.build_national(paths["national"], paths["reference"], scale, paths["demo"])
+        counts = national.build_national(paths["national"], paths["referentie"], scale, paths["demo"])
         _log(", ".join(f"{t} {n:,}" for t, n in counts.items()))
     for old in [*work.glob("batch-*"), *work.glob("small-*")]:
         if old not in (paths["batch"], paths["small"]):
@@ -66,7 +67,7 @@ def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
             _log(f"{name}: {n} team(s) of November 2025")
             tmp = paths[name].with_name(paths[name].name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
-            national.write_batch(tmp, paths["reference"], teams=n)
+            national.write_batch(tmp, paths["referentie"], teams=n)
             tmp.rename(paths[name])
     return paths
 
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     if "etl" in groups:
         _log("etl")
         results["etl"] = measure.etl_group(work, paths["batch"], paths["small"], paths["national"],
-                                           paths["reference"], runs)
+                                           paths["referentie"], runs)
         if lake.available():
             _log("etl: copy-and-swap against DuckLake")
             results["etl"].update(lake.measure(work, paths["national"], work / "small-loaded.duckdb", runs))
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         results["pages"] = measure.pages_group(paths["demo"], paths["national"], work, max(1, runs - 1))
     if "memory" in groups:
         _log("memory")
-        results["memory"] = measure.memory_group(paths["national"], paths["batch"], paths["reference"], work)
+        results["memory"] = measure.memory_group(paths["national"], paths["batch"], paths["referentie"], work)
     print(json.dumps(results, indent=1) if args.json else table(results))
 
 

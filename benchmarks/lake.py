@@ -66,7 +66,8 @@ def measure(work: Path, national: Path, small_warehouse: Path, runs: int) -> dic
     lake_dir.mkdir(parents=True)
     con = _connect()
     con.execute(f"ATTACH '{national}' AS nat (READ_ONLY)")
-    con.execute(f"ATTACH 'ducklake:sqlite:{lake_dir / 'catalogus.sqlite'}' AS lake (DATA_PATH '{lake_dir / 'data'}/')")
+    catalogue, files = lake_dir / "catalogus.sqlite", lake_dir / "parquet"
+    con.execute(f"ATTACH 'ducklake:sqlite:{catalogue}' AS lake (DATA_PATH '{files}/')")
     tables = _tables(con, "nat")
     for table in tables:  # one-time conversion, not timed
         con.execute(f"CREATE TABLE lake.{table} AS SELECT * FROM nat.{table}")

@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from metrics.filters import ALL, Filter
+from settings import MAPPINGS_DIR, settings_under
 
 TODAY = dt.date(2025, 12, 31)
 """The loader's "today" for the batch of November 2025 (so no date counts as in the future)."""
@@ -98,14 +99,15 @@ def _parse_read_xlsx(files: list[Path], extension: Path) -> int:
 def _load(raw: Path, warehouse: Path, reference_dir: Path, key: Path) -> None:
     from etl.load import load_raw
 
-    report = load_raw(raw, warehouse, key_path=key, reference_dir=reference_dir, today=TODAY)
+    report = load_raw(raw, warehouse, mappings_dir=MAPPINGS_DIR, key_path=key, reference_dir=reference_dir,
+                      today=TODAY)
     if not report.ok:
         raise RuntimeError("benchmark batch not loaded cleanly:\n" + report.summary()[:4000])
 
 
 def etl_group(work: Path, batch: Path, small: Path, national: Path, reference_dir: Path, runs: int) -> dict:
     """(a) a batch end-to-end against parsing alone; a small batch into the national warehouse against an empty one."""
-    key = work / "pseudoniem.key"
+    key = settings_under(work).pseudonym_key_path
     files = sorted(batch.rglob("*.xlsx"))
     scratch = work / "scratch"
 
@@ -220,8 +222,10 @@ def metrics_group(demo: Path, national: Path, runs: int) -> dict:
 
 # ---------------------------------------------------------------------------------------------------- pages
 def _env(warehouse: Path, work: Path) -> dict[str, str]:
-    return {**os.environ, "KIT_WAREHOUSE": str(warehouse), "KIT_CODING_DB": str(work / "codering.sqlite"),
-            "KIT_PSEUDONYM_KEY": str(work / "pseudoniem.key")}
+    """The child's whole environment: dashboard.py takes its settings from these (nothing else is passed on)."""
+    under = settings_under(work)
+    return {"KIT_WAREHOUSE": str(warehouse), "KIT_CODING_DB": str(under.coding_db_path),
+            "KIT_PSEUDONYM_KEY": str(under.pseudonym_key_path), "KIT_RAW_DIR": str(under.raw_dir), "HOME": str(work)}
 
 
 def _child(args: list[str], env: dict[str, str], timeout: float) -> dict:
@@ -253,12 +257,13 @@ def memory_group(national: Path, batch: Path, reference_dir: Path, work: Path) -
     """(d) peak resident memory of a dashboard process after every page, and of a national-scale load."""
     env = _env(national, work)
     dashboard = _child(["pages", "--once"], env, timeout=3600)["_peak_rss_bytes"]
+    key = settings_under(work).pseudonym_key_path
     scratch = work / "scratch-memory"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
     shutil.copyfile(national, scratch / "kit.duckdb")
     try:
-        load = _child(["load", str(batch), str(scratch / "kit.duckdb"), str(reference_dir), str(work / "key")], env,
+        load = _child(["load", str(batch), str(scratch / "kit.duckdb"), str(reference_dir), str(key)], env,
                       timeout=3600)["_peak_rss_bytes"]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -16,14 +16,14 @@ from metrics.opvolging import kerncijfers_opvolging
 from metrics.overtredingen import top_overtredingen
 from metrics.overzicht import kerncijfers, per_gemeente
 from metrics.partners import aanwezigheid
-from settings import load_settings
+from settings import MAPPINGS_DIR, REFERENCE_DIR
 
 SCALE = 0.002  # about 520 evenings, 4,000 visits
 
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_reference(tmp_path_factory.mktemp("ref"), load_settings().reference_dir)
+    return write_reference(tmp_path_factory.mktemp("ref"), REFERENCE_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +44,9 @@ def test_reference_has_forty_teams_and_350_municipalities(con: duckdb.DuckDBPyCo
     assert con.execute("SELECT count(*) FROM ref_team").fetchone()[0] == 40
     assert con.execute("SELECT count(*) FROM ref_gemeente").fetchone()[0] == 350
     # every invented team works only in the municipalities of its own region
-    assert con.execute("""SELECT count(*) FROM stg_controleavonden c JOIN ref_team t ON t.code = c.team
-                          JOIN ref_gemeente g ON g.code = c.gemeente_code WHERE g.regio <> t.regio""").fetchone()[0] == 0
+    elsewhere = con.execute("""SELECT count(*) FROM stg_controleavonden c JOIN ref_team t ON t.code = c.team
+                               JOIN ref_gemeente g ON g.code = c.gemeente_code WHERE g.regio <> t.regio""")
+    assert elsewhere.fetchone()[0] == 0
 
 
 def test_generated_rows_pass_the_loaders_data_tests(warehouse: Path) -> None:
@@ -116,7 +117,7 @@ def test_opvolging_against_direct_sql(con: duckdb.DuckDBPyConnection) -> None:
 def test_one_teams_monthly_batch_loads_cleanly(tmp_path: Path, reference: Path) -> None:
     paths = write_batch(tmp_path / "raw", reference, teams=1, scale=SCALE)
     assert len(paths) == 6
-    report = load_raw(tmp_path / "raw", tmp_path / "kit.duckdb", key_path=tmp_path / "pseudoniem.key",
-                      reference_dir=reference, today=dt.date(2025, 12, 31))
+    report = load_raw(tmp_path / "raw", tmp_path / "kit.duckdb", mappings_dir=MAPPINGS_DIR,
+                      key_path=tmp_path / "pseudoniem.key", reference_dir=reference, today=dt.date(2025, 12, 31))
     assert report.ok, report.summary()
     assert [f.bsn_kolommen for f in report.files if f.soort == "vragenformulieren"] == [1]

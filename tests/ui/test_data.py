@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.pages.testwarehouse import bouw_testwarehouse
+from tests.testwarehouse import bouw_testwarehouse
 from ui import data
 
 
