@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 SCHEMA_SQL = Path(__file__).with_name("warehouse.sql")
 
@@ -38,9 +39,13 @@ def create_warehouse(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> Non
     for table, (filename, columns) in _REFERENCE_FILES.items():
         rows = read_reference(reference_dir, filename)
         values = [[_cast(row[col]) for col in columns] for row in rows]
-        if values:
-            placeholders = ", ".join("?" for _ in columns)
-            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values)
+        if values:  # one set-based insert per table (executemany inserts row by row: 1.5 s for the national lists)
+            frame = pd.DataFrame(values, columns=list(columns), dtype=object)
+            con.register("_reference", frame)
+            try:
+                con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM _reference")
+            finally:
+                con.unregister("_reference")
 
 
 def _cast(value: str) -> object:

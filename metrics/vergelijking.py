@@ -11,7 +11,6 @@ Sources: fct_controleavond, fct_bezoek, fct_bevinding, fct_signaal, fct_partnerr
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -87,22 +86,35 @@ def teamprofiel(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     )
 
 
-def _aantallen(con: duckdb.DuckDBPyConnection, f: Filter) -> dict[str, float]:
-    """Raw counts of every figure in KENGETALLEN for one team's filter."""
-    cond, params = f.sql()
-    rij = con.execute(
+def _aantallen(con: duckdb.DuckDBPyConnection, f: Filter, profiel: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Raw counts of every figure in KENGETALLEN per team of `profiel`, each within the team's van..tot and the
+    filter's municipalities: one grouped query for all teams (not one query per team and figure)."""
+    if profiel.empty:
+        return {}
+    gem_cond, gem_params = Filter(gemeenten=f.gemeenten).sql("x", date_col=None)
+    teams = ", ".join("(?, ?::DATE, ?::DATE)" for _ in range(len(profiel)))
+    team_params = [v for rij in profiel.itertuples(index=False) for v in (rij.team, rij.van, rij.tot)]
+
+    def per_team(view: str, figures: str) -> str:
+        return (f"(SELECT p.team, {figures} FROM {view} x JOIN p ON x.team = p.team AND x.datum BETWEEN p.van AND "
+                f"p.tot WHERE {gem_cond} GROUP BY p.team)")
+
+    rijen = con.execute(
         f"""
-        SELECT (SELECT count(*) FROM fct_controleavond WHERE {cond}),
-               (SELECT count(*) FROM fct_bezoek WHERE {cond}),
-               (SELECT coalesce(sum(aantal_personen), 0) FROM fct_bezoek WHERE {cond}),
-               (SELECT count(*) FROM fct_bevinding WHERE overtreding AND {cond}),
-               (SELECT count(*) FROM fct_signaal WHERE {cond}),
-               (SELECT coalesce(sum(aantal), 0) FROM fct_partnerresultaat WHERE {cond}),
-               (SELECT coalesce(sum(bedrag_eur), 0)::DOUBLE FROM fct_partnerresultaat WHERE {cond})
+        WITH p(team, van, tot) AS (VALUES {teams})
+        SELECT p.team, coalesce(a.n, 0), coalesce(b.n, 0), coalesce(b.personen, 0), coalesce(o.n, 0),
+               coalesce(s.n, 0), coalesce(r.aantal, 0), coalesce(r.bedrag, 0)::DOUBLE
+        FROM p
+        LEFT JOIN {per_team("fct_controleavond", "count(*) AS n")} a USING (team)
+        LEFT JOIN {per_team("fct_bezoek", "count(*) AS n, sum(x.aantal_personen) AS personen")} b USING (team)
+        LEFT JOIN {per_team("fct_bevinding", "count(*) FILTER (WHERE x.overtreding) AS n")} o USING (team)
+        LEFT JOIN {per_team("fct_signaal", "count(*) AS n")} s USING (team)
+        LEFT JOIN {per_team("fct_partnerresultaat", "sum(x.aantal) AS aantal, sum(x.bedrag_eur) AS bedrag")} r
+            USING (team)
         """,
-        params * 7,
-    ).fetchone()
-    return dict(zip(KENGETALLEN, (float(v) for v in rij), strict=True))
+        [*team_params, *gem_params * 5],
+    ).fetchall()
+    return {team: dict(zip(KENGETALLEN, (float(v) for v in waarden), strict=True)) for team, *waarden in rijen}
 
 
 def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
@@ -119,9 +131,10 @@ def vergelijking(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     heeft_gegevens.
     """
     rijen = []
-    for profiel in teamprofiel(con, f).itertuples(index=False):
-        team_filter = replace(f, teams=(profiel.team,), start=profiel.van, end=profiel.tot)
-        aantallen = _aantallen(con, team_filter)
+    profielen = teamprofiel(con, f)
+    per_team = _aantallen(con, f, profielen)
+    for profiel in profielen.itertuples(index=False):
+        aantallen = per_team[profiel.team]
         if not any(aantallen.values()):
             continue
         for kengetal, aantal in aantallen.items():
@@ -200,6 +213,25 @@ def _periode_tekst(van: date, tot: date, maanden: float) -> str:
     return f"{van.strftime('%d-%m-%Y')} t/m {tot.strftime('%d-%m-%Y')} ({lengte} maanden)"
 
 
+def _themas(con: duckdb.DuckDBPyConnection, f: Filter, profiel: pd.DataFrame) -> dict[str, int]:
+    """Distinct themes of the controleavonden per team of `profiel`, within its van..tot and the filter's
+    municipalities (one grouped query); teams without evenings are absent."""
+    if profiel.empty:
+        return {}
+    gem_cond, gem_params = Filter(gemeenten=f.gemeenten).sql("x", date_col=None)
+    teams = ", ".join("(?, ?::DATE, ?::DATE)" for _ in range(len(profiel)))
+    team_params = [v for rij in profiel.itertuples(index=False) for v in (rij.team, rij.van, rij.tot)]
+    return dict(con.execute(
+        f"""
+        WITH p(team, van, tot) AS (VALUES {teams})
+        SELECT p.team, count(DISTINCT x.thema) FROM fct_controleavond x
+        JOIN p ON x.team = p.team AND x.datum BETWEEN p.van AND p.tot
+        WHERE {gem_cond} GROUP BY p.team
+        """,
+        [*team_params, *gem_params],
+    ).fetchall())
+
+
 def kanttekening(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """The Dutch caveat shown above the comparison, built from the teams actually in the selection.
 
@@ -212,11 +244,9 @@ def kanttekening(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """
     profiel = teamprofiel(con, f)
     zinnen: list[dict[str, str | None]] = []
+    themas_per_team = _themas(con, f, profiel)
     for rij in profiel.itertuples(index=False):
-        team_filter = replace(f, teams=(rij.team,), start=rij.van, end=rij.tot)
-        cond, params = team_filter.sql()
-        themas = int(con.execute(f"SELECT count(DISTINCT thema) FROM fct_controleavond WHERE {cond}", params)
-                     .fetchone()[0])
+        themas = themas_per_team.get(rij.team, 0)
         themas_tekst = f" ({themas} {'thema' if themas == 1 else 'thema’s'})" if themas else ""
         periode = _periode_tekst(rij.van, rij.tot, rij.maanden)
         if rij.team == "PIT":
