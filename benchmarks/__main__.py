@@ -37,14 +37,20 @@ def _log(text: str) -> None:
 def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
     """The reference folder, the demo and national warehouses and the batch folders (built when missing)."""
     from etl.load import load_raw
+    from etl.schema import SCHEMA_SQL
 
     settings = load_settings()
-    source = Path(national.__file__).read_bytes()
-    tag = f"{scale:g}-{hashlib.sha256(source).hexdigest()[:10]}"
-    paths = {"referentie": work / "referentie", "demo": work / "demo.duckdb",
+    digest = hashlib.sha256()  # rebuilt when the generator, the schema or the reference tables change
+    for source in [Path(national.__file__), SCHEMA_SQL, *sorted(settings.reference_dir.glob("*.csv"))]:
+        digest.update(source.read_bytes())
+    tag = f"{scale:g}-{digest.hexdigest()[:10]}"
+    paths = {"referentie": work / f"referentie-{tag}", "demo": work / f"demo-{tag}.duckdb",
              "national": work / f"national-{tag}.duckdb",
              "batch": work / f"batch-{tag}-{teams}", "small": work / f"small-{tag}"}
     work.mkdir(parents=True, exist_ok=True)
+    for old in [*work.glob("batch-*"), *work.glob("small-*"), *work.glob("referentie*"), *work.glob("demo*.duckdb")]:
+        if old not in paths.values():
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
     if not paths["referentie"].exists():
         national.write_reference(paths["referentie"], settings.reference_dir)
     if not paths["demo"].exists():
@@ -59,9 +65,6 @@ def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
         _log(f"national warehouse, scale {scale:g}")
         counts = national.build_national(paths["national"], paths["referentie"], scale, paths["demo"])
         _log(", ".join(f"{t} {n:,}" for t, n in counts.items()))
-    for old in [*work.glob("batch-*"), *work.glob("small-*")]:
-        if old not in (paths["batch"], paths["small"]):
-            shutil.rmtree(old, ignore_errors=True)
     for name, n in (("batch", teams), ("small", 1)):
         if not paths[name].exists():
             _log(f"{name}: {n} team(s) of November 2025")

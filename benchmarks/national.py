@@ -84,19 +84,27 @@ def write_reference(out_dir: Path, source_dir: Path) -> Path:
     for path in Path(source_dir).glob("*.csv"):
         shutil.copyfile(path, out_dir / path.name)
     rng = random.Random(f"{SEED}:reference")
+    with open(out_dir / "teams.csv", newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
     with open(out_dir / "teams.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.DictWriter(handle, fieldnames=header, restval="", extrasaction="ignore")
         for i in range(1, TEAMS + 1):
             start = dt.date(2016 + (i % 4 == 0) + (i % 9 == 0), 1 + rng.randrange(12), 1)
-            writer.writerow([team_code(i), f"Interventieteam regio {i:02d} (synthetisch)", region(i),
-                             start.isoformat(), "2025-12-31", "synthetische landelijke benchmarkdata"])
+            writer.writerow({"code": team_code(i), "naam": f"Interventieteam regio {i:02d} (synthetisch)",
+                             "regio": region(i), "periode_start": start.isoformat(), "periode_eind": "2025-12-31",
+                             "bron_periode": "synthetische landelijke benchmarkdata"})
+    with open(out_dir / "gemeenten.csv", newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
     with open(out_dir / "gemeenten.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.DictWriter(handle, fieldnames=header, restval="", extrasaction="ignore")
         for n, r in enumerate(_municipality_regions(rng), start=1):
-            writer.writerow([f"GM{9000 + n}", f"Voorbeeldgemeente {n:03d}", region(r),
-                             round(50.8 + rng.random() * 2.6, 4), round(3.4 + rng.random() * 3.6, 4),
-                             round(20 + rng.random() * 200, 2), 8_000 + int(rng.paretovariate(1.2) * 15_000),
-                             2023, "nee", ""])
+            lat, lon = 50.8 + rng.random() * 2.6, 3.4 + rng.random() * 3.6
+            writer.writerow({"code": f"GM{9000 + n}", "naam": f"Voorbeeldgemeente {n:03d}", "regio": region(r),
+                             "lat": round(lat, 4), "lon": round(lon, 4), "x_km": round((lon - 5.4) * 69.7, 2),
+                             "y_km": round((lat - 51.45) * 111.2, 2),
+                             "oppervlakte_km2": round(20 + rng.random() * 200, 2),
+                             "inwoners": 8_000 + int(rng.paretovariate(1.2) * 15_000), "inwoners_jaar": 2023,
+                             "grenst_aan_belgie": "nee", "grens_belgie_km": 0})
     return out_dir
 
 
