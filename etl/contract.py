@@ -79,6 +79,10 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     synonyms: tuple[str, ...] = ()
+    sql: str | None = None
+    """Warehouse type when not the default of `type` (etl/staging.py SQL_TYPES), e.g. DECIMAL(10,2)."""
+    table: str | None = None
+    """For a `partners` column: its bridge table (default stg_<sheet>_<column>)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class Sheet:
     unique_together: tuple[str, ...] = ()
     team_column: str | None = None
     date_columns_in_period: tuple[str, ...] = ()
+    table: str | None = None
+    """Staging table in the warehouse (default stg_<sheet name in lower case>); see etl/staging.py."""
 
     def column(self, name: str) -> Column:
         for col in self.columns:
@@ -169,6 +175,7 @@ CONTROLES = Kind(
                     "Aanwezige partnerorganisaties, gescheiden door ';'",
                     True,
                     synonyms=("Partners aanwezig", "Aanwezig", "Deelnemende partners"),
+                    table="stg_deelname",
                 ),
                 C(
                     "aantal_deelnemers",
@@ -300,6 +307,7 @@ VRAGENFORMULIEREN = Kind(
                     unit="euro per maand",
                     minimum=0,
                     synonyms=("Huur per maand", "Huur (EUR/mnd)", "Huurprijs"),
+                    sql="DECIMAL(10,2)",
                 ),
                 C(
                     "huur_betaalwijze",
@@ -323,6 +331,7 @@ VRAGENFORMULIEREN = Kind(
                     unit="maanden",
                     minimum=0,
                     synonyms=("Verblijfsduur (mnd)", "Verblijf maanden", "Duur verblijf"),
+                    sql="DECIMAL(6,1)",
                 ),
                 C(
                     "uitzendbureau",
@@ -384,6 +393,7 @@ BEVINDINGEN = Kind(
                     "Of de bevinding een overtreding is",
                     True,
                     synonyms=("Is overtreding", "Overtreding ja/nee"),
+                    sql="BOOLEAN",  # stored as true/false: "onbekend" is rejected
                 ),
                 C(
                     "partner",
@@ -408,6 +418,7 @@ PARTNERRESULTATEN = Kind(
             name="Resultaten",
             description="Eén rij per partner, soort resultaat en (indien bekend) controleavond.",
             key="resultaat_id",
+            table="stg_partnerresultaten",
             team_column="team",
             date_columns_in_period=("datum",),
             columns=(
@@ -457,6 +468,7 @@ PARTNERRESULTATEN = Kind(
                     unit="euro",
                     minimum=0,
                     synonyms=("Bedrag", "Bedrag (EUR)", "Bedrag in euro"),
+                    sql="DECIMAL(14,2)",
                 ),
                 C(
                     "datum",

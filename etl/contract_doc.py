@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from etl.contract import KINDS, Column, Sheet
+from etl import contract
+from etl.contract import Column, Sheet
 
 
 def _cell(text: str) -> str:
@@ -55,9 +56,9 @@ def render() -> str:
         "Soorten bestanden, in laadvolgorde:",
         "",
     ]
-    lines += [f"- `{k.name}`: {k.title} (aangeleverd door {k.delivered_by})" for k in KINDS]
+    lines += [f"- `{k.name}`: {k.title} (aangeleverd door {k.delivered_by})" for k in contract.KINDS]
     lines.append("")
-    for k in KINDS:
+    for k in contract.KINDS:
         lines += [f"## {k.title} (`{k.name}`)", "", k.description, "", f"Aangeleverd door: {k.delivered_by}.", ""]
         for sheet in k.sheets:
             lines += _sheet(sheet)

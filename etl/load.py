@@ -25,7 +25,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import KINDS, Kind, Sheet
+from etl import contract
+from etl.contract import Kind
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
 from etl.parse import (
     Context,
@@ -39,31 +40,16 @@ from etl.parse import (
 )
 from etl.pseudonym import load_key
 from etl.read import Located, ReadError, locate, read_workbook
-from etl.schema import SCHEMA_SQL, create_warehouse
+from etl.schema import create_warehouse, schema_ddl
+from etl.staging import LINEAGE, bridges, sheet_of, staging_tables, stg_column, stg_table
 from etl.step_dates import steps_before_evening
 
-STG_TABLES = {"Resultaten": "stg_partnerresultaten"}
-BRIDGE_TABLE = "stg_deelname"
-LINEAGE = ("_bestand", "_blad", "_rij")
-KIND_ORDER = {k.name: i for i, k in enumerate(KINDS)}
+__all__ = ["LINEAGE", "stg_column", "stg_table"]  # the staging names live in etl/staging.py
 
 
-def stg_table(sheet: Sheet) -> str:
-    """The staging table of a contract sheet."""
-    return STG_TABLES.get(sheet.name, f"stg_{sheet.name.lower()}")
-
-
-def stg_column(column_name: str, column_type: str) -> str | None:
-    """The staging column of a contract column (None: not stored in the sheet's own table)."""
-    if column_type in ("bsn", "partners"):
-        return None
-    if column_type == "gemeente":
-        return f"{column_name}_code"
-    if column_type == "pseudonym":
-        return f"{column_name}_pseudoniem"
-    if column_type == "postcode":
-        return "pc4"
-    return column_name
+def kind_order() -> dict[str, int]:
+    """Position of each kind in the contract: files are written parents first (evenings before visits)."""
+    return {k.name: i for i, k in enumerate(contract.KINDS)}
 
 
 @dataclass
@@ -291,16 +277,19 @@ def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, p
     for conv in parsed.sheets:
         table = stg_table(conv.sheet)
         types = _table_types(con, table)
-        rows, bridge = [], []
+        rows = []
+        bridge_rows: dict[str, list[dict[str, object]]] = {}
+        bridge_of = {b.column.name: b for b in bridges() if b.sheet == conv.sheet}
         for rec in conv.records:
             row = {}
             for col in conv.sheet.columns:
                 target = stg_column(col.name, col.type)
                 value = rec.get(col.name)
-                if col.type == "partners" and value:
-                    key = rec.get(conv.sheet.key) if conv.sheet.key else None
-                    bridge.extend({"controleavond_id": key, "partner": p, "_bestand": bestand, "_blad": conv.blad,
-                                   "_rij": rec["_rij"]} for p in value)
+                if col.name in bridge_of and value:
+                    b = bridge_of[col.name]
+                    bridge_rows.setdefault(b.table, []).extend(
+                        {b.key: rec.get(b.key), "partner": p, "_bestand": bestand, "_blad": conv.blad,
+                         "_rij": rec["_rij"]} for p in value)
                 if target is None:
                     continue
                 if types.get(target) == "BOOLEAN" and value is not None:
@@ -314,8 +303,8 @@ def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, p
             row.update({"_bestand": bestand, "_blad": conv.blad, "_rij": rec["_rij"]})
             rows.append(row)
         frames[table] = pd.DataFrame(rows, columns=list(types), dtype=object)
-        if bridge:
-            frames[BRIDGE_TABLE] = pd.DataFrame(bridge, columns=list(_table_types(con, BRIDGE_TABLE)), dtype=object)
+        for bridge_table, bridge in bridge_rows.items():
+            frames[bridge_table] = pd.DataFrame(bridge, columns=list(_table_types(con, bridge_table)), dtype=object)
     return frames, problems
 
 
@@ -330,13 +319,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def _delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
-    for table in _all_stg_tables():
+    for table in staging_tables():
         con.execute(f"DELETE FROM {table} WHERE _bestand = ?", [bestand])
     con.execute("DELETE FROM meta_bestand WHERE bestand = ?", [bestand])
-
-
-def _all_stg_tables() -> list[str]:
-    return [stg_table(s) for k in KINDS for s in k.sheets] + [BRIDGE_TABLE]
 
 
 def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, rejected: dict[str, dict[str, str]]) -> list[Problem]:
@@ -353,7 +338,7 @@ def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, rejected: dict
         table = stg_table(conv.sheet)
         for ref_col in [c for c in conv.sheet.columns if c.ref]:
             ref_sheet, ref_key = ref_col.ref.split(".")
-            ref_table = stg_table(next(s for k in KINDS for s in k.sheets if s.name == ref_sheet))
+            ref_table = stg_table(sheet_of(ref_col.ref))
             rows = con.execute(
                 f"SELECT s._rij, s.{ref_col.name} FROM {table} s WHERE s._bestand = ? AND s.{ref_col.name} IS NOT NULL "
                 f"AND NOT EXISTS (SELECT 1 FROM {ref_table} r WHERE r.{ref_key} = s.{ref_col.name}) ORDER BY s._rij",
@@ -470,8 +455,8 @@ _EXPECTED: dict[tuple, tuple[list[tuple], dict[str, pd.DataFrame]]] = {}
 
 def _expected(reference_dir: Path) -> tuple[list[tuple], dict[str, pd.DataFrame]]:
     """The schema a current warehouse has and its reference tables (cached while the sources are unchanged)."""
-    sources = [SCHEMA_SQL, *sorted(Path(reference_dir).glob("*.csv"))]
-    cache_key = tuple((str(p), p.stat().st_mtime_ns) for p in sources)
+    sources = sorted(Path(reference_dir).glob("*.csv"))
+    cache_key = (schema_ddl(), *((str(p), p.stat().st_mtime_ns) for p in sources))
     if cache_key not in _EXPECTED:
         with duckdb.connect() as fresh:
             create_warehouse(fresh, reference_dir)
@@ -500,7 +485,7 @@ def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
 
     ref_tables = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
                   "team": ("ref_team", "code"), "thema": ("ref_thema", "code")}
-    for k in KINDS:
+    for k in contract.KINDS:
         for sheet in k.sheets:
             table = stg_table(sheet)
             if sheet.key:
@@ -518,19 +503,20 @@ def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
                           f"accepted_values {table}.{target}")
                 parent = ref_tables.get(col.type)
                 if col.ref:
-                    ref_sheet, ref_key = col.ref.split(".")
-                    parent = (stg_table(next(s for kk in KINDS for s in kk.sheets if s.name == ref_sheet)), ref_key)
+                    parent = (stg_table(sheet_of(col.ref)), col.ref.split(".")[1])
                 if (sheet.name, col.name) == ("Bevindingen", "categorie"):
                     parent = ("ref_bevindingcategorie", "code")
                 if parent:
                     check(f"SELECT 1 FROM {table} c WHERE c.{target} IS NOT NULL AND NOT EXISTS "
                           f"(SELECT 1 FROM {parent[0]} p WHERE p.{parent[1]} = c.{target})",
                           f"relationships {table}.{target} -> {parent[0]}.{parent[1]}")
-    check(f"SELECT 1 FROM {BRIDGE_TABLE} d WHERE NOT EXISTS "
-          "(SELECT 1 FROM stg_controleavonden c WHERE c.controleavond_id = d.controleavond_id)",
-          f"relationships {BRIDGE_TABLE}.controleavond_id -> stg_controleavonden.controleavond_id")
-    check(f"SELECT 1 FROM {BRIDGE_TABLE} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
-          f"relationships {BRIDGE_TABLE}.partner -> ref_partner.code")
+    for b in bridges():
+        parent = stg_table(b.sheet)
+        check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS "
+              f"(SELECT 1 FROM {parent} c WHERE c.{b.key} = d.{b.key})",
+              f"relationships {b.table}.{b.key} -> {parent}.{b.key}")
+        check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
+              f"relationships {b.table}.partner -> ref_partner.code")
     return failures
 
 
@@ -615,7 +601,8 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             parsed.result.vorige_versie = old is not None
             parsed_files.append(parsed)
             report.files.append(parsed.result)
-        parsed_files.sort(key=lambda p: (KIND_ORDER.get(p.result.soort, -1), p.result.bestand))
+        order = kind_order()
+        parsed_files.sort(key=lambda p: (order.get(p.result.soort, -1), p.result.bestand))
         now = datetime.now()
         rejected: dict[str, dict[str, str]] = {}
         for parsed in parsed_files:

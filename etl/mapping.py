@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from etl.contract import KINDS, Kind, kind
+from etl import contract
+from etl.contract import Kind, kind
 from etl.parse import Format, norm
 
 CONTRACT_LAYOUT = "contract"
@@ -135,7 +136,7 @@ def recognise_kind(sheet_names: list[str]) -> Kind | None:
     """The kind whose contract sheet names best match the workbook's sheets (case-insensitive), or None."""
     present = {norm(s) for s in sheet_names}
     best, best_hits = None, 0
-    for k in KINDS:
+    for k in contract.KINDS:
         hits = sum(norm(s.name) in present for s in k.sheets)
         if hits > best_hits:
             best, best_hits = k, hits

@@ -1,4 +1,8 @@
-"""Create the warehouse schema and fill the reference tables from etl/reference/*.csv."""
+"""Create the warehouse schema and fill the reference tables from etl/reference/*.csv.
+
+The schema is the staging layer generated from the contract (etl/staging.py) followed by etl/warehouse.sql:
+reference tables, load bookkeeping and the marts (views) that metrics/ reads.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from etl.staging import staging_ddl
 
 SCHEMA_SQL = Path(__file__).with_name("warehouse.sql")
 
@@ -30,12 +36,17 @@ def read_reference(reference_dir: Path, filename: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def schema_ddl() -> str:
+    """The whole schema: staging generated from the contract, then etl/warehouse.sql."""
+    return staging_ddl() + "\n" + SCHEMA_SQL.read_text(encoding="utf-8")
+
+
 def create_warehouse(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:
-    """Create every table and view of etl/warehouse.sql in `con` and load the reference tables.
+    """Create every table and view of the schema (`schema_ddl`) in `con` and load the reference tables.
 
     The connection must point at an empty database. Booleans in the CSVs are written 'ja'/'nee'.
     """
-    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    con.execute(schema_ddl())
     for table, (filename, columns) in _REFERENCE_FILES.items():
         rows = read_reference(reference_dir, filename)
         values = [[_cast(row[col]) for col in columns] for row in rows]

@@ -8,7 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from etl.contract import KINDS, Column, Kind, Sheet
+from etl import contract
+from etl.contract import Column, Kind, Sheet
 
 TYPE_UITLEG = {
     "text": "tekst", "int": "geheel getal", "decimal": "getal (12,5 of 12.5)", "date": "datum",
@@ -73,4 +74,4 @@ def write_template(k: Kind, path: Path) -> Path:
 
 def write_templates(out_dir: Path) -> list[Path]:
     """Write one template per kind into `out_dir`; return the paths."""
-    return [write_template(k, template_path(Path(out_dir), k)) for k in KINDS]
+    return [write_template(k, template_path(Path(out_dir), k)) for k in contract.KINDS]
