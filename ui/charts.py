@@ -76,7 +76,7 @@ def export_frame(df: pd.DataFrame, kolommen: dict[str, str] | None = None) -> pd
     `kolommen` overrides KOLOMNAMEN for this download. A share column becomes "<name> (%)" with values 0..100.
     """
     namen = {**KOLOMNAMEN, **(kolommen or {})}
-    out = met_teamnamen(df)
+    out = met_teamnamen(df).copy()  # never scale the caller's (possibly cached) frame in place
     hernoemd: dict[str, str] = {}
     for col in out.columns:
         naam = namen.get(col, str(col).replace("_", " ").strip().capitalize())

@@ -55,6 +55,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/opvolging.py", "Opvolging", ":material/assignment_turned_in:", "Stuurgroep", STUURGROEP,
              filtered=True, figure=True),
     PageSpec("pages/waterbed.py", "Waterbedeffect", ":material/water:", "Stuurgroep", STUURGROEP, filtered=True),
+    PageSpec("pages/terugkoppeling.py", "Terugkoppeling", ":material/feedback:", "Stuurgroep", STUURGROEP,
+             filtered=True),
     PageSpec("pages/reproductie.py", "Reproductie", ":material/fact_check:", "Stuurgroep",
              frozenset({"stuurgroep", "evaluator"})),
     PageSpec("pages/codering.py", "Codering interviews", ":material/forum:", "Evaluatie", frozenset({"evaluator"})),

@@ -36,3 +36,13 @@ def test_team_codes_become_display_names_before_plotting() -> None:
 def test_money_axis_shows_full_euros() -> None:
     fig = euro_as(px.bar(x=[1_250_000], y=["UWV"], orientation="h"), "x")
     assert (fig.layout.xaxis.tickprefix, fig.layout.xaxis.tickformat) == ("€ ", ",.0f")
+
+
+def test_export_frame_leaves_the_callers_frame_alone() -> None:
+    import pandas as pd
+
+    from ui.charts import export_frame
+
+    df = pd.DataFrame({"stap": ["a"], "aandeel_vorige": [0.5]})
+    assert export_frame(df).iloc[0, 1] == 50.0
+    assert df["aandeel_vorige"].tolist() == [0.5]  # a cached metric frame must not be scaled in place

@@ -1,0 +1,149 @@
+"""Terugkoppeling: what became of the findings of one control evening, and the chain from signal to closure.
+
+Interview question 11 of the HAM/KIT evaluation (16 of 20 team members never hear what became of what they
+found), knelpunt 6 and aanbeveling 6 (share the results back at the casustafel). No personal data or addresses.
+A burgemeester may see the operational list only for their own municipality: the metrics take `gemeente`; until
+the access layer (ui/auth.py) is on main, nobody is limited here.
+"""
+
+from __future__ import annotations
+
+import plotly.express as px
+import streamlit as st
+
+from metrics.keten import PER as KETEN_PER
+from metrics.keten import STAP_NAMEN, keten, trefkans_per_bron
+from metrics.terugkoppeling import avonden, samenvatting, terugkoppeling
+from ui.charts import download_buttons, empty_state, show_chart
+from ui.data import query
+from ui.filters import page_header
+from ui.format import getal, opgemaakt, procent
+from ui.shell import require_shell
+
+require_shell(__file__)
+
+KOLOMNAMEN = {
+    "nr": "Bevinding",
+    "bevinding": "Soort bevinding",
+    "object_type": "Object",
+    "overtreding": "Overtreding",
+    "vastgesteld_door": "Vastgesteld door",
+    "organisatie": "Verantwoordelijke organisatie",
+    "soort": "Soort stap",
+    "status": "Status op de peildatum",
+    "termijn": "Termijn",
+    "resultaat": "Resultaat",
+    "dagen": "Dagen na de controleavond",
+    "peildatum": "Peildatum",
+    "gemeente": "Gemeente",
+    "bron": "Ingebracht door",
+    "stap": "Stap (code)",
+    "stap_naam": "Stap",
+    "signalen": "Signalen",
+    "basis_vorige": "Basis: signalen in de vorige stap",
+    "aandeel_vorige": "Deel van de vorige stap",
+    "basis_signalen": "Basis: alle signalen",
+    "aandeel_signalen": "Deel van alle signalen",
+    "bezocht": "Bezocht",
+    "met_overtreding": "Met minstens één overtreding",
+    "trefkans": "Trefkans",
+}
+KETEN_KEUZES = {"totaal": "Alle signalen", "gemeente": "Per gemeente", "bron": "Per inbrengende partner"}
+GEMEENTE: str | None = None
+"""The municipality a burgemeester is bound to (from the access layer once it exists); None: not limited."""
+
+f = page_header(
+    "Terugkoppeling",
+    "Wat is er gebeurd met wat we op een controleavond vonden? Kies een avond en zie per bevinding de soort "
+    "overtreding, de verantwoordelijke organisatie, de opvolgingsstappen, hun status, het resultaat en het aantal "
+    "dagen. Zonder persoonsgegevens en zonder adressen.",
+)
+peildatum = st.date_input(
+    "Peildatum",
+    value=None,
+    format="DD-MM-YYYY",
+    key="terugkoppeling_peildatum",
+    help="De stand op deze datum: een stap die pas later is afgesloten, staat op deze datum nog open. Leeg: de "
+    "laatste datum in de gegevens van het team.",
+)
+
+st.subheader("Wat werd er van de bevindingen van een controleavond?")
+keuzes = query(avonden, f, GEMEENTE)
+if keuzes.empty:
+    empty_state("Geen controleavonden met bevindingen voor deze keuze.")
+else:
+    labels = dict(zip(keuzes["controleavond_id"], keuzes["label"], strict=True))
+    avond = st.selectbox("Controleavond", list(labels), format_func=labels.get, key="terugkoppeling_avond")
+    kern = query(samenvatting, avond, peildatum, GEMEENTE).iloc[0]
+    tabel = query(terugkoppeling, avond, peildatum, GEMEENTE)
+    tegels = st.columns(4)
+    tegels[0].metric("Bevindingen", getal(kern["bevindingen"]), border=True)
+    tegels[1].metric("Overtredingen", getal(kern["overtredingen"]), border=True)
+    tegels[2].metric("Opgevolgd", f"{getal(kern['opgevolgd'])} van {getal(kern['overtredingen'])}", border=True,
+                     help="Overtredingen met minstens één opvolgingsstap die op de peildatum begonnen was.")
+    tegels[3].metric("Afgesloten", f"{getal(kern['afgesloten'])} van {getal(kern['overtredingen'])}", border=True,
+                     help="Overtredingen met minstens één stap die op de peildatum was afgerond.")
+    st.dataframe(
+        opgemaakt(tabel.drop(columns=["peildatum"]), {"nr": lambda v: "–" if v is None or v != v else getal(v),
+                                                      "dagen": lambda v: "–" if v is None or v != v else getal(v)}),
+        hide_index=True,
+        column_config={k: v for k, v in KOLOMNAMEN.items() if k in tabel.columns},
+    )
+    st.caption(
+        f"Stand op {tabel['peildatum'].iloc[0]:%d-%m-%Y}. Eén rij per opvolgingsstap; een bevinding zonder stap "
+        "staat op één rij ('geen opvolging' bij een overtreding). Dagen: van de controleavond tot de afronding, of "
+        "tot de peildatum zolang de stap open is. Een resultaat dat pas na de peildatum is vastgelegd, staat er nog "
+        "niet bij. Bevindingen zijn genummerd per avond; geen personen, adressen of pseudoniemen."
+    )
+    download_buttons(tabel, "Terugkoppeling controleavond", KOLOMNAMEN)
+
+st.subheader("Van signaal tot afsluiting")
+st.markdown(
+    "Hoeveel signalen worden besproken, bezocht, leveren een overtreding op, worden opgevolgd en afgesloten? "
+    "Elke stap telt alleen de signalen die ook de vorige stap haalden."
+)
+keten_per = st.radio("Vergelijk", list(KETEN_KEUZES), format_func=KETEN_KEUZES.get, horizontal=True,
+                     key="terugkoppeling_keten_per")
+per = keten_per if keten_per in KETEN_PER else None
+trechter = query(keten, f, per, peildatum)
+fig = None if trechter.empty else px.funnel(
+    trechter,
+    x="signalen",
+    y="stap_naam",
+    color=per,
+    category_orders={"stap_naam": list(STAP_NAMEN.values())},
+    title="Signalen per stap van de keten, van signaal tot afsluiting",
+    labels={"signalen": "Signalen", "stap_naam": "Stap", "gemeente": "Gemeente", "bron": "Ingebracht door"},
+)
+if fig is not None and per is None:
+    fig.update_traces(textinfo="value+percent previous")
+show_chart(fig, trechter, "Van signaal tot afsluiting", KOLOMNAMEN)
+if not trechter.empty:
+    st.dataframe(
+        opgemaakt(trechter.drop(columns=["stap"]),
+                  {"signalen": getal, "basis_vorige": getal, "basis_signalen": getal, "aandeel_vorige": procent,
+                   "aandeel_signalen": procent}),
+        hide_index=True,
+        column_config={k: v for k, v in KOLOMNAMEN.items() if k in trechter.columns},
+    )
+st.caption(
+    "Deel van de vorige stap: van de signalen die de vorige stap haalden; deel van alle signalen: van alle "
+    "ingebrachte signalen. Bezocht: de koppeling die telt is een bezoek op hetzelfde adres (pseudoniem) op de "
+    "controleavond die bij het signaal staat; staat er geen controleavond bij, dan telt elk bezoek van het team op "
+    "hetzelfde adres op of na de datum van het signaal. Een signaal met een controleavond waarop het adres niet is "
+    "bezocht, telt als niet bezocht. Opgevolgd en afgesloten: alle overtredingen van het signaal, op de peildatum."
+)
+
+st.subheader("Trefkans per inbrengende partner")
+tref = query(trefkans_per_bron, f, peildatum)
+if tref.empty:
+    empty_state()
+else:
+    st.dataframe(
+        opgemaakt(tref, {"signalen": getal, "bezocht": getal, "met_overtreding": getal, "trefkans": procent}),
+        hide_index=True,
+        column_config={k: v for k, v in KOLOMNAMEN.items() if k in tref.columns},
+    )
+    st.caption("Trefkans: van alle signalen die de partner inbracht, het deel dat (besproken, bezocht) tot minstens "
+               "één overtreding leidde.")
+    download_buttons(tref, "Trefkans per partner", KOLOMNAMEN)

@@ -1,0 +1,82 @@
+"""The Terugkoppeling page under AppTest on the invented warehouse of tests/ketenwarehouse.py: in the Stuurgroep
+menu, choose a control evening and see what became of each finding (no personal data or addresses), the chain from
+signal to closure as a funnel and a table with bases, and the hit rate per source."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.ketenwarehouse import bouw_ketenwarehouse
+from ui.filters import TEAM_KEY
+from ui.registry import page
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "pages/terugkoppeling.py"
+
+
+@pytest.fixture(scope="module")
+def ketenwarehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bouw_ketenwarehouse(tmp_path_factory.mktemp("keten") / "kit.duckdb")
+
+
+@pytest.fixture
+def at(ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(ketenwarehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_registered_for_stuurgroep_and_burgemeester() -> None:
+    spec = page("terugkoppeling")
+    assert (spec.title, spec.section, spec.roles) == ("Terugkoppeling", "Stuurgroep",
+                                                      frozenset({"stuurgroep", "burgemeester"}))
+
+
+def test_what_became_of_the_findings_of_an_evening(at: AppTest) -> None:
+    assert at.title[0].value == "Terugkoppeling"
+    assert at.selectbox(key="terugkoppeling_avond").value == "K2"  # newest evening first
+    at.selectbox(key="terugkoppeling_avond").set_value("K1").run()
+    at.date_input(key="terugkoppeling_peildatum").set_value(date(2021, 5, 31)).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {"Bevindingen": "4", "Overtredingen": "3",
+                                                     "Opgevolgd": "3 van 3", "Afgesloten": "2 van 3"}
+    tabel = at.dataframe[0].value
+    assert tabel["status"].tolist() == ["afgerond", "open", "afgerond", "open", "vervallen", "geen overtreding",
+                                        "afgerond"]
+    assert tabel["termijn"].tolist()[:3] == ["op tijd", "over de deadline", "te laat afgerond"]
+    assert tabel["dagen"].tolist() == ["19", "91", "24", "91", "–", "–", "3"]
+    tekst = tabel.to_string()
+    assert "ADR-" not in tekst and "K1" not in tekst
+    assert any("Stand op 31-05-2021" in c.value for c in at.caption)
+
+
+def test_chain_from_signal_to_closure(at: AppTest) -> None:
+    at.date_input(key="terugkoppeling_peildatum").set_value(date(2021, 5, 31)).run()
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"type":"funnel"' in spec and "percent previous" in spec
+    keten = at.dataframe[1].value
+    assert keten["signalen"].tolist() == ["7", "5", "3", "3", "2", "1"]
+    assert keten["aandeel_vorige"].tolist() == ["100%", "71%", "60%", "100%", "67%", "50%"]
+    assert any("de koppeling die telt is een bezoek op hetzelfde adres" in c.value for c in at.caption)
+    at.radio(key="terugkoppeling_keten_per").set_value("gemeente").run()
+    per = at.dataframe[1].value
+    assert per.query("gemeente == 'Bladel'")["signalen"].tolist() == ["4", "3", "2", "2", "2", "1"]
+    tref = at.dataframe[2].value
+    assert tref[["bron", "signalen", "trefkans"]].values.tolist()[:2] == [
+        ["Gemeente (toezicht en handhaving)", "3", "67%"], ["Politie basisteam", "2", "50%"]]
+
+
+def test_empty_selection(at: AppTest) -> None:
+    at.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
+    assert not at.exception
+    assert any("Geen controleavonden met bevindingen" in i.value for i in at.info)
