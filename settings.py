@@ -37,6 +37,14 @@ class Settings:
     """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
     benchmark_dir: Path = PROJECT_ROOT / "data" / "benchmarks"
     """Scratch space of `python -m benchmarks` (generated national warehouse, batches); never read by the product."""
+    max_file_mb: float = 50.0
+    """A raw file larger than this (MB) is refused before it is read (KIT_MAX_FILE_MB)."""
+    max_unpacked_mb: float = 400.0
+    """An .xlsx whose zip directory announces more unpacked data (MB) is refused (KIT_MAX_UNPACKED_MB)."""
+    max_compression_ratio: float = 100.0
+    """A part of an .xlsx compressed more than this many times is taken for a zip bomb (KIT_MAX_COMPRESSION_RATIO)."""
+    max_sheet_cells: int = 3_000_000
+    """A sheet claiming or holding a range of more cells (rows x columns) is refused (KIT_MAX_SHEET_CELLS)."""
 
 
 def load_settings() -> Settings:
@@ -52,6 +60,10 @@ def load_settings() -> Settings:
         reference_dir=REFERENCE_DIR,
         mappings_dir=MAPPINGS_DIR,
         benchmark_dir=Path(env.get("KIT_BENCHMARK_DIR", PROJECT_ROOT / "data" / "benchmarks")),
+        max_file_mb=float(env.get("KIT_MAX_FILE_MB", 50)),
+        max_unpacked_mb=float(env.get("KIT_MAX_UNPACKED_MB", 400)),
+        max_compression_ratio=float(env.get("KIT_MAX_COMPRESSION_RATIO", 100)),
+        max_sheet_cells=int(env.get("KIT_MAX_SHEET_CELLS", 3_000_000)),
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 def _load(args: argparse.Namespace) -> int:
+    from etl.guard import Limits
     from etl.load import LoadRefused, load_raw
     from settings import load_settings
 
@@ -21,6 +22,7 @@ def _load(args: argparse.Namespace) -> int:
             reference_dir=settings.reference_dir,
             progress=True,
             remove_all=args.remove_all,
+            limits=Limits.from_settings(settings),
         )
     except LoadRefused as exc:
         print(f"Laden geweigerd: {exc}", file=sys.stderr)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
+import math
 import os
+import re
 import shutil
 import sys
 import uuid
@@ -27,19 +29,21 @@ import pandas as pd
 
 from etl import contract
 from etl.contract import Kind
+from etl.guard import Inspection, Limits, inspect_workbook
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
 from etl.parse import (
     Context,
     Converted,
     Problem,
     convert_sheet,
+    dutch_number,
     problem,
     reference_lookups,
     regions,
     team_periods,
 )
 from etl.pseudonym import load_key
-from etl.read import Located, ReadError, locate, read_workbook
+from etl.read import Located, ReadError, locate, read_workbook, sniff
 from etl.schema import create_warehouse, schema_ddl
 from etl.staging import LINEAGE, bridges, sheet_of, staging_tables, stg_column, stg_table
 from etl.step_dates import steps_before_evening
@@ -227,14 +231,23 @@ class Parsed:
     sheets: list[Converted] = field(default_factory=list)
 
 
-def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, digest: str = "") -> Parsed:
-    """Read one raw file, pick its layout and convert every sheet; problems go into the result."""
+def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, digest: str = "",
+               limits: Limits | None = None) -> Parsed:
+    """Read one raw file, pick its layout and convert every sheet; problems go into the result.
+
+    The file is checked (`etl.guard`, `limits`) before it is parsed, so an oversized file or a zip bomb is
+    refused without unpacking it.
+    """
     result = FileResult(bestand, "afgewezen")
     parsed = Parsed(result, sha=digest or sha256(path))
     try:
+        sniff(path)
+        inspection = inspect_workbook(path, limits or Limits())
         frames = read_workbook(path)
     except ReadError as exc:
         result.problems.append(problem(bestand, exc.regel, exc.reden))
+        known = find_mapping(bestand, mappings)
+        parsed.kind = known.kind if known else None
         return parsed
     mapping = find_mapping(bestand, mappings)
     if mapping is None:
@@ -248,17 +261,56 @@ def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, 
             return parsed
         mapping = contract_mapping(k)
     parsed.kind, result.soort, result.mapping = mapping.kind, mapping.kind.name, mapping.name
+    used: set[str] = set()
     for sheet in mapping.kind.sheets:
         located = locate(frames, sheet, mapping, bestand)
         if not isinstance(located, Located):
             result.problems.extend(located)
             continue
+        used.add(located.blad)
+        flagged_problems, flagged_notes = flagged_cells(located, inspection, bestand)
+        result.problems.extend(flagged_problems)
+        result.notes.extend(flagged_notes)
         converted = convert_sheet(located, mapping, ctx)
         result.problems.extend(converted.problems)
         result.notes.extend(converted.notes)
         result.bsn_kolommen += converted.bsn_kolommen
         parsed.sheets.append(converted)
+    result.notes.extend(hidden_sheet_notes(inspection, used, bestand))
     return parsed
+
+
+FLAG_REASONS = {
+    "excel_fout": "in deze cel staat een Excel-foutwaarde; herstel de formule of vul de juiste waarde in",
+    "formule_zonder_waarde": "deze cel bevat een formule zonder berekende waarde (het bestand is opgeslagen door "
+    "een programma dat niet rekent); open het in Excel, laat het herberekenen en sla het opnieuw op",
+}
+
+
+def flagged_cells(loc: Located, inspection: Inspection, bestand: str) -> tuple[list[Problem], list[str]]:
+    """Problems for error cells and formulas without a value in the data the loader reads; notes for the rest."""
+    problems: list[Problem] = []
+    elsewhere: dict[str, int] = {}
+    read_at = {pos: col for col, pos in loc.columns.items()}
+    for cell in inspection.flagged.get(loc.blad, []):
+        col = read_at.get(cell.positie)
+        if col is not None and cell.rij > loc.header_row:
+            problems.append(problem(bestand, cell.regel, FLAG_REASONS[cell.regel], blad=loc.blad, rij=cell.rij,
+                                    kolom=loc.headers.get(col, col), contract_kolom=col, waarde=cell.waarde))
+        else:
+            elsewhere[cell.regel] = elsewhere.get(cell.regel, 0) + 1
+    notes = []
+    what = {"excel_fout": "cel(len) met een Excel-foutwaarde", "formule_zonder_waarde": "formule(s) zonder waarde"}
+    for regel, count in sorted(elsewhere.items()):
+        notes.append(f"{bestand}, blad '{loc.blad}': {count} {what[regel]} buiten de gelezen kolommen; niet gebruikt")
+    return problems, notes
+
+
+def hidden_sheet_notes(inspection: Inspection, used: set[str], bestand: str) -> list[str]:
+    """One note per hidden sheet: whether the loader read it."""
+    return [f"{bestand}, blad '{name}': dit blad is verborgen in Excel; "
+            + ("het is wel gelezen, controleer of dat de bedoeling is" if name in used else "het is niet gelezen")
+            for name in inspection.hidden]
 
 
 def _table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -299,6 +351,12 @@ def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, p
                                                 kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
                                                 waarde=conv.typed.get(int(rec["_rij"]), {}).get(col.name, value)))
                     value = value == "ja"
+                reason = outside_type_range(value, types.get(target, ""))
+                if reason:
+                    problems.append(problem(bestand, "buiten_bereik", reason, blad=conv.blad, rij=int(rec["_rij"]),
+                                            kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
+                                            waarde=conv.typed.get(int(rec["_rij"]), {}).get(col.name, str(value))))
+                    value = None
                 row[target] = value
             row.update({"_bestand": bestand, "_blad": conv.blad, "_rij": rec["_rij"]})
             rows.append(row)
@@ -306,6 +364,29 @@ def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, p
         for bridge_table, bridge in bridge_rows.items():
             frames[bridge_table] = pd.DataFrame(bridge, columns=list(_table_types(con, bridge_table)), dtype=object)
     return frames, problems
+
+
+_INTEGER_RANGES = {"TINYINT": 2**7, "SMALLINT": 2**15, "INTEGER": 2**31, "BIGINT": 2**63}
+_DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
+
+
+def outside_type_range(value: object, sql_type: str) -> str | None:
+    """Why a number does not fit its staging column type (Dutch), or None when it fits."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "geen eindig getal; vul een gewoon getal in"
+    limit = _INTEGER_RANGES.get(sql_type)
+    if limit is not None and not -limit <= value < limit:
+        return f"getal te groot om op te slaan (grootste waarde {dutch_number(limit - 1)}); controleer het getal"
+    match = _DECIMAL.fullmatch(sql_type)
+    if match:
+        precision, scale = int(match.group(1)), int(match.group(2))
+        bound = 10 ** (precision - scale)
+        if abs(value) >= bound:
+            return (f"getal te groot om op te slaan (kleiner dan {dutch_number(bound)} en hooguit {scale} "
+                    "decimalen); controleer het getal")
+    return None
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -346,6 +427,9 @@ def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, rejected: dict
             ).fetchall()
             for rij, value in rows:
                 source = rejected.get(ref_sheet, {}).get(str(value))
+                unread = unread_source(rejected, ref_sheet)
+                if source is None and unread is not None:
+                    source = f"{unread}{UNREAD}"
                 if source is not None:
                     group = (source, ref_sheet, conv.blad, ref_col.name)
                     cascades[group] = cascades.get(group, 0) + 1
@@ -356,14 +440,36 @@ def _cross_checks(con: duckdb.DuckDBPyConnection, parsed: Parsed, rejected: dict
                                      contract_kolom=ref_col.name, waarde=str(value)))
     for (source, ref_sheet, blad, column), count in cascades.items():
         rows_text = "1 rij verwijst" if count == 1 else f"{count} rijen verwijzen"
-        found.append(problem(bestand, "verwijzing_afgewezen_bestand",
-                             f"{rows_text} naar {ref_sheet.lower()} uit het afgewezen bestand {source}; los eerst dat "
-                             "bestand op", blad=blad, kolom=column))
+        if source.endswith(UNREAD):
+            reason = (f"{rows_text} naar {ref_sheet.lower()} die niet bestaan; ze staan waarschijnlijk in het "
+                      f"afgewezen bestand {source.removesuffix(UNREAD)}; los eerst dat bestand op")
+        else:
+            reason = (f"{rows_text} naar {ref_sheet.lower()} uit het afgewezen bestand {source}; los eerst dat "
+                      "bestand op")
+        found.append(problem(bestand, "verwijzing_afgewezen_bestand", reason, blad=blad, kolom=column))
     return found
 
 
+UNREAD = "\0onleesbaar"
+"""Key in `rejected` for a sheet of a rejected file whose rows could not be read (keys unknown)."""
+
+
+def unread_source(rejected: dict[str, dict[str, str]], ref_sheet: str) -> str | None:
+    """A rejected file whose `ref_sheet` (or whose kind, when unknown) could not be read, if any."""
+    return rejected.get(ref_sheet, {}).get(UNREAD) or rejected.get("*", {}).get(UNREAD)
+
+
 def remember_keys(parsed: Parsed, rejected: dict[str, dict[str, str]]) -> None:
-    """Add the keys of a rejected file's sheets to `rejected` (contract sheet -> key -> file)."""
+    """Add the keys of a rejected file's sheets to `rejected` (contract sheet -> key -> file).
+
+    A sheet that could not be read at all (or a file of unknown kind) is remembered under UNREAD, so that
+    references to it give one line naming the file instead of one line per row.
+    """
+    read = {conv.sheet.name for conv in parsed.sheets}
+    sheets = [s.name for s in parsed.kind.sheets if s.key] if parsed.kind else ["*"]
+    for name in sheets:
+        if name not in read:
+            rejected.setdefault(name, {}).setdefault(UNREAD, parsed.result.bestand)
     for conv in parsed.sheets:
         if not conv.sheet.key:
             continue
@@ -547,24 +653,29 @@ def _melding(f: FileResult) -> str:
 
 
 def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path, reference_dir: Path,
-             progress: bool = False, today: date | None = None, remove_all: bool = False) -> LoadReport:
+             progress: bool = False, today: date | None = None, remove_all: bool = False,
+             limits: Limits | None = None) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
     Every path is handed in by the caller (`python -m etl load` takes them from settings.py): the partner layouts
     `mappings_dir`, the pseudonym key `key_path` and the reference tables `reference_dir`. `today` (for the
     "date in the future" check) defaults to the current date. One load at a time per warehouse (LoadBusy);
     work copies a crashed load left behind are removed first. A missing or empty raw folder, or a run
-    that would remove every file in force, raises LoadRefused unless `remove_all`.
+    that would remove every file in force, raises LoadRefused unless `remove_all`. `limits` (file size,
+    zip bombs, sheet extent; `Limits.from_settings`) default to the values of settings.py's defaults.
     """
     with load_lock(Path(warehouse_path)):
         remove_stale_work_copies(Path(warehouse_path))
         return _load_locked(raw_dir, warehouse_path, mappings_dir=mappings_dir, key_path=key_path,
-                            reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all)
+                            reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all,
+                            limits=limits)
 
 
 def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path,
-                 reference_dir: Path, progress: bool, today: date | None, remove_all: bool) -> LoadReport:
+                 reference_dir: Path, progress: bool, today: date | None, remove_all: bool,
+                 limits: Limits | None) -> LoadReport:
     """`load_raw` while holding the load lock."""
+    limits = limits or Limits()
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
     key_path, reference_dir = Path(key_path), Path(reference_dir)
     mappings = load_mappings(Path(mappings_dir))
@@ -597,7 +708,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             if old and old[0] == digest and _same_layout(mapping, old[1], old[2]):
                 report.files.append(FileResult(bestand, "ongewijzigd", mapping=old[1]))
                 continue
-            parsed = parse_file(path, bestand, mappings, ctx, digest)
+            parsed = parse_file(path, bestand, mappings, ctx, digest, limits)
             parsed.result.vorige_versie = old is not None
             parsed_files.append(parsed)
             report.files.append(parsed.result)

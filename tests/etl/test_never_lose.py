@@ -7,26 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from etl.__main__ import main
 from etl.load import load_lock
 from settings import PROJECT_ROOT
 from tests.etl.workbooks import controles, query
-
-
-@pytest.fixture
-def cli(etl_paths, monkeypatch, capsys):
-    """Run `python -m etl load` in-process on the test paths; returns (exit code, stderr)."""
-    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(etl_paths["key"]))
-
-    def run(*args: str, raw: Path | None = None) -> tuple[int, str]:
-        argv = ["load", str(raw or etl_paths["raw"]), "--warehouse", str(etl_paths["warehouse"]),
-                "--mappings", str(etl_paths["mappings"]), *args]
-        code = main(argv)
-        return code, capsys.readouterr().err
-
-    return run
 
 
 def _digest(path: Path) -> str:
