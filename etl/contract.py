@@ -703,6 +703,36 @@ INTERVENTIES = Kind(
     ),
 )
 
+TEAMS = Kind(
+    name="teams",
+    title="Teams en hun periode",
+    delivered_by="beheerder",
+    description="De interventieteams: code, naam, regio (de gemeenten van die regio in etl/reference/gemeenten.csv "
+    "horen bij het team) en de periode waarbinnen datums van het team moeten vallen. Een lopend team heeft geen "
+    "einddatum. Een rij vervangt het team met dezelfde code uit etl/reference/teams.csv; een nieuwe code voegt een "
+    "team toe.",
+    sheets=(
+        Sheet(
+            name="Teams",
+            description="Eén rij per team.",
+            key="code",
+            columns=(
+                C("code", "text", "Teamcode zoals partners hem schrijven (KIT, PIT, ...), uniek", True, True,
+                  synonyms=("Team", "Teamcode")),
+                C("naam", "text", "Volledige naam van het team", True, synonyms=("Naam", "Teamnaam")),
+                C("regio", "enum", "Regio van het team: de gemeenten van die regio horen bij het team", True,
+                  allowed=("Kempen", "Peelland"), synonyms=("Regio",)),
+                C("periode_start", "date", "Eerste dag van de periode van het team", True,
+                  synonyms=("Start", "Begin", "Startdatum")),
+                C("periode_eind", "date", "Laatste dag van de periode; leeg laten voor een lopend team", False,
+                  synonyms=("Eind", "Einde", "Einddatum")),
+                C("bron_periode", "text", "Waar de periode vandaan komt (besluit, convenant)",
+                  synonyms=("Bron", "Besluit")),
+            ),
+        ),
+    ),
+)
+
 KINDS: tuple[Kind, ...] = (
     CONTROLES,
     VRAGENFORMULIEREN,
@@ -712,8 +742,9 @@ KINDS: tuple[Kind, ...] = (
     SIGNALEN,
     INTERVIEWS,
     INTERVENTIES,
+    TEAMS,
 )
-"""All kinds, in load order: a kind only refers to kinds before it."""
+"""All kinds, in load order: a kind only refers to kinds before it (teams are read before the others are checked)."""
 
 
 def kind(name: str) -> Kind:

@@ -34,6 +34,7 @@ from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping
 from etl.parse import (
     Context,
     Converted,
+    Lookup,
     Problem,
     convert_sheet,
     dutch_number,
@@ -389,6 +390,56 @@ def outside_type_range(value: object, sql_type: str) -> str | None:
     return None
 
 
+@dataclass
+class TeamContext:
+    """The parts of the validation context a teams file changes (shared, mutated in place)."""
+
+    lookup: Lookup
+    periods: dict[str, tuple[date, date | None]]
+    regions: dict[str, str]
+    sources: dict[str, str]
+
+
+def team_rows(con: duckdb.DuckDBPyConnection, exclude: set[str]) -> list[dict[str, object]]:
+    """The teams in force (stg_teams), leaving out rows of the files in `exclude`."""
+    rows = con.execute("SELECT code, naam, regio, periode_start, periode_eind, _bestand FROM stg_teams "
+                       "ORDER BY _bestand, _rij").fetchall()
+    names = ("code", "naam", "regio", "periode_start", "periode_eind", "_bestand")
+    return [dict(zip(names, row, strict=True)) for row in rows if row[5] not in exclude]
+
+
+def overlay_teams(rows: list[dict[str, object]], parts: TeamContext) -> bool:
+    """Put teams rows over the reference teams (etl/reference/teams.csv); True when anything changed."""
+    changed = False
+    for row in rows:
+        code = str(row["code"])
+        new = (row["periode_start"], row["periode_eind"])
+        if parts.periods.get(code) != new or parts.regions.get(code) != row["regio"]:
+            changed = True
+        parts.periods[code], parts.regions[code] = new, str(row["regio"])
+        parts.sources[code] = f"het teambestand {row['_bestand']} (blad Teams)"
+        parts.lookup.add(code, str(row["naam"]))
+    return changed
+
+
+def apply_teams(parsed_files: list[Parsed], parts: TeamContext) -> bool:
+    """Overlay the teams of accepted-looking teams files of this run; True when other files must be checked again."""
+    rows = []
+    for parsed in parsed_files:
+        if parsed.result.soort == contract.TEAMS.name and not parsed.result.problems:
+            for conv in parsed.sheets:
+                rows.extend({**rec, "_bestand": parsed.result.bestand} for rec in conv.records)
+    return overlay_teams(rows, parts) if rows else False
+
+
+def sync_team_reference(con: duckdb.DuckDBPyConnection, today: date) -> None:
+    """Replace the ref_team rows of teams in stg_teams (an open end becomes the load date: ref_team needs an end)."""
+    con.execute("DELETE FROM ref_team WHERE code IN (SELECT code FROM stg_teams)")
+    con.execute("INSERT INTO ref_team SELECT code, naam, regio, periode_start, coalesce(periode_eind, ?::DATE), "
+                "coalesce(bron_periode || '; ', '') || 'teambestand ' || _bestand || "
+                "CASE WHEN periode_eind IS NULL THEN ' (lopend team)' ELSE '' END FROM stg_teams", [today])
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     types = _table_types(con, table)
     con.register("_incoming", frame)
@@ -683,6 +734,8 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
     report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
     lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)
     team_regions, gemeente_regions = regions(reference_dir)
+    period_sources: dict[str, str] = {}
+    ctx_parts = TeamContext(lookups["team"], periods, team_regions, period_sources)
     files = raw_files(raw_dir, remove_all)
     tmp, con = _open_work_copy(warehouse_path, reference_dir)
     try:
@@ -690,6 +743,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
         refuse_removing_everything(in_force, present, remove_all)
+        overlay_teams(team_rows(con, exclude=set(in_force) - set(present)), ctx_parts)
         for bestand in sorted(set(in_force) - set(present)):
             _delete_file(con, bestand)
             report.files.append(FileResult(bestand, "verwijderd"))
@@ -697,7 +751,8 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
             if progress:
                 print(progress_bar(i, len(present), f"lezen {bestand}"), file=sys.stderr, flush=True)
-            ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions, gemeente_regions)
+            ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions, gemeente_regions,
+                          period_sources)
             old = in_force.get(bestand)
             link = link_problem(path, raw_dir)
             if link is not None:
@@ -712,6 +767,16 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             parsed.result.vorige_versie = old is not None
             parsed_files.append(parsed)
             report.files.append(parsed.result)
+        if apply_teams(parsed_files, ctx_parts):
+            for i, parsed in enumerate(parsed_files):  # periods or teams changed: check the other files again
+                if parsed.result.soort != contract.TEAMS.name:
+                    bestand = parsed.result.bestand
+                    ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions,
+                                  gemeente_regions, period_sources)
+                    again = parse_file(present[bestand], bestand, mappings, ctx, parsed.sha, limits)
+                    again.result.vorige_versie = parsed.result.vorige_versie
+                    report.files[report.files.index(parsed.result)] = again.result
+                    parsed_files[i] = again
         order = kind_order()
         parsed_files.sort(key=lambda p: (order.get(p.result.soort, -1), p.result.bestand))
         now = datetime.now()
@@ -724,6 +789,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         report.files.sort(key=lambda f: f.bestand)
         for f in report.files:
             f.melding = _melding(f)
+        sync_team_reference(con, today or date.today())
         report.data_test_failures = data_tests(con)
         _record_run(con, report, started)
         con.execute("CHECKPOINT")

@@ -298,12 +298,21 @@ def regions(reference_dir: Path) -> tuple[dict[str, str], dict[str, tuple[str, s
     return teams, gemeenten
 
 
-def team_periods(reference_dir: Path) -> dict[str, tuple[date, date]]:
-    """Team code -> (first day, last day) of its period."""
+TEAMS_CSV = "etl/reference/teams.csv"
+
+
+def team_periods(reference_dir: Path) -> dict[str, tuple[date, date | None]]:
+    """Team code -> (first day, last day or None for an ongoing team) of its period."""
     return {
-        row["code"]: (date.fromisoformat(row["periode_start"]), date.fromisoformat(row["periode_eind"]))
+        row["code"]: (date.fromisoformat(row["periode_start"]),
+                      date.fromisoformat(row["periode_eind"]) if row["periode_eind"] else None)
         for row in read_reference(reference_dir, "teams.csv")
     }
+
+
+def period_text(start: date, end: date | None) -> str:
+    """A period for a message: '02-06-2020 t/m 31-12-2022' or 'vanaf 02-06-2020 (lopend)'."""
+    return f"{dutch_date(start)} t/m {dutch_date(end)}" if end else f"vanaf {dutch_date(start)} (lopend)"
 
 
 @dataclass(frozen=True)
@@ -347,7 +356,7 @@ def problem(bestand: str, regel: str, reden: str, *, blad: str | None = None, ri
 CATALOGUE_COLUMNS = {("Bevindingen", "categorie"): "categorie", ("Personen", "nationaliteit"): "nationaliteit"}
 """Text columns checked against a reference catalogue (lookup key in `reference_lookups`)."""
 TEXT_CASE = {("Resultaten", "soort"): "lower"}
-FUTURE_ALLOWED = ("deadline",)
+FUTURE_ALLOWED = ("deadline", "periode_eind")
 """Date columns that may lie in the future."""
 BSN_SHARE = 0.8
 """A column is taken for a BSN column when at least this share of its non-empty values pass the elfproef."""
@@ -361,13 +370,15 @@ class Context:
 
     bestand: str
     lookups: dict[str, Lookup]
-    periods: dict[str, tuple[date, date]]
+    periods: dict[str, tuple[date, date | None]]
     key: bytes
     today: date
     team_regions: dict[str, str] = field(default_factory=dict)
     """team code -> region (ref_team.regio)"""
     gemeente_regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     """municipality code -> (name, region) (ref_gemeente)"""
+    period_sources: dict[str, str] = field(default_factory=dict)
+    """team code -> where its period is set (a teams file under the raw folder); default etl/reference/teams.csv"""
 
 
 @dataclass
@@ -479,10 +490,12 @@ def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple
             found.append((col.name, "datum_toekomst", f"datum ligt in de toekomst (na {dutch_date(ctx.today)})"))
         if col.name in sheet.date_columns_in_period and team in ctx.periods:
             start, end = ctx.periods[team]
-            if not start <= value <= end:
+            if not start <= value <= (end or date.max):
+                source = ctx.period_sources.get(team, TEAMS_CSV)
                 found.append((col.name, "datum_buiten_periode",
-                              f"datum valt buiten de periode van team {team} "
-                              f"({dutch_date(start)} t/m {dutch_date(end)})"))
+                              f"datum valt buiten de periode van team {team} ({period_text(start, end)}); de "
+                              f"periode staat in {source}. Loopt het team langer, lever dan een teambestand aan "
+                              "(soort teams, zie docs/datacontract.md) met de nieuwe periode"))
     if sheet.name == "Interventies":
         start, end = rec.get("datum_start"), rec.get("datum_eind")
         if isinstance(start, date) and isinstance(end, date) and end < start:

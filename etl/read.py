@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pandas as pd
@@ -85,6 +86,11 @@ def read_workbook(path: Path) -> dict[str, pd.DataFrame]:
                         "open het in Excel, sla het opnieuw op als .xlsx en lever het opnieuw aan") from None
 
 
+def is_pattern(sheet_name: str) -> bool:
+    """True when a mapping's sheet name is a pattern such as 'Avonden *' (characters * ? [)."""
+    return any(char in sheet_name for char in "*?[")
+
+
 @dataclass
 class Located:
     """A contract sheet found in a workbook."""
@@ -133,6 +139,13 @@ def locate(frames: dict[str, pd.DataFrame], sheet: Sheet, mapping: Mapping, best
     sm = mapping.sheet(sheet.name)
     by_name = {norm(name): name for name in frames}
     blad = by_name.get(norm(sm.sheet))
+    if blad is None and is_pattern(sm.sheet):
+        matches = [name for name in frames if fnmatchcase(norm(name), norm(sm.sheet))]
+        if len(matches) > 1:
+            return [problem(bestand, "blad_dubbel",
+                            f"meer dan één blad past bij '{sm.sheet}' (volgens mapping '{mapping.name}'): "
+                            f"{', '.join(matches)}; laat er één over of lever ze in aparte bestanden")]
+        blad = matches[0] if matches else None
     if blad is None:
         label = f"'{sm.sheet}'" if norm(sm.sheet) == norm(sheet.name) else f"'{sm.sheet}' ({sheet.name})"
         return [problem(bestand, "blad_ontbreekt",

@@ -36,7 +36,7 @@ CREATE TABLE ref_team (
     naam VARCHAR NOT NULL,
     regio VARCHAR NOT NULL,
     periode_start DATE NOT NULL,           -- first day of the team's period (inclusive)
-    periode_eind DATE NOT NULL,            -- last day (inclusive)
+    periode_eind DATE NOT NULL,            -- last day (inclusive); for an ongoing team (stg_teams) the load date
     bron_periode VARCHAR                   -- where the period comes from
 );
 CREATE TABLE ref_thema (code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL);
