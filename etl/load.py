@@ -46,6 +46,7 @@ from etl.parse import (
 from etl.pseudonym import load_key
 from etl.read import Located, ReadError, locate, read_workbook, sniff
 from etl.schema import create_warehouse, schema_ddl
+from etl.screen import describe
 from etl.staging import LINEAGE, bridges, sheet_of, staging_tables, stg_column, stg_table
 from etl.step_dates import steps_before_evening
 
@@ -72,6 +73,8 @@ class FileResult:
     vorige_versie: bool = False
     """True when an earlier version of the file is loaded (and stays in force when this one is rejected)."""
     bsn_kolommen: int = 0
+    gemaskeerd: int = 0
+    """Pieces of personal data masked in free text (etl.screen)."""
 
 
 @dataclass
@@ -276,6 +279,8 @@ def parse_file(path: Path, bestand: str, mappings: list[Mapping], ctx: Context, 
         result.problems.extend(converted.problems)
         result.notes.extend(converted.notes)
         result.bsn_kolommen += converted.bsn_kolommen
+        result.notes.extend(masked_notes(converted, bestand))
+        result.gemaskeerd += sum(sum(c.values()) for c in converted.masked.values())
         parsed.sheets.append(converted)
     result.notes.extend(hidden_sheet_notes(inspection, used, bestand))
     return parsed
@@ -305,6 +310,12 @@ def flagged_cells(loc: Located, inspection: Inspection, bestand: str) -> tuple[l
     for regel, count in sorted(elsewhere.items()):
         notes.append(f"{bestand}, blad '{loc.blad}': {count} {what[regel]} buiten de gelezen kolommen; niet gebruikt")
     return problems, notes
+
+
+def masked_notes(conv: Converted, bestand: str) -> list[str]:
+    """One note per free-text column in which etl.screen masked personal data, with the counts."""
+    return [f"{bestand}, blad '{conv.blad}', kolom '{conv.headers.get(col, col)}': vrije tekst gescreend, "
+            f"{describe(counts)} voor opslag" for col, counts in conv.masked.items()]
 
 
 def hidden_sheet_notes(inspection: Inspection, used: set[str], bestand: str) -> list[str]:
@@ -697,6 +708,8 @@ def _melding(f: FileResult) -> str:
         if f.bsn_kolommen:
             dropped = "; 1 kolom met BSN weggelaten" if f.bsn_kolommen == 1 else \
                 f"; {f.bsn_kolommen} kolommen met BSN weggelaten"
+        if f.gemaskeerd:
+            dropped += f"; {f.gemaskeerd} persoonsgegeven(s) in vrije tekst gemaskeerd"
         return f"{f.soort}, layout {f.mapping}{dropped}"
     if f.status == "ongewijzigd":
         return "zelfde sha256 als de geladen versie"

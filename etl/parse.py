@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -395,6 +396,8 @@ class Converted:
     """Number of delivered columns dropped because they hold BSNs."""
     typed: dict[int, dict[str, str]] = field(default_factory=dict)
     """Excel row -> contract column -> the value as the partner typed it (for messages)."""
+    masked: dict[str, Counter[str]] = field(default_factory=dict)
+    """contract column -> what etl.screen masked in its free text (label -> count)"""
 
 
 def _column_letter(pos: int) -> str:
@@ -513,11 +516,12 @@ def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple
     return found
 
 
-def _bsn_cells(loc: Located, cells: list[object], dropped: dict[int, str]) -> dict[int, str]:
-    """Position -> masked BSN for every cell outside a dropped BSN column that holds a BSN."""
+def _bsn_cells(loc: Located, cells: list[object], dropped: dict[int, str],
+               screened: frozenset[int] = frozenset()) -> dict[int, str]:
+    """Position -> masked BSN for every cell outside a dropped BSN column (and outside screened free text)."""
     found: dict[int, str] = {}
     for pos, cell in enumerate(cells):
-        if pos in dropped or is_empty(cell):
+        if pos in dropped or pos in screened or is_empty(cell):
             continue
         bsn = find_bsn(cell)
         if bsn:
@@ -545,12 +549,16 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
         out.problems.append(problem(ctx.bestand, regel, reden, blad=loc.blad, rij=rij, kolom=header,
                                     contract_kolom=col, waarde=shown))
 
+    from etl.screen import FREE_TEXT, mask
+
+    free_text = {c.name for c in sheet.columns if (sheet.name, c.name) in FREE_TEXT}
+    screened = frozenset(loc.columns[c] for c in free_text if c in loc.columns)
     seen_rows: dict[tuple, int] = {}
     unique_sets = [(c.name,) for c in sheet.columns if c.unique] + (
         [sheet.unique_together] if sheet.unique_together else [])
     seen_keys: dict[tuple[str, ...], dict[tuple, int]] = {cols: {} for cols in unique_sets}
     for rij, cells in loc.rows:
-        bsn_cells = _bsn_cells(loc, cells, dropped)
+        bsn_cells = _bsn_cells(loc, cells, dropped, screened)
         for pos, masked in bsn_cells.items():
             col_name = contract_at.get(pos)
             header = loc.headers.get(col_name) if col_name else loc.extra.get(pos)
@@ -598,6 +606,11 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
                 report(rij, col.name, "maximum", f"onwaarschijnlijk hoog: de grootste toegestane waarde is "
                        f"{dutch_number(col.maximum)}; controleer het getal", typed.get(col.name, raw))
                 continue
+            if col.name in free_text and isinstance(value, str):
+                value, counts = mask(value)
+                if counts:
+                    out.masked.setdefault(col.name, Counter()).update(counts)
+                    typed[col.name] = value
             rec[col.name] = value
         out.typed[rij] = {k: display(v) for k, v in typed.items()}
         for col_name, rule, reason in _row_rules(sheet, rec, ctx):

@@ -78,7 +78,7 @@ def test_postcode_keeps_only_pc4(etl_paths):
     assert query(etl_paths, "SELECT DISTINCT pc4 FROM stg_bezoeken") == [("5531",)]
 
 
-def test_a_bsn_in_free_text_or_a_number_cell_rejects_the_file_without_echoing_it(etl_paths):
+def test_a_bsn_in_free_text_is_masked_and_in_a_number_cell_rejects_the_file_without_echoing_it(etl_paths):
     controles(etl_paths["raw"] / "c.xlsx")
     header = ["bevinding_id", "bezoek_id", "persoon_id", "categorie", "overtreding", "partner", "toelichting"]
     write_workbook(etl_paths["raw"] / "f.xlsx", {"Bevindingen": [
@@ -90,13 +90,16 @@ def test_a_bsn_in_free_text_or_a_number_cell_rejects_the_file_without_echoing_it
     write_workbook(etl_paths["raw"] / "d.xlsx", {"Controleavonden": avonden("D-", 1)[:1] + [
         ["KIT-D1", date(2021, 3, 1), "KIT", "Bladel", "Horeca", "Gemeente", 4]], "Bezoeken": rows})
     report = run(etl_paths)
-    found = report.file("f.xlsx").problems
-    assert [(p.regel, p.rij, p.kolom, p.waarde) for p in found] == [
-        ("bsn_in_cel", 2, "toelichting", "*****6782"), ("bsn_in_cel", 4, "toelichting", "*****2333")]
-    assert found[0].melding.startswith("f.xlsx, blad 'Bevindingen', rij 2, kolom 'toelichting': waarde '*****6782': "
-                                       "in deze cel staat een BSN")
-    assert [(p.regel, p.kolom, p.waarde) for p in report.file("d.xlsx").problems] == [
-        ("bsn_in_cel", "aantal_personen", "*****2333")]
+    assert report.file("f.xlsx").status == "geladen"
+    assert query(etl_paths, "SELECT bevinding_id, toelichting FROM stg_bevindingen ORDER BY 1") == [
+        ("F1", "bewoner [BSN] aangetroffen"), ("F2", "kenmerk 123456789 (geen BSN: elfproef faalt)"),
+        ("F3", "BSN [BSN]")]
+    assert "f.xlsx, blad 'Bevindingen', kolom 'toelichting': vrije tekst gescreend, 2 gemaskeerd (2 BSN) voor " \
+        "opslag" in report.summary()
+    found = report.file("d.xlsx").problems
+    assert [(p.regel, p.kolom, p.waarde) for p in found] == [("bsn_in_cel", "aantal_personen", "*****2333")]
+    assert found[0].melding.startswith("d.xlsx, blad 'Bezoeken', rij 2, kolom 'aantal_personen': waarde "
+                                       "'*****2333': in deze cel staat een BSN")
     stored = "\n".join(str(r) for r in query(etl_paths, "SELECT * FROM meta_afwijzing"))
     assert "bsn_in_cel" in stored
     assert not any(b in stored or b in report.summary() for b in ("123456782", "1234.56.782", "111 222 333",
