@@ -23,6 +23,7 @@ def _load(args: argparse.Namespace) -> int:
             progress=True,
             remove_all=args.remove_all,
             limits=Limits.from_settings(settings),
+            new_key=args.new_key,
         )
     except LoadRefused as exc:
         print(f"Laden geweigerd: {exc}", file=sys.stderr)
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--mappings", help="map met partnerlayouts (standaard etl/mappings)")
     load.add_argument("--remove-all", action="store_true",
                       help="sta toe dat deze laadronde alle geladen bestanden verwijdert (lege ruwe map)")
+    load.add_argument("--new-key", action="store_true",
+                      help="bouw alles opnieuw op met een nieuwe pseudoniemsleutel (alle pseudoniemen veranderen)")
     load.set_defaults(func=_load)
     template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
     template.add_argument("out_dir")

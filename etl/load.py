@@ -43,7 +43,7 @@ from etl.parse import (
     regions,
     team_periods,
 )
-from etl.pseudonym import load_key
+from etl.pseudonym import fingerprint, load_key
 from etl.read import Located, ReadError, locate, read_workbook, sniff
 from etl.schema import create_warehouse, schema_ddl
 from etl.screen import describe
@@ -195,6 +195,57 @@ def remove_stale_work_copies(warehouse_path: Path) -> list[Path]:
     for path in stale:
         path.unlink(missing_ok=True)
     return stale
+
+
+RESTORE_KEY = ("Zet de oorspronkelijke sleutel terug uit de back-up (README, 'De pseudoniemsleutel') en laad "
+               "opnieuw. Is de sleutel echt verloren, laad dan met --new-key: alles wordt opnieuw opgebouwd met de "
+               "nieuwe sleutel en de koppeling met eerdere pseudoniemen (exports, aantekeningen) gaat verloren. Het "
+               "warehouse is ongewijzigd")
+LINKAGE = ("Met een andere sleutel krijgen dezelfde personen, verhuurders en adressen andere pseudoniemen: bezoeken "
+           "aan hetzelfde adres, signalen en eerder geladen bestanden zijn dan niet meer aan elkaar te koppelen")
+
+
+def recorded_fingerprint(warehouse_path: Path) -> str | None:
+    """The key fingerprint the warehouse was built with (None: no warehouse, or one from before fingerprints)."""
+    if not warehouse_path.exists():
+        return None
+    try:
+        with duckdb.connect(str(warehouse_path), read_only=True) as con:
+            row = con.execute("SELECT vingerafdruk FROM meta_sleutel ORDER BY vastgelegd_op DESC LIMIT 1").fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+def check_key(warehouse_path: Path, key_path: Path, new_key: bool) -> bool:
+    """LoadRefused when the pseudonym key is missing or not the warehouse's; True when `new_key` asks a rebuild.
+
+    Runs before the key is read, so a missing key is not silently recreated.
+    """
+    recorded = recorded_fingerprint(warehouse_path)
+    if recorded is None:
+        return False
+    if not key_path.exists():
+        if new_key:
+            return True
+        raise LoadRefused(f"de pseudoniemsleutel ontbreekt ({key_path}), maar dit warehouse is opgebouwd met de "
+                          f"sleutel met vingerafdruk {recorded}; er is geen nieuwe sleutel gemaakt. {LINKAGE}. "
+                          f"{RESTORE_KEY}")
+    current = fingerprint(load_key(key_path))
+    if current == recorded:
+        return False
+    if new_key:
+        return True
+    raise LoadRefused(f"de pseudoniemsleutel {key_path} is niet de sleutel waarmee dit warehouse is opgebouwd "
+                      f"(vingerafdruk {current} in plaats van {recorded}). {LINKAGE}. {RESTORE_KEY}")
+
+
+def record_key(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+    """Record the fingerprint of the key this warehouse's pseudonyms are made with."""
+    current = con.execute("SELECT vingerafdruk FROM meta_sleutel").fetchall()
+    if current != [(fingerprint(key),)]:
+        con.execute("DELETE FROM meta_sleutel")
+        con.execute("INSERT INTO meta_sleutel VALUES (?, ?)", [fingerprint(key), datetime.now()])
 
 
 def raw_files(raw_dir: Path, remove_all: bool) -> list[Path]:
@@ -718,7 +769,7 @@ def _melding(f: FileResult) -> str:
 
 def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path, reference_dir: Path,
              progress: bool = False, today: date | None = None, remove_all: bool = False,
-             limits: Limits | None = None) -> LoadReport:
+             limits: Limits | None = None, new_key: bool = False) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
     Every path is handed in by the caller (`python -m etl load` takes them from settings.py): the partner layouts
@@ -727,18 +778,21 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_pat
     work copies a crashed load left behind are removed first. A missing or empty raw folder, or a run
     that would remove every file in force, raises LoadRefused unless `remove_all`. `limits` (file size,
     zip bombs, sheet extent; `Limits.from_settings`) default to the values of settings.py's defaults.
+    The warehouse records the pseudonym key's fingerprint; a missing or other key raises LoadRefused, unless
+    `new_key`, which rebuilds every file with the new key.
     """
     with load_lock(Path(warehouse_path)):
         remove_stale_work_copies(Path(warehouse_path))
+        rebuild = check_key(Path(warehouse_path), Path(key_path), new_key)
         return _load_locked(raw_dir, warehouse_path, mappings_dir=mappings_dir, key_path=key_path,
                             reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all,
-                            limits=limits)
+                            limits=limits, rebuild=rebuild)
 
 
 def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path,
                  reference_dir: Path, progress: bool, today: date | None, remove_all: bool,
-                 limits: Limits | None) -> LoadReport:
-    """`load_raw` while holding the load lock."""
+                 limits: Limits | None, rebuild: bool = False) -> LoadReport:
+    """`load_raw` while holding the load lock; `rebuild`: read every file again (a new pseudonym key)."""
     limits = limits or Limits()
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
     key_path, reference_dir = Path(key_path), Path(reference_dir)
@@ -754,6 +808,10 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
     try:
         in_force = {row[0]: row[1:] for row in con.execute(
             "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
+        if rebuild:
+            for bestand in in_force:
+                _delete_file(con, bestand)
+            in_force = {}
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
         refuse_removing_everything(in_force, present, remove_all)
         overlay_teams(team_rows(con, exclude=set(in_force) - set(present)), ctx_parts)
@@ -803,6 +861,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         for f in report.files:
             f.melding = _melding(f)
         sync_team_reference(con, today or date.today())
+        record_key(con, key)
         report.data_test_failures = data_tests(con)
         _record_run(con, report, started)
         con.execute("CHECKPOINT")

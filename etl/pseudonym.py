@@ -37,3 +37,8 @@ def pseudonym(value: object, column: str, key: bytes) -> str:
     """The keyed pseudonym of `value` for contract column `column`, e.g. 'PER-3f9a1c2b7d'."""
     digest = hmac.new(key, norm(show(value)).encode("utf-8"), hashlib.sha256).hexdigest()
     return f"{PREFIXES.get(column, 'PSN')}-{digest[:10]}"
+
+
+def fingerprint(key: bytes) -> str:
+    """A fingerprint of the key that does not reveal it: 16 hex digits of an HMAC of a fixed text."""
+    return hmac.new(key, b"kit-dashboard vingerafdruk pseudoniemsleutel", hashlib.sha256).hexdigest()[:16]

@@ -55,6 +55,10 @@ CREATE TABLE meta_bestand (               -- one row per raw file currently in f
     geladen_op TIMESTAMP NOT NULL,         -- when this version was loaded
     rijen INTEGER NOT NULL                 -- rows loaded over all sheets
 );
+CREATE TABLE meta_sleutel (               -- fingerprint of the pseudonym key this warehouse was built with
+    vingerafdruk VARCHAR NOT NULL,         -- etl.pseudonym.fingerprint (does not reveal the key)
+    vastgelegd_op TIMESTAMP NOT NULL
+);
 CREATE TABLE meta_laadronde (             -- one row per file per load run (history)
     run_id VARCHAR NOT NULL,
     gestart_op TIMESTAMP NOT NULL,
