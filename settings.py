@@ -37,6 +37,9 @@ class Settings:
     """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
     benchmark_dir: Path = PROJECT_ROOT / "data" / "benchmarks"
     """Scratch space of `python -m benchmarks` (generated national warehouse, batches); never read by the product."""
+    archive_dir: Path = PROJECT_ROOT / "data" / "archive"
+    """Every accepted version of every raw file as the loader made it (Parquet rows + hash; never the workbook),
+    outside data/raw (KIT_ARCHIVE_DIR)."""
     max_file_mb: float = 50.0
     """A raw file larger than this (MB) is refused before it is read (KIT_MAX_FILE_MB)."""
     max_unpacked_mb: float = 400.0
@@ -60,6 +63,7 @@ def load_settings() -> Settings:
         reference_dir=REFERENCE_DIR,
         mappings_dir=MAPPINGS_DIR,
         benchmark_dir=Path(env.get("KIT_BENCHMARK_DIR", PROJECT_ROOT / "data" / "benchmarks")),
+        archive_dir=Path(env.get("KIT_ARCHIVE_DIR", PROJECT_ROOT / "data" / "archive")),
         max_file_mb=float(env.get("KIT_MAX_FILE_MB", 50)),
         max_unpacked_mb=float(env.get("KIT_MAX_UNPACKED_MB", 400)),
         max_compression_ratio=float(env.get("KIT_MAX_COMPRESSION_RATIO", 100)),

@@ -24,11 +24,53 @@ def _load(args: argparse.Namespace) -> int:
             remove_all=args.remove_all,
             limits=Limits.from_settings(settings),
             new_key=args.new_key,
+            archive_dir=settings.archive_dir,
         )
     except LoadRefused as exc:
         print(f"Laden geweigerd: {exc}", file=sys.stderr)
         return 3
     return 0 if report.ok else 1
+
+
+def _history(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from etl.archive import versions
+    from settings import load_settings
+
+    settings = load_settings()
+    warehouse = Path(args.warehouse) if args.warehouse else settings.warehouse_path
+    in_force: set[tuple[str, str]] = set()
+    if warehouse.exists():
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            in_force = set(con.execute("SELECT bestand, sha256 FROM meta_bestand").fetchall())
+    found = versions(settings.archive_dir, args.bestand)
+    if not found:
+        print(f"Geen gearchiveerde versies in {settings.archive_dir}.", file=sys.stderr)
+        return 1
+    width = max(len(v.bestand) for v in found)
+    print(f"{'bestand':<{width}}  {'geladen op':<19}  {'sha256':<12}  {'rijen':>6}  in gebruik")
+    for v in found:
+        mark = "ja" if (v.bestand, v.sha256) in in_force else ""
+        print(f"{v.bestand:<{width}}  {v.geladen_op:%Y-%m-%d %H:%M:%S}  {v.sha256[:12]}  {v.rijen:>6}  {mark}")
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from etl.load import LoadRefused, rollback
+    from settings import load_settings
+
+    settings = load_settings()
+    try:
+        version = rollback(Path(args.warehouse) if args.warehouse else settings.warehouse_path,
+                           settings.archive_dir, settings.raw_dir, settings.reference_dir, args.bestand, args.sha)
+    except LoadRefused as exc:
+        print(f"Terugzetten geweigerd: {exc}", file=sys.stderr)
+        return 3
+    print(f"{version.bestand}: versie {version.sha256[:12]} van {version.geladen_op:%d-%m-%Y %H:%M} "
+          f"({version.rijen} rijen) staat weer in het warehouse; het bestand in de ruwe map wordt pas weer gelezen "
+          "als het verandert")
+    return 0
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -70,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--new-key", action="store_true",
                       help="bouw alles opnieuw op met een nieuwe pseudoniemsleutel (alle pseudoniemen veranderen)")
     load.set_defaults(func=_load)
+    history = sub.add_parser("history", help="toon de gearchiveerde versies van de geladen bestanden")
+    history.add_argument("bestand", nargs="?", help="alleen dit bestand (pad relatief aan de ruwe map)")
+    history.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
+    history.set_defaults(func=_history)
+    back = sub.add_parser("rollback", help="zet een eerdere versie van een bestand terug in het warehouse")
+    back.add_argument("bestand", help="pad relatief aan de ruwe map, bijv. kit/controles_2021.xlsx")
+    back.add_argument("sha", help="sha256 (of het begin ervan) van de versie, uit python -m etl history")
+    back.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
+    back.set_defaults(func=_rollback)
     template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
     template.add_argument("out_dir")
     template.set_defaults(func=_template)

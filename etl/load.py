@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from etl import contract
+from etl.archive import Version, archive_version, restore_rows, versions
 from etl.contract import Kind
 from etl.guard import Inspection, Limits, inspect_workbook
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
@@ -762,6 +763,9 @@ def _melding(f: FileResult) -> str:
         if f.gemaskeerd:
             dropped += f"; {f.gemaskeerd} persoonsgegeven(s) in vrije tekst gemaskeerd"
         return f"{f.soort}, layout {f.mapping}{dropped}"
+    if f.status == "teruggezet":
+        return ("teruggezet naar een gearchiveerde versie (python -m etl rollback); het bestand in de map wordt "
+                "pas weer gelezen als het verandert")
     if f.status == "ongewijzigd":
         return "zelfde sha256 als de geladen versie"
     return "bestand staat niet meer in de map"
@@ -769,7 +773,7 @@ def _melding(f: FileResult) -> str:
 
 def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path, reference_dir: Path,
              progress: bool = False, today: date | None = None, remove_all: bool = False,
-             limits: Limits | None = None, new_key: bool = False) -> LoadReport:
+             limits: Limits | None = None, new_key: bool = False, archive_dir: Path | None = None) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
     Every path is handed in by the caller (`python -m etl load` takes them from settings.py): the partner layouts
@@ -779,19 +783,20 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_pat
     that would remove every file in force, raises LoadRefused unless `remove_all`. `limits` (file size,
     zip bombs, sheet extent; `Limits.from_settings`) default to the values of settings.py's defaults.
     The warehouse records the pseudonym key's fingerprint; a missing or other key raises LoadRefused, unless
-    `new_key`, which rebuilds every file with the new key.
+    `new_key`, which rebuilds every file with the new key. With `archive_dir`, every accepted version is
+    archived there (etl.archive) before the new warehouse is put in place.
     """
     with load_lock(Path(warehouse_path)):
         remove_stale_work_copies(Path(warehouse_path))
         rebuild = check_key(Path(warehouse_path), Path(key_path), new_key)
         return _load_locked(raw_dir, warehouse_path, mappings_dir=mappings_dir, key_path=key_path,
                             reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all,
-                            limits=limits, rebuild=rebuild)
+                            limits=limits, rebuild=rebuild, archive_dir=archive_dir)
 
 
 def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path,
                  reference_dir: Path, progress: bool, today: date | None, remove_all: bool,
-                 limits: Limits | None, rebuild: bool = False) -> LoadReport:
+                 limits: Limits | None, rebuild: bool = False, archive_dir: Path | None = None) -> LoadReport:
     """`load_raw` while holding the load lock; `rebuild`: read every file again (a new pseudonym key)."""
     limits = limits or Limits()
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
@@ -814,6 +819,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             in_force = {}
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
         refuse_removing_everything(in_force, present, remove_all)
+        pinned = dict(con.execute("SELECT bestand, ruwe_sha256 FROM meta_teruggezet").fetchall())
         overlay_teams(team_rows(con, exclude=set(in_force) - set(present)), ctx_parts)
         for bestand in sorted(set(in_force) - set(present)):
             _delete_file(con, bestand)
@@ -831,6 +837,9 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
                 continue
             digest = sha256(path)
             mapping = find_mapping(bestand, mappings)
+            if old and pinned.get(bestand) == digest:
+                report.files.append(FileResult(bestand, "teruggezet", mapping=old[1]))
+                continue
             if old and old[0] == digest and _same_layout(mapping, old[1], old[2]):
                 report.files.append(FileResult(bestand, "ongewijzigd", mapping=old[1]))
                 continue
@@ -862,8 +871,14 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             f.melding = _melding(f)
         sync_team_reference(con, today or date.today())
         record_key(con, key)
+        con.execute("DELETE FROM meta_teruggezet WHERE bestand NOT IN (SELECT bestand FROM meta_bestand)")
+        for f in report.files:
+            if f.status == "geladen":
+                con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [f.bestand])
         report.data_test_failures = data_tests(con)
         _record_run(con, report, started)
+        if archive_dir is not None and not report.data_test_failures:
+            archive_loaded(con, report, archive_dir)
         con.execute("CHECKPOINT")
         con.close()
         if report.data_test_failures:
@@ -877,6 +892,61 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
     if progress:
         print(report.summary(), file=sys.stderr, flush=True)
     return report
+
+
+def archive_loaded(con: duckdb.DuckDBPyConnection, report: LoadReport, archive_dir: Path) -> None:
+    """Archive what this run loaded (before the swap: a crash leaves at most an archived version not in force)."""
+    rows = con.execute("SELECT bestand, soort, mapping, sha256, geladen_op, rijen FROM meta_bestand").fetchall()
+    in_force = {row[0]: row[1:] for row in rows}
+    for f in report.files:
+        if f.status == "geladen" and f.bestand in in_force:
+            soort, mapping, sha, geladen_op, rijen = in_force[f.bestand]
+            archive_version(con, archive_dir, f.bestand, sha, soort, mapping, geladen_op, rijen, staging_tables())
+
+
+def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_dir: Path, bestand: str,
+             sha: str) -> Version:
+    """Put the archived version `sha` (a prefix is enough) of `bestand` back in force; LoadRefused when not possible.
+
+    The file's rows are replaced by the archived ones in a work copy that passes the data tests before it is
+    swapped in. Later loads skip the raw file (status teruggezet) until it changes.
+    """
+    warehouse_path = Path(warehouse_path)
+    with load_lock(warehouse_path):
+        remove_stale_work_copies(warehouse_path)
+        matches = [v for v in versions(archive_dir, bestand) if v.sha256.startswith(sha)]
+        if len(matches) != 1 or not sha:
+            raise LoadRefused(f"geen (eenduidige) gearchiveerde versie '{sha}' van {bestand}; bekijk de versies met "
+                              "python -m etl history")
+        if not warehouse_path.exists():
+            raise LoadRefused("er is nog geen warehouse; voer eerst python -m etl load uit")
+        with duckdb.connect(str(warehouse_path), read_only=True) as current:
+            before = current.execute("SELECT count(*) FROM meta_bestand").fetchone()[0]
+        version = matches[0]
+        tmp, con = _open_work_copy(warehouse_path, reference_dir)
+        try:
+            if con.execute("SELECT count(*) FROM meta_bestand").fetchone()[0] != before:
+                raise LoadRefused("het warehouse heeft een ouder schema; voer eerst python -m etl load uit")
+            _delete_file(con, bestand)
+            restore_rows(con, version)
+            now = datetime.now()
+            con.execute("INSERT INTO meta_bestand VALUES (?, ?, ?, ?, ?, ?)",
+                        [bestand, version.soort, version.mapping, version.sha256, now, version.rijen])
+            raw = Path(raw_dir) / bestand
+            con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [bestand])
+            con.execute("INSERT INTO meta_teruggezet VALUES (?, ?, ?, ?)",
+                        [bestand, version.sha256, sha256(raw) if raw.is_file() else "", now])
+            failures = data_tests(con)
+            if failures:
+                raise LoadRefused("terugzetten geweigerd: de datatests slagen dan niet (" + "; ".join(failures) + ")")
+            con.execute("CHECKPOINT")
+            con.close()
+            os.replace(tmp, warehouse_path)
+        except BaseException:
+            con.close()
+            _remove(tmp)
+            raise
+    return version
 
 
 def progress_bar(done: int, total: int, label: str, width: int = 30) -> str:

@@ -55,6 +55,12 @@ CREATE TABLE meta_bestand (               -- one row per raw file currently in f
     geladen_op TIMESTAMP NOT NULL,         -- when this version was loaded
     rijen INTEGER NOT NULL                 -- rows loaded over all sheets
 );
+CREATE TABLE meta_teruggezet (            -- files put back to an archived version (python -m etl rollback)
+    bestand VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL,               -- the archived version in force
+    ruwe_sha256 VARCHAR NOT NULL,          -- the raw file at rollback time; loads skip it until it changes
+    teruggezet_op TIMESTAMP NOT NULL
+);
 CREATE TABLE meta_sleutel (               -- fingerprint of the pseudonym key this warehouse was built with
     vingerafdruk VARCHAR NOT NULL,         -- etl.pseudonym.fingerprint (does not reveal the key)
     vastgelegd_op TIMESTAMP NOT NULL
