@@ -21,6 +21,7 @@ FREE_TEXT: frozenset[tuple[str, str]] = frozenset({
     ("Opvolging", "afdeling"),
     ("Resultaten", "soort"),
     ("Teams", "bron_periode"),
+    ("Interventies", "omschrijving"),
 })
 """(contract sheet, column) holding free text that is screened."""
 
