@@ -18,8 +18,8 @@ import re
 import shutil
 import sys
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -773,7 +773,8 @@ def _melding(f: FileResult) -> str:
 
 def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path, reference_dir: Path,
              progress: bool = False, today: date | None = None, remove_all: bool = False,
-             limits: Limits | None = None, new_key: bool = False, archive_dir: Path | None = None) -> LoadReport:
+             limits: Limits | None = None, new_key: bool = False, archive_dir: Path | None = None,
+             lock_held: bool = False, progress_callback: Callable[[int, int, str], None] | None = None) -> LoadReport:
     """Load every file under `raw_dir` into the warehouse at `warehouse_path` and return what happened.
 
     Every path is handed in by the caller (`python -m etl load` takes them from settings.py): the partner layouts
@@ -784,19 +785,22 @@ def load_raw(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_pat
     zip bombs, sheet extent; `Limits.from_settings`) default to the values of settings.py's defaults.
     The warehouse records the pseudonym key's fingerprint; a missing or other key raises LoadRefused, unless
     `new_key`, which rebuilds every file with the new key. With `archive_dir`, every accepted version is
-    archived there (etl.archive) before the new warehouse is put in place.
+    archived there (etl.archive) before the new warehouse is put in place. `lock_held`: the caller holds
+    `load_lock` already (etl.upload); `progress_callback(done, total, file)` is called per file read.
     """
-    with load_lock(Path(warehouse_path)):
+    with nullcontext() if lock_held else load_lock(Path(warehouse_path)):
         remove_stale_work_copies(Path(warehouse_path))
         rebuild = check_key(Path(warehouse_path), Path(key_path), new_key)
         return _load_locked(raw_dir, warehouse_path, mappings_dir=mappings_dir, key_path=key_path,
                             reference_dir=reference_dir, progress=progress, today=today, remove_all=remove_all,
-                            limits=limits, rebuild=rebuild, archive_dir=archive_dir)
+                            limits=limits, rebuild=rebuild, archive_dir=archive_dir,
+                            progress_callback=progress_callback)
 
 
 def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key_path: Path,
                  reference_dir: Path, progress: bool, today: date | None, remove_all: bool,
-                 limits: Limits | None, rebuild: bool = False, archive_dir: Path | None = None) -> LoadReport:
+                 limits: Limits | None, rebuild: bool = False, archive_dir: Path | None = None,
+                 progress_callback: Callable[[int, int, str], None] | None = None) -> LoadReport:
     """`load_raw` while holding the load lock; `rebuild`: read every file again (a new pseudonym key)."""
     limits = limits or Limits()
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
@@ -828,6 +832,8 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
             if progress:
                 print(progress_bar(i, len(present), f"lezen {bestand}"), file=sys.stderr, flush=True)
+            if progress_callback is not None:
+                progress_callback(i, len(present), bestand)
             ctx = Context(bestand, lookups, periods, key, today or date.today(), team_regions, gemeente_regions,
                           period_sources)
             old = in_force.get(bestand)

@@ -62,6 +62,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/codering.py", "Codering interviews", ":material/forum:", "Evaluatie", frozenset({"evaluator"})),
     PageSpec("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:", "Beheer", frozenset({"beheerder"}),
              figure=True),
+    PageSpec("pages/upload.py", "Bestanden aanleveren", ":material/upload_file:", "Beheer", frozenset({"beheerder"})),
 )
 
 SECTIONS: tuple[str, ...] = ("Bestuur", "Stuurgroep", "Evaluatie", "Beheer")
