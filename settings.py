@@ -1,4 +1,5 @@
-"""Settings in one place: paths of the raw folder, the warehouse, the coding store and the key.
+"""Settings in one place: paths of the raw folder, the warehouse, the coding store, the key, the accounts file and
+the audit log, and the access thresholds (lock-out, idle timeout, small counts).
 
 Every value can be overridden by an environment variable, so tests and deployments inject their
 own paths; no other module reads the environment or builds a data path of its own.
@@ -33,6 +34,10 @@ class Settings:
     """Secret key for keyed pseudonyms; lives outside the repository, made on first run."""
     reference_dir: Path
     """Project reference tables (CSV) built from public CBS/PDOK facts."""
+    users_file: Path
+    """Local accounts (JSON, owner-only): name, role, municipality, argon2 hash; outside the repository."""
+    audit_log_path: Path
+    """The audit log (SQLite, append-only): logins, exports, coding changes, loads, account changes."""
     mappings_dir: Path = MAPPINGS_DIR
     """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
     benchmark_dir: Path = PROJECT_ROOT / "data" / "benchmarks"
@@ -48,6 +53,17 @@ class Settings:
     """A part of an .xlsx compressed more than this many times is taken for a zip bomb (KIT_MAX_COMPRESSION_RATIO)."""
     max_sheet_cells: int = 3_000_000
     """A sheet claiming or holding a range of more cells (rows x columns) is refused (KIT_MAX_SHEET_CELLS)."""
+    lockout_attempts: int = 5
+    """Failed logins within `lockout_minutes` after which an account is locked (KIT_LOCKOUT_ATTEMPTS)."""
+    lockout_minutes: int = 15
+    """Window (and longest duration) of the lock-out, in minutes (KIT_LOCKOUT_MINUTES)."""
+    idle_timeout_minutes: int = 30
+    """A session without any interaction for this long is logged out (KIT_IDLE_TIMEOUT_MINUTES)."""
+    small_count_threshold: int = 5
+    """Person-based counts below this are suppressed ("<5") for burgemeester and stuurgroep; also the minimum
+    number of respondents an organisation + role combination must cover to be shown (KIT_SMALL_COUNT)."""
+    auth_mode: str = "lokaal"
+    """"lokaal" (accounts file and login form) or "oidc" (Streamlit's st.login, see the README) (KIT_AUTH)."""
 
 
 def load_settings() -> Settings:
@@ -61,6 +77,8 @@ def load_settings() -> Settings:
             env.get("KIT_PSEUDONYM_KEY", Path.home() / ".config" / "kit-dashboard" / "pseudoniem.key")
         ),
         reference_dir=REFERENCE_DIR,
+        users_file=Path(env.get("KIT_USERS_FILE", Path.home() / ".config" / "kit-dashboard" / "gebruikers.json")),
+        audit_log_path=Path(env.get("KIT_AUDIT_LOG", PROJECT_ROOT / "data" / "audit" / "audit.sqlite")),
         mappings_dir=MAPPINGS_DIR,
         benchmark_dir=Path(env.get("KIT_BENCHMARK_DIR", PROJECT_ROOT / "data" / "benchmarks")),
         archive_dir=Path(env.get("KIT_ARCHIVE_DIR", PROJECT_ROOT / "data" / "archive")),
@@ -68,11 +86,17 @@ def load_settings() -> Settings:
         max_unpacked_mb=float(env.get("KIT_MAX_UNPACKED_MB", 400)),
         max_compression_ratio=float(env.get("KIT_MAX_COMPRESSION_RATIO", 100)),
         max_sheet_cells=int(env.get("KIT_MAX_SHEET_CELLS", 3_000_000)),
+        lockout_attempts=int(env.get("KIT_LOCKOUT_ATTEMPTS", "5")),
+        lockout_minutes=int(env.get("KIT_LOCKOUT_MINUTES", "15")),
+        idle_timeout_minutes=int(env.get("KIT_IDLE_TIMEOUT_MINUTES", "30")),
+        small_count_threshold=int(env.get("KIT_SMALL_COUNT", "5")),
+        auth_mode=env.get("KIT_AUTH", "lokaal"),
     )
 
 
 def settings_under(root: Path) -> Settings:
-    """Settings whose written paths (raw folder, warehouse, coding store, key) all lie under `root`.
+    """Settings whose written paths (raw folder, warehouse, coding store, key, accounts, audit log) all lie under
+    `root`.
 
     The project's reference tables and mappings stay the shipped ones. For tests and throw-away runs, so nothing
     touches data/ or ~/.config; no environment variable is read.
@@ -84,6 +108,8 @@ def settings_under(root: Path) -> Settings:
         coding_db_path=root / "codering" / "codering.sqlite",
         pseudonym_key_path=root / "secret" / "pseudoniem.key",
         reference_dir=REFERENCE_DIR,
+        users_file=root / "secret" / "gebruikers.json",
+        audit_log_path=root / "audit" / "audit.sqlite",
         mappings_dir=MAPPINGS_DIR,
         benchmark_dir=root / "benchmarks",
     )

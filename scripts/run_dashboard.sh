@@ -9,4 +9,7 @@ echo "Warehouse bijwerken uit data/raw ..."
 if ! .venv/bin/python -m etl load data/raw --warehouse "$WAREHOUSE"; then
   echo "Let op: niet alle bestanden zijn geladen; zie de samenvatting hierboven en de pagina Datakwaliteit." >&2
 fi
+# Demo only: when there is no accounts file yet (KIT_USERS_FILE, default ~/.config/kit-dashboard/gebruikers.json),
+# create the documented demo accounts (README, "Inloggen en rollen"). A real deployment adds its own accounts.
+.venv/bin/python -m access demo
 exec .venv/bin/streamlit run dashboard.py "$@"

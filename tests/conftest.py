@@ -60,3 +60,19 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = load_folder(COMMITTED_RAW_DIR, tmp / "kit.duckdb", tmp / "pseudoniem.key")
     assert report.ok, report.summary()
     return tmp / "kit.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def access_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Every test gets its own accounts file and audit log under tmp_path (never the real ones), and argon2 with
+    the cheapest parameters so logins in tests are fast (production keeps the library defaults)."""
+    from argon2 import PasswordHasher
+    from argon2.profiles import CHEAPEST
+
+    import access.accounts
+
+    paths = {"users": tmp_path / "access" / "gebruikers.json", "audit": tmp_path / "access" / "audit.sqlite"}
+    monkeypatch.setenv("KIT_USERS_FILE", str(paths["users"]))
+    monkeypatch.setenv("KIT_AUDIT_LOG", str(paths["audit"]))
+    monkeypatch.setattr(access.accounts, "HASHER", PasswordHasher.from_parameters(CHEAPEST))
+    return paths

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.login import PASSWORD, ensure_account
 from tests.testwarehouse import bouw_testwarehouse
 from ui.registry import PAGES
 
@@ -31,7 +32,9 @@ pytestmark = pytest.mark.skipif(
     reason="/usr/bin/chromium is absent (scripts/test.sh installs Debian's chromium when run as root)",
 )
 
-# every page of the registry (ui/registry.py), in menu order; a page with `figure` must draw a chart
+# every page of the registry (ui/registry.py), in menu order, each opened by the first of these roles that may open
+# it; a page with `figure` must draw a chart
+BROWSER_ROLES = ("stuurgroep", "evaluator", "beheerder")
 
 
 def _free_port() -> int:
@@ -45,8 +48,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("browser")
     warehouse = bouw_testwarehouse(tmp / "kit.duckdb")
     port = _free_port()
+    users = tmp / "gebruikers.json"
+    os.environ["KIT_USERS_FILE"] = str(users)  # the test accounts (cheap argon2 parameters, see tests/conftest.py)
+    os.environ["KIT_AUDIT_LOG"] = str(tmp / "audit.sqlite")
+    try:
+        for role in BROWSER_ROLES:
+            ensure_account(role)
+    finally:
+        del os.environ["KIT_USERS_FILE"], os.environ["KIT_AUDIT_LOG"]
     env = {
         **os.environ,
+        "KIT_USERS_FILE": str(users),
+        "KIT_AUDIT_LOG": str(tmp / "audit.sqlite"),
         "KIT_WAREHOUSE": str(warehouse),
         "KIT_CODING_DB": str(tmp / "codering.sqlite"),
         "KIT_PSEUDONYM_KEY": str(tmp / "pseudoniem.key"),
@@ -94,6 +107,32 @@ def _open(page, label: str) -> None:
     _settle(page)
 
 
+def _login(page, role: str) -> None:
+    """Log in through the login form (the only thing shown before login)."""
+    assert page.locator(MENU_LINK).count() == 0  # no menu before login
+    page.get_by_label("Naam").fill(role)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector(MENU_LINK, timeout=90_000)
+    _settle(page)
+
+
+def _logout(page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_selector('input[type="password"]', timeout=90_000)
+    _settle(page)
+
+
+def _visit(page, specs) -> None:
+    for spec in specs:
+        _open(page, spec.title)
+        if spec.figure:
+            page.wait_for_selector(FIGURE, timeout=90_000)
+        assert page.locator(ERRORS).count() == 0, f"error shown on {spec.title}"
+        assert page.locator("h1").first.inner_text().strip() != ""
+        page.screenshot(path=str(SCREENSHOTS / f"{spec.name}.png"), full_page=True)
+
+
 def test_every_page_in_a_real_browser(server: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -109,16 +148,16 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             # the first request to a fresh server is a deep link: it must still open inside the shell (menu, title)
             page.goto(f"{server}/partners")
             _settle(page)
-            page.wait_for_selector(MENU_LINK, timeout=90_000)
+            _login(page, "stuurgroep")
             assert page.locator("h1").first.inner_text().strip() == "Resultaten per partner"
             assert page.locator(MENU_LINK).filter(has_text="Overzicht").count() == 1
-            page.goto(server)
-            _settle(page)
+            _open(page, "Overzicht")  # (a reload would start a new session: log in again)
             # the menu drawn by dashboard.py, grouped by section; Streamlit's own file list is never shown
             assert page.locator('[data-testid="stSidebarNav"]').count() == 0
             sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
-            for section in ("BESTUUR", "STUURGROEP", "BEHEER"):
+            for section in ("BESTUUR", "STUURGROEP"):
                 assert section in sidebar.upper()
+            assert "BEHEER" not in sidebar.upper() and "Codering" not in sidebar  # not the steering group's pages
             assert page.locator(MENU_LINK).filter(has_text="Overzicht").count() == 1
             assert page.locator(MENU_LINK).filter(has_text="kit_vs_pit").count() == 0
             # choose a comparison with data on every page: the button on KIT vs PIT sets the sidebar filter
@@ -126,13 +165,20 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             page.get_by_role("button", name="KIT pilot met PIT").click()
             _settle(page)
             assert "KIT pilot" in page.locator('[data-testid="stSidebar"]').inner_text()
-            for spec in PAGES:
-                _open(page, spec.title)
-                if spec.figure:
-                    page.wait_for_selector(FIGURE, timeout=90_000)
-                assert page.locator(ERRORS).count() == 0, f"error shown on {spec.title}"
-                assert page.locator("h1").first.inner_text().strip() != ""
-                page.screenshot(path=str(SCREENSHOTS / f"{spec.name}.png"), full_page=True)
+            seen: set[str] = set()
+            for number, role in enumerate(BROWSER_ROLES):
+                if number:
+                    _logout(page)
+                    _login(page, role)
+                _visit(page, [s for s in PAGES if role in s.roles and s.name not in seen])
+                seen |= {s.name for s in PAGES if role in s.roles}
+            assert seen == {s.name for s in PAGES}
+            # a page of another role, opened by URL: first the login form, then a refusal and nothing else
+            page.goto(f"{server}/datakwaliteit")
+            _settle(page)
+            _login(page, "stuurgroep")
+            assert page.locator("h1").first.inner_text().strip() == "Geen toegang"
+            assert page.locator(FIGURE).count() == 0
             # no developer toolbar or Deploy button for end users
             assert page.get_by_role("button", name="Deploy").count() == 0
         finally:

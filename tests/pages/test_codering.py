@@ -13,6 +13,7 @@ from codering.store import CodingStore
 from etl.schema import create_warehouse
 from settings import load_settings
 from tests.codering.helpers import REFERENCE_DIR, build_interview_warehouse
+from tests.login import login
 from ui.data import SETTINGS_KEY
 from ui.shell import SHELL_KEY
 
@@ -40,7 +41,7 @@ def _run() -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
-    at.run()
+    login(at, "evaluator")
     assert not at.exception, at.exception
     return at
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.login import login, role_for
 from ui.filters import TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def app(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("KIT_WAREHOUSE", str(demo_warehouse))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    return login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "evaluator")
 
 
 def _tiles(at: AppTest) -> dict[str, str]:
@@ -69,7 +70,9 @@ def test_pit_headline_and_top_10(app: AppTest) -> None:
 
 
 @pytest.mark.parametrize("page", ["pages/partners.py", "pages/kit_vs_pit.py", "pages/datakwaliteit.py"])
-def test_other_pages_on_demo_data(app: AppTest, page: str) -> None:
+def test_other_pages_on_demo_data(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(demo_warehouse))
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), role_for(page))
     app.multiselect(key=TEAM_KEY).set_value(["KIT", "PIT"]).run()
     at = app.switch_page(page).run()
     assert not at.exception

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.login import login, role_for
 from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
 from ui.registry import PAGES as REGISTRY
 
@@ -31,6 +32,7 @@ def app(testwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 
 
 def _choose(at: AppTest, team: str, page: str, periode: tuple[date, date] | None = None) -> AppTest:
+    login(at, role_for(page))
     at.multiselect(key=TEAM_KEY).set_value([team]).run()
     if periode is not None:
         at.date_input(key=PERIODE_KEY).set_value(periode).run()
@@ -88,6 +90,7 @@ def test_overzicht_headline_pit_and_municipality(app: AppTest) -> None:
 
 
 def test_municipality_options_follow_the_team(app: AppTest) -> None:
+    login(app, "evaluator")
     app.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
     assert app.multiselect(key=GEMEENTE_KEY).options == ["Asten", "Deurne", "Gemert-Bakel", "Helmond", "Laarbeek",
                                                           "Someren"]
@@ -98,6 +101,7 @@ def test_municipality_options_follow_the_team(app: AppTest) -> None:
 
 
 def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
+    login(app, "evaluator")
     app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
     at = app.switch_page("pages/overtredingen.py").run()
     _no_errors(at)
@@ -188,7 +192,7 @@ def test_kit_vs_pit_empty_period_draws_no_figure(app: AppTest) -> None:
 
 
 def test_datakwaliteit_shows_rejections(app: AppTest) -> None:
-    at = app.switch_page("pages/datakwaliteit.py").run()
+    at = login(app, "beheerder").switch_page("pages/datakwaliteit.py").run()
     _no_errors(at)
     assert _tiles(at)["Afgewezen"] == "1"
     assert _tiles(at)["Rijen geladen"] == "36"
@@ -198,6 +202,6 @@ def test_datakwaliteit_shows_rejections(app: AppTest) -> None:
 
 def test_missing_warehouse_gives_a_dutch_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIT_WAREHOUSE", str(tmp_path / "bestaat-niet.duckdb"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "evaluator")
     assert not at.exception
     assert at.info[0].value == "Nog geen gegevens geladen: voer `python -m etl load` uit."

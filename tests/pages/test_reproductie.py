@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics.published import FIGURES, INCONSISTENCIES
 from settings import load_settings
+from tests.login import login
 from ui.data import SETTINGS_KEY
 from ui.shell import SHELL_KEY
 
@@ -23,7 +24,7 @@ def page(testwarehouse: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
-    at.run()
+    login(at, "stuurgroep")
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -61,6 +62,6 @@ def test_page_without_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.Monk
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
-    at.run()
+    login(at, "stuurgroep")
     assert not at.exception
     assert "python -m etl load" in at.info[0].value
