@@ -19,13 +19,17 @@ from settings import load_settings
 PASSWORD = "een-lang-wachtwoord"
 
 
+def _store() -> AccountStore:
+    return AccountStore.from_settings(load_settings())  # the accounts file and audit log of tests/conftest.py
+
+
 def _events(paths: dict[str, Path]) -> list[tuple[str, str, str]]:
     log = AuditLog(paths["audit"]).entries()
     return list(zip(log["gebeurtenis"], log["wie"], log["onderwerp"], strict=True))[::-1]  # oldest first
 
 
 def test_add_hashes_the_password_and_writes_an_owner_only_file(access_files: dict[str, Path]) -> None:
-    store = AccountStore.from_settings(load_settings())
+    store = _store()
     user = store.add("Marieke", "burgemeester", PASSWORD, "bladel")
     assert user == User("Marieke", "burgemeester", "GM1728")
     text = access_files["users"].read_text()
@@ -43,11 +47,11 @@ def test_add_hashes_the_password_and_writes_an_owner_only_file(access_files: dic
 )
 def test_bad_role_or_municipality_is_refused(role: str, gemeente: str | None, message: str) -> None:
     with pytest.raises(AccountError, match=message):
-        AccountStore.from_settings(load_settings()).add("x", role, PASSWORD, gemeente)
+        _store().add("x", role, PASSWORD, gemeente)
 
 
 def test_short_password_and_duplicate_name_are_refused() -> None:
-    store = AccountStore.from_settings(load_settings())
+    store = _store()
     with pytest.raises(AccountError, match="minstens 12"):
         store.add("a", "evaluator", "kort")
     store.add("a", "evaluator", PASSWORD)
@@ -56,7 +60,7 @@ def test_short_password_and_duplicate_name_are_refused() -> None:
 
 
 def test_lock_out_after_five_failures_and_reset_lifts_it(access_files: dict[str, Path]) -> None:
-    store = AccountStore.from_settings(load_settings())
+    store = _store()
     store.add("piet", "stuurgroep", PASSWORD)
     results = [store.authenticate("piet", f"fout-{i}") for i in range(5)]
     assert [r.locked for r in results] == [False, False, False, False, True]
@@ -72,19 +76,19 @@ def test_lock_out_after_five_failures_and_reset_lifts_it(access_files: dict[str,
 
 def test_lock_out_window_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIT_LOCKOUT_ATTEMPTS", "2")
-    store = AccountStore.from_settings(load_settings())
+    store = _store()
     store.add("jan", "evaluator", PASSWORD)
     assert [store.authenticate("jan", "fout").locked for _ in range(2)] == [False, True]
 
 
 def test_unknown_name_fails_like_a_wrong_password(access_files: dict[str, Path]) -> None:
-    result = AccountStore.from_settings(load_settings()).authenticate("niemand", PASSWORD)
+    result = _store().authenticate("niemand", PASSWORD)
     assert (result.user, result.message) == (None, "Onjuiste naam of wachtwoord.")
     assert _events(access_files) == [("inloggen_mislukt", "niemand", "")]
 
 
 def test_accounts_file_readable_by_others_is_refused(access_files: dict[str, Path]) -> None:
-    store = AccountStore.from_settings(load_settings())
+    store = _store()
     store.add("a", "evaluator", PASSWORD)
     os.chmod(access_files["users"], 0o644)
     with pytest.raises(OpenFileError, match="chmod 600"):
@@ -117,7 +121,7 @@ def test_cli_reads_the_password_from_stdin_never_an_argument(
         main(["user", "add", "x", "--role", "evaluator", "--password", PASSWORD])
     monkeypatch.setattr("sys.stdin", io.StringIO("nieuw-lang-wachtwoord\n"))
     assert main(["user", "reset", "Marieke"]) == 0
-    assert AccountStore.from_settings(load_settings()).authenticate("Marieke", "nieuw-lang-wachtwoord").user is not None
+    assert _store().authenticate("Marieke", "nieuw-lang-wachtwoord").user is not None
     capsys.readouterr()
     assert main(["user", "list"]) == 0
     assert capsys.readouterr().out == "Marieke\tburgemeester\tGM0770\n"
@@ -132,8 +136,7 @@ def test_cli_reads_the_password_from_stdin_never_an_argument(
 def test_demo_accounts_only_when_no_accounts_file(access_files: dict[str, Path],
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo"]) == 0
-    assert [u.role for u in AccountStore.from_settings(load_settings()).users()] == ["beheerder", "burgemeester", "evaluator",
-                                                                "stuurgroep"]
-    assert AccountStore.from_settings(load_settings()).authenticate("burgemeester", "demo-burgemeester").user.gemeente == "GM1728"
+    assert [u.role for u in _store().users()] == ["beheerder", "burgemeester", "evaluator", "stuurgroep"]
+    assert _store().authenticate("burgemeester", "demo-burgemeester").user.gemeente == "GM1728"
     assert main(["demo"]) == 0
     assert "bestaat al" in capsys.readouterr().out
