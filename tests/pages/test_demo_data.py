@@ -79,8 +79,10 @@ def test_other_pages_on_demo_data(demo_warehouse: Path, monkeypatch: pytest.Monk
     assert not at.error
 
 
-def test_waterbed_page_reads_the_planted_displacement(app: AppTest) -> None:
+def test_waterbed_page_reads_the_planted_displacement(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # etl/demo/kit.py plants a displacement after the Veldhoven intervention (KIT-I01) and nothing after Bladel's
+    monkeypatch.setenv("KIT_WAREHOUSE", str(demo_warehouse))
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "stuurgroep")
     app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
     at = app.switch_page("pages/waterbed.py").run()
     assert not at.exception and not at.error

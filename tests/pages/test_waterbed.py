@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.login import login
 from ui.registry import page, pages_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +28,7 @@ def test_without_interventions_the_page_says_how_to_deliver_them(testwarehouse: 
     monkeypatch.setenv("KIT_WAREHOUSE", str(testwarehouse))
     monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
     monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "stuurgroep")
     at = at.switch_page("pages/waterbed.py").run()
     assert not at.exception and not at.error
     assert at.title[0].value == "Waterbedeffect"

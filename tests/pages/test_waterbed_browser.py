@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 import duckdb
 import pytest
 
-from tests.pages.test_browser import CHROMIUM, ERRORS, FIGURE, MENU_LINK, _settle
+from tests.login import ensure_account
+from tests.pages.test_browser import CHROMIUM, ERRORS, FIGURE, MENU_LINK, _login, _settle
 from tests.testwarehouse import bouw_testwarehouse
 
 pytestmark = pytest.mark.skipif(
@@ -42,7 +43,14 @@ def _serve(warehouse: Path, tmp: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "KIT_WAREHOUSE": str(warehouse), "KIT_CODING_DB": str(tmp / "codering.sqlite"),
+    accounts = {"KIT_USERS_FILE": str(tmp / "gebruikers.json"), "KIT_AUDIT_LOG": str(tmp / "audit.sqlite")}
+    os.environ.update(accounts)  # the test account (cheap argon2 parameters, see tests/conftest.py)
+    try:
+        ensure_account("stuurgroep")
+    finally:
+        for name in accounts:
+            del os.environ[name]
+    env = {**os.environ, **accounts, "KIT_WAREHOUSE": str(warehouse), "KIT_CODING_DB": str(tmp / "codering.sqlite"),
            "KIT_PSEUDONYM_KEY": str(tmp / "pseudoniem.key")}
     root = Path(__file__).resolve().parents[2]
     process = subprocess.Popen(
@@ -85,6 +93,7 @@ def test_waterbed_page_makes_no_request_outside_the_server(server: str) -> None:
             page.on("request", lambda request: requests.append(request.url))
             page.goto(server)
             _settle(page)
+            _login(page, "stuurgroep")
             page.locator(MENU_LINK).filter(has_text="Waterbedeffect").first.click()
             _settle(page)
             page.wait_for_selector(FIGURE, timeout=90_000)
