@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts the script folder first; k
     sys.path.insert(0, str(ROOT))
 
 from access.accounts import User  # noqa: E402
+from access.files import owner_only  # noqa: E402
 from settings import load_settings  # noqa: E402
 from ui.auth import current_user, login_form, logout_button, refuse  # noqa: E402
 from ui.data import use_settings  # noqa: E402
@@ -29,6 +30,7 @@ from ui.filters import sidebar_filter  # noqa: E402
 from ui.registry import PAGES, PageSpec, menu, pages_for  # noqa: E402
 from ui.shell import mark_shell, requested_page  # noqa: E402
 
+owner_only()  # the coding store and audit log this process creates are readable by their owner only
 st.set_page_config(
     page_title="KIT-dashboard · Kempen Interventie Team",
     page_icon=str(ROOT / "ui" / "favicon.svg"),  # a file served by the app: a :material/ icon is fetched from Google

@@ -11,8 +11,9 @@ import getpass
 import sys
 
 from access.accounts import AccountError, AccountStore
+from access.audit import operator
 from access.demo import create_demo_accounts
-from access.files import OpenFileError
+from access.files import OpenFileError, owner_only
 from settings import load_settings
 from ui.registry import ROLES
 
@@ -26,16 +27,9 @@ def _password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _operator() -> str:
-    """Who ran the command, for the audit log."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except OSError:
-        return "cli"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments and run the command; returns the exit code."""
+    owner_only()
     parser = argparse.ArgumentParser(prog="python -m access", description="Accounts van het KIT-dashboard.")
     sub = parser.add_subparsers(dest="command", required=True)
     user = sub.add_parser("user", help="Accounts beheren.").add_subparsers(dest="action", required=True)
@@ -61,17 +55,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Demo-accounts aangemaakt in {store.path} (alleen voor de demo)." if made
                   else f"Accountbestand {store.path} bestaat al; geen demo-accounts aangemaakt.")
         elif args.action == "add":
-            made = store.add(args.name, args.role, _password(), args.gemeente, by=_operator())
+            made = store.add(args.name, args.role, _password(), args.gemeente, by=operator())
             print(f"Account {made.name} toegevoegd (rol {made.role}" + (f", gemeente {made.gemeente})" if made.gemeente
                                                                           else ")"))
         elif args.action == "reset":
-            store.reset(args.name, _password(), by=_operator())
+            store.reset(args.name, _password(), by=operator())
             print(f"Nieuw wachtwoord ingesteld voor {args.name}.")
         elif args.action == "remove":
-            store.remove(args.name, by=_operator())
+            store.remove(args.name, by=operator())
             print(f"Account {args.name} verwijderd.")
         elif args.action == "oidc":
-            store.map_email(args.email, args.role, args.gemeente, by=_operator())
+            store.map_email(args.email, args.role, args.gemeente, by=operator())
             print(f"{args.email.strip().casefold()} gekoppeld aan rol {args.role}.")
         else:
             for u in store.users():

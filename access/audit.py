@@ -4,6 +4,7 @@ DELETE through triggers, so the store itself keeps it append-only. Created owner
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,14 @@ BEGIN SELECT RAISE(ABORT, 'het auditlog is alleen aanvulbaar: verwijderen geweig
 """
 
 COLUMNS = ["id", "op", "wie", "rol", "gebeurtenis", "onderwerp", "details"]
+
+
+def operator() -> str:
+    """Who ran a command line (for the audit log): "cli:" and the operating-system user."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except OSError:
+        return "cli"
 
 
 def _now() -> datetime:

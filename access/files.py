@@ -14,6 +14,12 @@ class OpenFileError(PermissionError):
     """A secret file is readable or writable by users other than its owner."""
 
 
+def owner_only() -> None:
+    """Make every file and folder this process creates from now on readable by its owner only (umask 077): the
+    warehouse, the coding store, the key, the accounts file and the audit log. Called first by every entry point."""
+    os.umask(0o077)
+
+
 def private_dir(folder: Path) -> None:
     """Create `folder` (and parents) when missing; a folder made here gets mode 0700."""
     if not folder.exists():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from access.files import owner_only
 from codering.store import CodingStore
 from settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments and run the command; returns the exit code."""
+    owner_only()  # the backup copy is readable by its owner only
     parser = argparse.ArgumentParser(prog="python -m codering", description="Beheer van de coderingsopslag.")
     sub = parser.add_subparsers(dest="command", required=True)
     backup = sub.add_parser("backup", help="Maak een reservekopie van de coderingsopslag.")

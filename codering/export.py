@@ -1,5 +1,6 @@
 """Export of the coding for a report: an Excel workbook laid out for reading, and CSV.
 
+Every text cell is formula-safe (access.cells, OWASP CSV injection), also memos and reasons typed in the browser.
 The workbook has bold headers, set column widths, a frozen header row and wrapped long text; the
 result table keeps its numbers as numbers (shares formatted as percentages) so a report can use them.
 """
@@ -14,6 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from access.cells import safe_cell, safe_frame
 
 RESULT_HEADERS: dict[str, str] = {
     "vraag_nr": "Vraag",
@@ -44,6 +47,7 @@ ANSWER_HEADERS: dict[str, str] = {
     "organisatie": "Organisatie",
     "rol": "Rol",
     "gemeente": "Gemeente",
+    "herkomst": "Respondent uit",
     "antwoord": "Antwoord",
     "code": "Code (geldend)",
     "bron": "Bron van de code",
@@ -66,17 +70,17 @@ def result_frame(result: pd.DataFrame) -> pd.DataFrame:
 def answers_frame(answers: pd.DataFrame) -> pd.DataFrame:
     """The coded answers table (metrics.codering.coded_answers_table) with Dutch headers."""
     coder_cols = [c for c in answers.columns if c.startswith("code ")]
-    order = ["vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "antwoord", *coder_cols,
-             "code", "bron", "toelichting", "memo"]
+    order = [c for c in ("vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "herkomst", "antwoord")
+             if c in answers.columns] + [*coder_cols, "code", "bron", "toelichting", "memo"]
     renamed = {c: f"Code {c[5:]}" for c in coder_cols} | ANSWER_HEADERS
     return answers[order].rename(columns=renamed)
 
 
 def _write_sheet(ws: Worksheet, frame: pd.DataFrame, percent_columns: tuple[str, ...] = ()) -> None:
     """Write `frame` to `ws` with a bold, filled, frozen header row, widths and wrapped long text."""
-    ws.append(list(frame.columns))
+    ws.append([safe_cell(c) for c in frame.columns])
     for values in frame.itertuples(index=False):
-        ws.append([None if isinstance(v, float) and math.isnan(v) else v for v in values])
+        ws.append([None if isinstance(v, float) and math.isnan(v) else safe_cell(v) for v in values])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
@@ -131,5 +135,6 @@ def report_workbook(
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as UTF-8 CSV with a byte-order mark (Excel shows accents) and ';' as separator, ',' decimals."""
-    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    """`frame` as UTF-8 CSV with a byte-order mark (Excel shows accents) and ';' as separator, ',' decimals; text a
+    spreadsheet would read as a formula is neutralised (access.cells)."""
+    return safe_frame(frame).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")

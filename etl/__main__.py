@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from access.files import OpenFileError, owner_only
+
 
 def _load(args: argparse.Namespace) -> int:
     from etl.guard import Limits
+    from access.audit import AuditLog, operator
     from etl.load import LoadRefused, load_raw
     from settings import load_settings
 
@@ -26,9 +29,13 @@ def _load(args: argparse.Namespace) -> int:
             new_key=args.new_key,
             archive_dir=settings.archive_dir,
         )
-    except LoadRefused as exc:
+    except (LoadRefused, OpenFileError) as exc:
         print(f"Laden geweigerd: {exc}", file=sys.stderr)
+        AuditLog(settings.audit_log_path).write("laden", operator(), subject=str(args.raw_dir or settings.raw_dir),
+                                                details=f"geweigerd: {exc}")
         return 3
+    AuditLog(settings.audit_log_path).write("laden", operator(), subject=str(args.raw_dir or settings.raw_dir),
+                                            details=report.summary().splitlines()[0] if report.summary() else "")
     return 0 if report.ok else 1
 
 
@@ -100,6 +107,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    owner_only()  # the warehouse and the key are created readable by their owner only
     """Parse `argv` and run the subcommand; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m etl", description="KIT-dashboard: laden van partnerbestanden")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -13,6 +13,7 @@ import os
 import secrets
 from pathlib import Path
 
+from access.files import refuse_if_open
 from etl.parse import norm, show
 
 PREFIXES = {"naam": "PER", "adres": "ADR", "eigenaar": "EIG"}
@@ -27,6 +28,7 @@ def load_key(key_path: Path) -> bytes:
         fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(32))
+    refuse_if_open(key_path, "De pseudoniemsleutel")
     key = key_path.read_bytes()
     if len(key) < 16:
         raise ValueError(f"pseudoniemsleutel {key_path} is te kort")

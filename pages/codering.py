@@ -9,6 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from access.suppress import respondent_groups
 from codering.export import answers_frame, csv_bytes, report_workbook, result_frame
 from codering.store import VRAAG_MEMO
 from metrics.codering import (
@@ -36,6 +37,7 @@ from metrics.codering import (
     settle_queue,
 )
 from metrics.interviews import PILOT
+from ui.auth import audit, audit_export, current_user
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.codering import (
     blind_message,
@@ -46,10 +48,11 @@ from ui.codering import (
     result_display,
     tab_opened,
 )
-from ui.data import coding_store, query
+from ui.data import coding_store, current_settings, query
+from ui.format import plain
 from ui.shell import require_shell
 
-require_shell(__file__)
+user = require_shell(__file__)
 
 CODE_LABELS = {"positief": "Positief", "negatief": "Negatief", "neutraal": "Neutraal", "niet gevraagd": "Niet gevraagd"}
 DEEL_KLEUREN = {
@@ -82,17 +85,18 @@ codes = combine_codes(delivered, store.codes(), answers)
 settled = store.settled()
 memos = store.memos()
 primary = primary_coder(delivered)
+threshold = current_settings().small_count_threshold
+groups = respondent_groups(answers[["respondent_id", "organisatie", "rol"]], threshold).to_dict()
 effective = effective_codes(codes, settled, primary)
 
 with st.container(border=True):
     left, right = st.columns([3, 2])
-    codeur = left.text_input(
-        "Uw naam als codeur",
-        key="codering_codeur",
-        placeholder="bijv. Tweede codeur",
-        help="Tot er inloggen is: iedere codeur gebruikt steeds dezelfde naam. Uw codes worden onder deze naam "
-        "opgeslagen, met tijdstip en vorige code.",
-    ).strip()
+    codeur = user.name  # the coder is the logged-in user: nobody codes under another name
+    can_code = codeur != primary  # the delivered coding of the interview workbook is read-only in the browser
+    left.markdown(f"U codeert als **{codeur}**." if can_code else
+                  f"De codering van **{primary}** komt uit de interviewwerkmap en is hier alleen te lezen.")
+    left.caption("Uw codes, memo's en vaststellingen worden onder uw inlognaam opgeslagen, met tijdstip en vorige "
+                 "code.")
     current = st.session_state.get("codering_vraag", int(questions["vraag_nr"].iloc[0]))
     access = blind_access(codes, answers, codeur, primary, current)
     if st.session_state.get("codering_blind_voor") != codeur:
@@ -123,26 +127,41 @@ tab_coderen, tab_betrouwbaarheid, tab_verschillen, tab_resultaat, tab_export = s
 )
 
 
-def _save_code(respondent_id: str, vraag_nr: int, coder: str, key: str, baseline: str | None) -> None:
-    """Widget callback: save the chosen code at once."""
-    value = st.session_state.get(key)
-    if value:
-        store.set_code(respondent_id, vraag_nr, coder, value, baseline=baseline)
+def _writer(may_code: bool = False) -> str | None:
+    """The logged-in evaluator at the time of the callback (never a name carried in a widget), or None; with
+    `may_code` also None for the primary coder, whose delivered codes are read-only."""
+    now = current_user(touch=False)
+    if now is None or now.role != "evaluator" or (may_code and now.name == primary):
+        return None
+    return now.name
+
+
+def _save_code(respondent_id: str, vraag_nr: int, key: str, baseline: str | None) -> None:
+    """Widget callback: save the chosen code at once, under the logged-in user's name (audited)."""
+    value, coder = st.session_state.get(key), _writer(may_code=True)
+    if value and coder:
+        previous = store.set_code(respondent_id, vraag_nr, coder, value, baseline=baseline)
+        audit("codering", f"{respondent_id} vraag {vraag_nr}", f"code {previous or '-'} -> {value}")
         st.toast(f"{respondent_id}, vraag {vraag_nr}: {CODE_LABELS[value].lower()} opgeslagen", icon=":material/save:")
 
 
-def _save_memo(vraag_nr: int, coder: str, key: str, respondent_id: str) -> None:
-    """Widget callback: save a memo on an answer (or on the question when respondent_id is '')."""
-    store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
+def _save_memo(vraag_nr: int, key: str, respondent_id: str) -> None:
+    """Widget callback: save a memo on an answer (or on the question when respondent_id is ''), audited."""
+    coder = _writer()
+    if coder:
+        store.set_memo(vraag_nr, coder, st.session_state.get(key, ""), respondent_id=respondent_id)
+        audit("codering", f"{respondent_id or 'vraag'} vraag {vraag_nr}", "memo")
 
 
-def _settle(item: Item, coder: str, code_key: str, reason_key: str, queue: SettleQueue) -> None:
-    """Form callback: record the settled code of `item`, then select the next answer of `queue` to settle."""
-    code = st.session_state.get(code_key)
-    if not code:
+def _settle(item: Item, code_key: str, reason_key: str, queue: SettleQueue) -> None:
+    """Form callback: record the settled code of `item` under the logged-in user's name (audited), then select the
+    next answer of `queue` to settle."""
+    code, coder = st.session_state.get(code_key), _writer()
+    if not code or not coder:
         st.session_state["verschil_fout"] = "Kies eerst de geldende code."
         return
     store.settle(item[0], item[1], code, coder, st.session_state.get(reason_key, "").strip())
+    audit("codering", f"{item[0]} vraag {item[1]}", f"vastgesteld {code}")
     st.toast(f"{item[0]}, vraag {item[1]}: {CODE_LABELS[code].lower()} vastgesteld", icon=":material/gavel:")
     following = queue.next_after(item)
     if following is not None:
@@ -164,17 +183,17 @@ with tab_coderen:
         cb[2].markdown(f"**Neutraal** — {vraag['codeboek_neutraal'] or '–'}")
         st.caption("'Niet gevraagd' is geen neutraal antwoord en telt niet mee in n.")
 
-    if not codeur:
-        st.info("Vul bovenaan uw naam in om te coderen. Tot dan kunt u de antwoorden alleen lezen.")
+    if not can_code:
+        st.info("De codes uit de interviewwerkmap zijn alleen te lezen; memo's en vaststellingen kunt u wel opslaan.")
     q_memos = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == VRAAG_MEMO)]
     if codeur:
         mine = q_memos[q_memos["auteur"] == codeur]["tekst"]
         key = f"memo_vraag_{vraag_nr}_{codeur}"
         st.text_area("Uw memo bij deze vraag", value=mine.iloc[0] if len(mine) else "", key=key,
-                     on_change=_save_memo, args=(vraag_nr, codeur, key, VRAAG_MEMO), height=80)
+                     on_change=_save_memo, args=(vraag_nr, key, VRAAG_MEMO), height=80)
     if not blind:
         for m in q_memos[q_memos["auteur"] != codeur].itertuples():
-            st.caption(f"Memo van {m.auteur}: {m.tekst}")
+            st.caption(f"Memo van {plain(m.auteur)}: {plain(m.tekst)}")
 
     q_answers = answers[answers["vraag_nr"] == vraag_nr]
     q_codes = codes[codes["vraag_nr"] == vraag_nr]
@@ -185,10 +204,10 @@ with tab_coderen:
     for a in q_answers.itertuples():
         a_codes = q_codes[q_codes["respondent_id"] == a.respondent_id]
         with st.container(border=True):
-            wie = " · ".join(x for x in (a.respondent_id, a.organisatie, a.rol, a.gemeente) if x)
+            wie = " · ".join(x for x in (a.respondent_id, groups.get(a.respondent_id, "")) if x)
             st.markdown(f"**{wie}**")
-            st.markdown(f"> {a.antwoord}" if a.antwoord else "*(geen antwoord vastgelegd)*")
-            if codeur:
+            st.markdown(f"> {plain(a.antwoord)}" if a.antwoord else "*(geen antwoord vastgelegd)*")
+            if can_code:
                 own = a_codes[a_codes["codeur"] == codeur]["code"]
                 base = q_delivered[(q_delivered["respondent_id"] == a.respondent_id)
                                    & (q_delivered["codeur"] == codeur)]["code"]
@@ -197,19 +216,19 @@ with tab_coderen:
                     "Code", list(CODES), format_func=CODE_LABELS.get, key=key, horizontal=True,
                     index=CODES.index(own.iloc[0]) if len(own) else None, label_visibility="collapsed",
                     on_change=_save_code,
-                    args=(a.respondent_id, vraag_nr, codeur, key, base.iloc[0] if len(base) else None),
+                    args=(a.respondent_id, vraag_nr, key, base.iloc[0] if len(base) else None),
                 )
                 a_memo = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == a.respondent_id)]
                 mine = a_memo[a_memo["auteur"] == codeur]["tekst"]
                 mkey = f"memo_{a.respondent_id}_{vraag_nr}_{codeur}"
                 st.text_input("Memo", value=mine.iloc[0] if len(mine) else "", key=mkey, placeholder="Memo",
-                              on_change=_save_memo, args=(vraag_nr, codeur, mkey, a.respondent_id),
+                              on_change=_save_memo, args=(vraag_nr, mkey, a.respondent_id),
                               label_visibility="collapsed")
             if not blind:
                 others = [f"{r.codeur}: {r.code}" for r in a_codes.itertuples() if r.codeur != codeur]
                 other_memos = memos[(memos["vraag_nr"] == vraag_nr) & (memos["respondent_id"] == a.respondent_id)
                                     & (memos["auteur"] != codeur)]
-                notes = [f"memo {m.auteur}: {m.tekst}" for m in other_memos.itertuples()]
+                notes = [f"memo {plain(m.auteur)}: {plain(m.tekst)}" for m in other_memos.itertuples()]
                 if others or notes:
                     st.caption(" · ".join(others + notes))
             a_history = history_display(trail, a.respondent_id)
@@ -267,17 +286,15 @@ with tab_verschillen:
             )
             row = answers[(answers["respondent_id"] == chosen[0]) & (answers["vraag_nr"] == chosen[1])]
             if len(row):
-                st.markdown(f"> {row['antwoord'].iloc[0]}")
-            if not codeur:
-                st.info("Vul bovenaan uw naam in om een code vast te stellen.")
-            else:
+                st.markdown(f"> {plain(row['antwoord'].iloc[0])}")
+            if True:
                 code_key, reason_key = f"geldend_{chosen[0]}_{chosen[1]}", f"toelichting_{chosen[0]}_{chosen[1]}"
                 with st.form("vaststellen", border=True):
                     st.radio("Geldende code", list(CODES), format_func=CODE_LABELS.get, horizontal=True,
                              index=None, key=code_key)
                     st.text_input("Toelichting (waarom deze code)", key=reason_key)
                     st.form_submit_button("Code vaststellen", type="primary", on_click=_settle,
-                                          args=(chosen, codeur, code_key, reason_key, queue))
+                                          args=(chosen, code_key, reason_key, queue))
                 fout = st.session_state.pop("verschil_fout", None)
                 if fout:
                     st.error(fout)
@@ -325,17 +342,22 @@ with tab_resultaat:
 with tab_export:
     if tab_opened(hidden, melding, note):
         table = coded_answers_table(shown.answers, shown.codes, shown.effective, shown.memos, shown.settled)
+        table = table.drop(columns=["organisatie", "rol", "gemeente"]).assign(
+            herkomst=table["respondent_id"].map(groups).fillna(""))  # no finer than the threshold allows
         question_memos = shown.memos[shown.memos["respondent_id"] == VRAAG_MEMO]
         st.markdown("Het resultaat en alle antwoorden met codes en memo's, opgemaakt voor een rapport "
                     "(Excel: vetgedrukte kop, vaste kopregel, brede antwoordkolom met tekstterugloop).")
         c1, c2, c3 = st.columns(3)
         c1.download_button(
             "Excel-werkmap", report_workbook(result, table, question_memos, RULE_TEXT, team),
-            file_name="codering_interviews.xlsx", on_click="ignore", icon=":material/download:",
+            file_name="codering_interviews.xlsx", on_click=audit_export, args=("codering_interviews.xlsx",),
+            icon=":material/download:",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         c2.download_button("Resultaat (CSV)", csv_bytes(result_frame(result)), file_name="codering_resultaat.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:")
+                           mime="text/csv", on_click=audit_export, args=("codering_resultaat.csv",),
+                           icon=":material/download:")
         c3.download_button("Antwoorden (CSV)", csv_bytes(answers_frame(table)), file_name="codering_antwoorden.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:")
+                           mime="text/csv", on_click=audit_export, args=("codering_antwoorden.csv",),
+                           icon=":material/download:")
         st.dataframe(answers_frame(table), hide_index=True, width="stretch", key="export_tabel")

@@ -29,6 +29,7 @@ from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state
 from ui.data import query
 from ui.filters import page_header
 from ui.format import datum, getal, opgemaakt, procent, team_label_kort
+from ui.privacy import own_municipality
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -252,7 +253,7 @@ st.caption(
 download_buttons(medianen, "Mediaan tijd tot afsluiting", KOLOMNAMEN)
 
 st.subheader("Openstaande stappen over de deadline")
-achter = query(achterstallige_stappen, f, peildatum)
+achter = own_municipality(query(achterstallige_stappen, f, peildatum))  # a mayor: own municipality only
 if achter.empty:
     st.info(f"Geen openstaande opvolgingsstappen over de deadline op de peildatum ({peil}).",
             icon=":material/task_alt:")

@@ -10,6 +10,7 @@ from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, empty_state, met_teamnamen, s
 from ui.data import query
 from ui.filters import page_header
 from ui.format import getal, procent
+from ui.privacy import note, person_count, person_counts
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -31,7 +32,7 @@ if int(kern["controleavonden"]) == 0:
 tegels = [*st.columns(3), *st.columns(3)]
 tegels[0].metric("Controleavonden", getal(kern["controleavonden"]), border=True)
 tegels[1].metric("Bezochte objecten", getal(kern["bezochte_objecten"]), border=True)
-tegels[2].metric("Aangetroffen personen", getal(kern["aangetroffen_personen"]), border=True)
+tegels[2].metric("Aangetroffen personen", person_count(kern["aangetroffen_personen"]), border=True)
 tegels[3].metric("Overtredingen", getal(kern["overtredingen"]), border=True)
 tegels[4].metric(
     "Overtredingen opgevolgd",
@@ -58,9 +59,9 @@ with links:
     kengetal = st.radio(
         "Kengetal", list(KENGETALLEN), format_func=KENGETALLEN.get, horizontal=True, key="overzicht_kengetal"
     )
-    trend = query(trend_per_maand, f)
+    trend, trend_grafiek = person_counts(query(trend_per_maand, f), ["aangetroffen_personen"])
     fig = px.line(
-        met_teamnamen(trend),
+        met_teamnamen(trend_grafiek),
         x="maand",
         y=kengetal,
         color="team",
@@ -75,7 +76,7 @@ with links:
 
 with rechts:
     st.subheader("Gemeenten vergeleken")
-    gemeenten = query(per_gemeente, f)
+    gemeenten, _ = person_counts(query(per_gemeente, f), ["aangetroffen_personen"])  # in the download only
     fig = px.bar(
         gemeenten.sort_values("controleavonden"),
         x=["controleavonden", "bezochte_objecten", "overtredingen"],
@@ -87,3 +88,4 @@ with rechts:
     )
     fig.for_each_trace(lambda t: t.update(name=KENGETALLEN.get(t.name, t.name)))
     show_chart(fig, gemeenten, "Gemeenten vergeleken")
+note()

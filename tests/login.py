@@ -28,10 +28,11 @@ def account_name(role: str, gemeente: str | None = None) -> str:
     return f"burgemeester {municipality_code(gemeente or DEFAULT_GEMEENTE, load_settings().reference_dir)}"
 
 
-def ensure_account(role: str, gemeente: str | None = None) -> str:
-    """Create the test account for `role` when missing; returns its name."""
+def ensure_account(role: str, gemeente: str | None = None, name: str | None = None) -> str:
+    """Create the test account for `role` (named `name`, by default after the role) when missing; returns its
+    name."""
     store = AccountStore.from_settings(load_settings())
-    name = account_name(role, gemeente)
+    name = name or account_name(role, gemeente)
     if store.get(name) is None:
         store.add(name, role, PASSWORD, (gemeente or DEFAULT_GEMEENTE) if role == "burgemeester" else None)
     return name
@@ -47,9 +48,10 @@ def fill_login(at: AppTest, name: str, password: str) -> AppTest:
     return at.run()
 
 
-def login(at: AppTest, role: str, gemeente: str | None = None) -> AppTest:
-    """Log in to `at` as `role` through the login form; fails the test when the login does not succeed."""
-    at = fill_login(at, ensure_account(role, gemeente), PASSWORD)
+def login(at: AppTest, role: str, gemeente: str | None = None, name: str | None = None) -> AppTest:
+    """Log in to `at` as `role` (account `name`, by default named after the role) through the login form; fails
+    the test when the login does not succeed."""
+    at = fill_login(at, ensure_account(role, gemeente, name), PASSWORD)
     assert not at.exception, [e.value for e in at.exception]
     assert not any(t.key == NAME_KEY for t in at.text_input), [e.value for e in at.error]
     return at

@@ -82,10 +82,15 @@ def audit(event: str, subject: str = "", details: str = "") -> None:
                              details)
 
 
+def _oidc_logged_in() -> bool:
+    """Whether Streamlit's OIDC login has a user (False when [auth] is not configured)."""
+    return bool(st.user.get("is_logged_in", False))
+
+
 def _oidc_user() -> User | None:
     from access.oidc import user_from_claims
 
-    if not st.user.is_logged_in:
+    if not _oidc_logged_in():
         return None
     user = user_from_claims(st.user.to_dict(), _accounts().oidc_table())
     if user is not None and not st.session_state.get(OIDC_LOGGED_KEY):
@@ -130,7 +135,7 @@ def login_form() -> None:
     if melding:
         st.info(melding, icon=":material/schedule:")
     if settings.auth_mode == "oidc":
-        if st.user.is_logged_in:
+        if _oidc_logged_in():
             st.error("U bent ingelogd, maar uw account heeft geen rol in het KIT-dashboard. Vraag de beheerder om "
                      "u een rol te geven.")
             st.button("Uitloggen", on_click=st.logout)
@@ -202,3 +207,21 @@ def check_page(spec: PageSpec | None) -> User:
         refuse(spec, user)
     st.session_state[CURRENT_PAGE_KEY] = spec.name
     return user
+
+
+def export_allowed() -> bool:
+    """Whether the logged-in user may download on the page that is running (the page's roles, ui/registry.py);
+    fail closed: no user or no registered page, no export."""
+    from ui.registry import page
+
+    user = current_user(touch=False)
+    name = st.session_state.get(CURRENT_PAGE_KEY)
+    try:
+        return user is not None and user.role in page(name).roles
+    except KeyError:
+        return False
+
+
+def audit_export(file_name: str) -> None:
+    """Download callback: write the export to the audit log."""
+    audit("export", file_name, st.session_state.get(CURRENT_PAGE_KEY, ""))

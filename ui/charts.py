@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from access.cells import safe_frame
+from ui.auth import audit_export, export_allowed
 from ui.format import TEAM_LABELS, team_label_kort
 
 LEEG = "Geen gegevens voor deze keuze. Kies een ander team, andere gemeenten of een andere periode."
@@ -111,8 +113,9 @@ def _slug(name: str) -> str:
 
 
 def excel_bytes(df: pd.DataFrame, sheet: str = "gegevens") -> bytes:
-    """Return `df` as an .xlsx workbook (one sheet; time zones dropped because Excel has none)."""
-    out = df.copy()
+    """Return `df` as an .xlsx workbook (one sheet; time zones dropped because Excel has none); text that Excel
+    would read as a formula is neutralised (access.cells), numbers stay numbers."""
+    out = safe_frame(df)
     for col in out.columns:
         if isinstance(out[col].dtype, pd.DatetimeTZDtype):
             out[col] = out[col].dt.tz_localize(None)
@@ -124,8 +127,8 @@ def excel_bytes(df: pd.DataFrame, sheet: str = "gegevens") -> bytes:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """Return `df` as CSV for Dutch Excel: semicolon separated, decimal comma, UTF-8 with byte-order mark (so
-    Excel shows accents correctly)."""
-    return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    Excel shows accents correctly); text that a spreadsheet would read as a formula is neutralised (access.cells)."""
+    return safe_frame(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
 def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | None = None) -> None:
@@ -133,6 +136,8 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
 
     Both files have Dutch column headers and shares as percentages (`export_frame`; `kolommen` adds headers).
     """
+    if not export_allowed():
+        return
     slug = _slug(name)
     df = export_frame(df, kolommen)
     row = st.container(horizontal=True, gap="small")
@@ -142,7 +147,8 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"dl_csv_{slug}",
-        on_click="ignore",
+        on_click=audit_export,
+        args=(f"{slug}.csv",),
         icon=":material/download:",
         help=f"Download de gegevens van '{name}' als CSV",
     )
@@ -152,7 +158,8 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{slug}",
-        on_click="ignore",
+        on_click=audit_export,
+        args=(f"{slug}.xlsx",),
         icon=":material/download:",
         help=f"Download de gegevens van '{name}' als Excel",
     )

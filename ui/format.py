@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -40,3 +41,13 @@ def opgemaakt(df: pd.DataFrame, formaten: dict[str, Callable[[object], str]]) ->
     if "team" in out.columns:
         out["team"] = out["team"].map(team_label_kort)
     return out
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """User or partner text (answers, memos, reasons) made safe to put inside st.markdown / st.caption: every
+    Markdown character is escaped, so a text can never become a link, an image (a request leaving the server) or
+    formatting. HTML is never rendered anyway (no unsafe_allow_html)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")

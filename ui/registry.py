@@ -63,6 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/datakwaliteit.py", "Datakwaliteit", ":material/rule:", "Beheer", frozenset({"beheerder"}),
              figure=True),
     PageSpec("pages/upload.py", "Bestanden aanleveren", ":material/upload_file:", "Beheer", frozenset({"beheerder"})),
+    PageSpec("pages/auditlog.py", "Auditlog", ":material/history:", "Beheer", frozenset({"beheerder"})),
 )
 
 SECTIONS: tuple[str, ...] = ("Bestuur", "Stuurgroep", "Evaluatie", "Beheer")

@@ -149,3 +149,50 @@ def test_removed_account_is_logged_out_at_the_next_rerun(app: AppTest) -> None:
     AccountStore.from_settings(load_settings()).remove("stuurgroep", by="cli:test")
     at.run()
     _only_login_form(at)
+
+
+def test_exports_follow_the_page_roles_and_are_audited(app: AppTest) -> None:
+    """The export check itself (ui.auth.export_allowed), fail closed, and the audit of a download."""
+    at = login(app, "burgemeester")
+    from ui.auth import CURRENT_PAGE_KEY
+
+    assert at.session_state[CURRENT_PAGE_KEY] == "overzicht" and len(at.get("download_button")) > 0
+    at.switch_page("pages/codering.py").run()  # refused: no downloads, and the page is not remembered
+    assert len(at.get("download_button")) == 0 and at.session_state[CURRENT_PAGE_KEY] == "overzicht"
+
+
+def test_export_allowed_fails_closed() -> None:
+    def draw() -> None:
+        import streamlit as st
+
+        from settings import load_settings
+        from tests.login import ensure_account
+        from ui.auth import CURRENT_PAGE_KEY, _start_session, audit_export, export_allowed
+        from ui.data import use_settings
+
+        use_settings(load_settings())
+        st.write(f"zonder login: {export_allowed()}")
+        from access.accounts import AccountStore
+
+        name = ensure_account("burgemeester")
+        _start_session(AccountStore.from_settings(load_settings()).get(name))
+        for page in ("overzicht", "codering", "bestaat-niet"):
+            st.session_state[CURRENT_PAGE_KEY] = page
+            st.write(f"{page}: {export_allowed()}")
+        st.session_state[CURRENT_PAGE_KEY] = "overzicht"
+        audit_export("overzicht.csv")
+
+    at = AppTest.from_function(draw).run()
+    assert [m.value for m in at.markdown] == ["zonder login: False", "overzicht: True", "codering: False",
+                                              "bestaat-niet: False"]
+    log = AuditLog(load_settings().audit_log_path).entries()
+    assert log[["gebeurtenis", "wie", "onderwerp"]].values.tolist()[0] == ["export", "burgemeester GM1728",
+                                                                          "overzicht.csv"]
+
+
+def test_oidc_mode_shows_only_the_identity_provider_button(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIT_AUTH", "oidc")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [b.label for b in app.button] == ["Inloggen met Microsoft"]
+    assert len(app.text_input) == 0 and _count(app, "page_link") == 0

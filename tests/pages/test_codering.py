@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from access.audit import AuditLog
 from codering.store import CodingStore
 from etl.schema import create_warehouse
 from settings import load_settings
@@ -23,6 +24,7 @@ PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per 
     7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
 }
 CODER = "Tweede codeur"
+PRIMARY = "Evaluator (2020)"  # the primary coder of the interview workbook
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +39,13 @@ def store(tmp_path: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> C
     return CodingStore(tmp_path / "codering.sqlite")
 
 
-def _run() -> AppTest:
+def _run(coder: str = PRIMARY) -> AppTest:
+    """The coding page, logged in as the evaluator `coder` (by default an account named after the primary coder,
+    who reads the delivered coding and is not blind)."""
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state[SHELL_KEY] = True  # run the page file on its own, as inside dashboard.py
     at.session_state[SETTINGS_KEY] = load_settings()  # handed in as dashboard.py does
-    login(at, "evaluator")
+    login(at, "evaluator", name=coder)
     assert not at.exception, at.exception
     return at
 
@@ -89,14 +93,17 @@ def test_question_shows_definition_codebook_and_answers_with_organisation(store:
     at = _run()
     texts = " ".join(m.value for m in at.markdown)
     assert "plint tot kelder" in texts and "**Positief**" in texts
-    assert "R12 · Gemeente (toezicht en handhaving) · juridisch · Bladel" in texts
+    # 14 municipal respondents, only 2 of them jurists (threshold 5): organisation only, no role, no municipality
+    assert "**R12 · Gemeente (toezicht en handhaving)**" in texts
+    assert "juridisch" not in texts and "Bladel" not in texts
+    assert "**R01 · Gemeente (toezicht en handhaving) · toezichthouder**" in texts  # 8 supervisors: role shown
     assert "Deelnemer" not in texts  # no names
 
 
 def test_coding_saves_at_once_with_previous_code_and_memos(store: CodingStore) -> None:
-    at = _run()
-    assert len(at.radio) == 0  # no coder name yet: read only
-    at.text_input(key="codering_codeur").input(CODER).run()
+    at = _run(CODER)
+    assert not at.text_input(key=f"memo_R01_1_{CODER}").disabled  # the coder is the logged-in user: no name field
+    assert not [t for t in at.text_input if t.label == "Uw naam als codeur"]
     assert len(at.radio) == 21  # one per interviewed respondent (R11's answer was not recorded, still codable)
     at.radio(key=f"code_R01_1_{CODER}").set_value("negatief").run()
     at.radio(key=f"code_R01_1_{CODER}").set_value("neutraal").run()
@@ -115,25 +122,30 @@ def test_coding_saves_at_once_with_previous_code_and_memos(store: CodingStore) -
         ["code", CODER, "negatief", ""], ["code", CODER, "neutraal", "negatief"],
         ["memo", CODER, "twijfel tussen negatief en neutraal", ""]]
     assert changes["Op (UTC)"].str.endswith("+00:00").all()
-    reloaded = _run()  # a new session reads the saved code back
-    reloaded.text_input(key="codering_codeur").input(CODER).run()
+    reloaded = _run(CODER)  # a new session reads the saved code back
     assert reloaded.radio(key=f"code_R01_1_{CODER}").value == "neutraal"
 
 
-def test_primary_coder_change_keeps_the_workbook_code_as_previous(store: CodingStore, warehouse: Path) -> None:
-    original = _primary_code(warehouse, "R02", 3)
-    new = "negatief" if original != "negatief" else "positief"
-    at = _run()
-    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
+def test_delivered_coding_is_read_only_even_under_its_name(store: CodingStore, warehouse: Path) -> None:
+    at = _run(PRIMARY)  # an account with the primary coder's name
     at.selectbox(key="codering_vraag").set_value(3).run()
-    assert at.radio(key="code_R02_3_Evaluator (2020)").value == original
-    at.radio(key="code_R02_3_Evaluator (2020)").set_value(new).run()
-    assert store.history()[["code", "vorige_code"]].values.tolist() == [[new, original]]
-    result = _frame_with(at, "Oordeel").set_index("Vraag")
-    expected = dict(zip(("positief", "negatief", "neutraal"), PUBLISHED[3], strict=True))
-    expected[original] -= 1
-    expected[new] += 1
-    assert result.loc[3, ["Positief", "Negatief", "Neutraal"]].tolist() == [expected[k] for k in expected]
+    assert len(at.radio) == 0 and not any(k.startswith("code_") for k in at.session_state.filtered_state)
+    assert any("alleen te lezen" in i.value for i in at.info)
+    assert store.history().empty
+
+
+def test_forged_coder_name_is_impossible(store: CodingStore) -> None:
+    """A widget key carrying another coder's name writes nothing under that name: the callback takes the coder
+    from the login, and the primary coder's codes cannot be written at all."""
+    at = _run(CODER)
+    at.radio(key=f"code_R01_1_{CODER}").set_value("negatief").run()
+    at.session_state["codering_codeur"] = PRIMARY  # the old name field, forged
+    at.run()
+    at.radio(key=f"code_R02_1_{CODER}").set_value("neutraal").run()
+    assert set(store.codes()["codeur"]) == {CODER}
+    events = AuditLog(load_settings().audit_log_path).entries()
+    coding = events[events["gebeurtenis"] == "codering"]
+    assert coding[["wie", "onderwerp"]].values.tolist() == [[CODER, "R02 vraag 1"], [CODER, "R01 vraag 1"]]
 
 
 def _respondents(warehouse: Path, vraag_nr: int) -> list[str]:
@@ -152,8 +164,7 @@ def _shows_primary_codes(at: AppTest) -> bool:
 
 def test_second_coder_is_blind_until_the_question_is_coded(store: CodingStore, warehouse: Path) -> None:
     store.set_code("R05", 2, CODER, "neutraal")
-    at = _run()
-    at.text_input(key="codering_codeur").input(CODER).run()
+    at = _run(CODER)
     at.selectbox(key="codering_vraag").set_value(2).run()
     toggle = at.toggle(key="codering_blind")
     assert toggle.value is True and toggle.disabled  # blind by default, cannot be switched off yet
@@ -183,9 +194,8 @@ def test_second_coder_is_blind_until_the_question_is_coded(store: CodingStore, w
 
 def test_primary_coder_and_readers_are_not_blind(store: CodingStore) -> None:
     store.set_code("R05", 2, CODER, "neutraal")
-    at = _run()
+    at = _run(PRIMARY)
     assert at.toggle(key="codering_blind").value is False
-    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
     at.selectbox(key="codering_vraag").set_value(2).run()
     assert at.toggle(key="codering_blind").value is False and not at.toggle(key="codering_blind").disabled
     assert any(f"{CODER}: neutraal" in c.value for c in at.caption)
@@ -196,8 +206,7 @@ def test_primary_coder_and_readers_are_not_blind(store: CodingStore) -> None:
 def test_settling_needs_a_choice_moves_on_and_keeps_the_reason(store: CodingStore) -> None:
     store.set_code("R05", 2, CODER, "neutraal")
     store.set_code("R07", 2, CODER, "negatief")
-    at = _run()
-    at.text_input(key="codering_codeur").input("Evaluator (2020)").run()
+    at = _run(PRIMARY)
     assert at.selectbox(key="verschil").value == ("R05", 2)
     form_radio = [r for r in at.radio if r.label == "Geldende code"][0]
     assert form_radio.value is None  # no code chosen in advance
@@ -218,7 +227,7 @@ def test_settling_needs_a_choice_moves_on_and_keeps_the_reason(store: CodingStor
     result = _frame_with(at, "Oordeel").set_index("Vraag")
     assert result.loc[2, ["Positief", "Negatief", "Neutraal"]].tolist() == [19, 0, 1]
     export = _frame_with(at, "Toelichting vaststelling")  # the Dutch headers of the Excel sheet, with the reason
-    assert list(export.columns[:6]) == ["Vraag", "Respondent", "Organisatie", "Rol", "Gemeente", "Antwoord"]
+    assert list(export.columns[:4]) == ["Vraag", "Respondent", "Respondent uit", "Antwoord"]  # no role/municipality
     assert "vraag_nr" not in export.columns and "code" not in export.columns
     row = export[(export["Respondent"] == "R05") & (export["Vraag"] == 2)].iloc[0]
     assert (row["Code (geldend)"], row["Toelichting vaststelling"]) == ("neutraal", "twijfel in het antwoord")
