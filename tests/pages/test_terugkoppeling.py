@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.ketenwarehouse import bouw_ketenwarehouse
+from tests.login import login
 from ui.filters import TEAM_KEY
 from ui.registry import page
 
@@ -28,8 +29,7 @@ def at(ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     monkeypatch.setenv("KIT_WAREHOUSE", str(ketenwarehouse))
     monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
     monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.run()
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "stuurgroep")
     app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
     app.switch_page(PAGE).run()
     assert not app.exception, [e.value for e in app.exception]
