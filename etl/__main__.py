@@ -10,8 +10,8 @@ from access.files import OpenFileError, owner_only
 
 
 def _load(args: argparse.Namespace) -> int:
-    from etl.guard import Limits
     from access.audit import AuditLog, operator
+    from etl.guard import Limits
     from etl.load import LoadRefused, load_raw
     from settings import load_settings
 

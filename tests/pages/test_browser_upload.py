@@ -15,6 +15,7 @@ import pytest
 from etl.load import load_raw
 from settings import MAPPINGS_DIR, REFERENCE_DIR
 from tests.etl.workbooks import controles
+from tests.login import PASSWORD, ensure_account
 from tests.pages.test_browser import CHROMIUM, ROOT, _free_port, _settle
 
 pytestmark = pytest.mark.skipif(
@@ -37,6 +38,7 @@ def test_upload_a_good_and_a_broken_workbook_in_a_real_browser(tmp_path: Path) -
     env = {**os.environ, "KIT_WAREHOUSE": str(warehouse), "KIT_RAW_DIR": str(raw),
            "KIT_ARCHIVE_DIR": str(tmp_path / "archief"), "KIT_CODING_DB": str(tmp_path / "codering.sqlite"),
            "KIT_PSEUDONYM_KEY": str(tmp_path / "pseudoniem.key")}
+    beheerder = ensure_account("beheerder")  # KIT_USERS_FILE / KIT_AUDIT_LOG come from the autouse access_files
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -54,7 +56,15 @@ def test_upload_a_good_and_a_broken_workbook_in_a_real_browser(tmp_path: Path) -
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
             try:
                 page = browser.new_page(viewport={"width": 1440, "height": 2000})
-                page.goto(f"{url}/upload")
+                page.goto(url)
+                _settle(page)
+                page.get_by_label("Naam").fill(beheerder)
+                page.get_by_label("Wachtwoord").fill(PASSWORD)
+                page.get_by_role("button", name="Inloggen").click()
+                page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]', timeout=90_000)
+                _settle(page)
+                page.locator('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]').filter(
+                    has_text="Bestanden aanleveren").first.click()
                 _settle(page)
                 page.wait_for_selector("h1:has-text('Bestanden aanleveren')", timeout=90_000)
                 page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files([good, broken])
