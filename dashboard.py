@@ -36,9 +36,16 @@ st.set_page_config(
     page_icon=str(ROOT / "ui" / "favicon.svg"),  # a file served by the app: a :material/ icon is fetched from Google
     layout="wide",
     initial_sidebar_state="expanded",
-    menu_items={"About": "KIT-dashboard: resultaten van het Kempen Interventie Team, vergeleken met het PIT."},
+    menu_items={
+        "About": "KIT-dashboard: resultaten van het Kempen Interventie Team, vergeleken met het PIT. Een afdruk "
+        "voor de raad: de knop 'Raadsnotitie (pdf)' op Overzicht.",
+        "Get help": None,
+        "Report a bug": None,
+    },
 )
 use_settings(load_settings())  # the one place the app reads its settings; pages get them through ui.data
+# The page is Dutch: say so to the browser (screen readers, hyphenation, spelling). Streamlit writes lang="en".
+st.html("<script>document.documentElement.lang = 'nl';</script>", unsafe_allow_javascript=True)
 
 
 def _stand_in(spec: PageSpec, draw: Callable[[], None]) -> st.Page:
@@ -61,7 +68,9 @@ def _user_pages(user: User) -> tuple[dict[str, list[st.Page]], list[st.Page]]:
     allowed = pages_for(user.role)
     default = next((s for s in allowed if s.default), allowed[0])
     menu_pages = {
-        section: [st.Page(ROOT / s.path, title=s.title, icon=s.icon, default=s is default) for s in specs]
+        section: [
+            st.Page(ROOT / s.path, title=s.title, icon=s.icon, default=s is default, url_path=s.name) for s in specs
+        ]
         for section, specs in menu(allowed).items()
     }
     refused = [_stand_in(spec, lambda spec=spec: refuse(spec, user)) for spec in PAGES if spec not in allowed]
@@ -76,6 +85,9 @@ if user is None:
     st.stop()
 
 MENU, REFUSED = _user_pages(user)
+SPECS: dict[str, PageSpec] = {page.url_path: spec for spec in PAGES for pages in MENU.values() for page in pages
+                              if page.url_path == spec.name}
+"""The PageSpec of every menu page, by the page's URL path."""
 navigation = st.navigation({**MENU, "": REFUSED} if REFUSED else MENU, position="hidden")
 mark_shell()
 deep_link = requested_page([page for pages in MENU.values() for page in pages])
@@ -88,5 +100,7 @@ with st.sidebar.container(key="menu"):
         for page in pages:
             st.page_link(page)
 logout_button(user)
-sidebar_filter()
+current = SPECS.get(navigation.url_path)
+if current is not None and current.filtered:  # the filter only where it applies
+    sidebar_filter()
 navigation.run()

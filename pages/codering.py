@@ -64,8 +64,8 @@ DEEL_KLEUREN = {
 
 st.title("Codering interviews")
 st.caption(
-    "Evaluatie-interviews (HAM/KIT-evaluatie §4.4 en §6.2.1). Het filter in de zijbalk geldt niet voor deze pagina: "
-    "de interviews horen bij één team."
+    "Evaluatie-interviews (HAM/KIT-evaluatie §4.4 en §6.2.1). Deze pagina heeft geen filter: de "
+    "interviews horen bij één team."
 )
 
 teams = query(interview_teams)

@@ -15,17 +15,15 @@ from metrics.datakwaliteit import (
 )
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
-from ui.filters import sidebar_filter
 from ui.format import getal, opgemaakt
 from ui.shell import require_shell
 
 require_shell(__file__)
 
-sidebar_filter()
 st.title("Datakwaliteit")
 st.caption(
     "Voor de databeheerder: welke bestanden zijn geladen, wanneer, hoeveel rijen, en wat is afgewezen en waarom. "
-    "Deze pagina toont alle bestanden; het filter links geldt hier niet."
+    "Deze pagina toont alle bestanden; zij volgt het filter (team, gemeente, periode) niet."
 )
 
 status = query(laadstatus)

@@ -25,7 +25,7 @@ st.markdown(
     "opnieuw berekend uit de rijen in het warehouse en vergeleken met wat er gedrukt staat, met het woord "
     f"ervoor ({t['voorbeelden']})."
 )
-st.caption("Het filter links geldt hier niet: de gepubliceerde cijfers gaan over vaste teams en perioden.")
+st.caption("Deze pagina heeft geen filter: de gepubliceerde cijfers gaan over vaste teams en perioden.")
 tegels = st.columns(4)
 tegels[0].metric("Gepubliceerde cijfers", getal(t["cijfers"]))
 tegels[1].metric("Gereproduceerd", getal(t["gereproduceerd"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pandas as pd
 import plotly.express as px
@@ -175,8 +176,49 @@ def _horizontal_bar_height(fig: go.Figure) -> int | None:
     return max(260, min(1400, 150 + per_category * len(categories)))
 
 
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
+"""Plotly's toolbar (zoom, pan, "Download plot as a png") only speaks English and Streamlit ships no Dutch plotly
+locale, so it is hidden; zooming by dragging and double-click to reset still work, data downloads sit under the
+chart and the printable version is the one-pager."""
+
+DATUM_FORMAAT = "%d-%m-%Y"
+"""Dates on axes and in hovers: day-month-year in digits, so no English month name can appear."""
+
+
+def _is_datum(values: object) -> bool:
+    """True when a trace's x or y values are dates (plotly would then write English month names)."""
+    if values is None:
+        return False
+    try:
+        series = pd.Series(list(values))
+    except TypeError:
+        return False
+    if series.empty:
+        return False
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return True
+    first = series.dropna().iloc[0] if not series.dropna().empty else None
+    return isinstance(first, (pd.Timestamp, date))
+
+
+def datum_assen(fig: go.Figure) -> go.Figure:
+    """Give every date axis of `fig` Dutch digits in ticks and hovers (tick format kept when a page set one)."""
+    for trace in fig.data:
+        for as_letter in ("x", "y"):
+            if not _is_datum(getattr(trace, as_letter, None)):
+                continue
+            naam = (getattr(trace, f"{as_letter}axis", None) or as_letter).replace(as_letter, f"{as_letter}axis", 1)
+            as_ = fig.layout[naam]
+            as_.update(hoverformat=DATUM_FORMAAT)
+            if as_.tickformat is None:
+                as_.update(tickformat=DATUM_FORMAAT)
+    return fig
+
+
 def style(fig: go.Figure) -> go.Figure:
-    """Apply the product's calm look to a figure (font, margins, legend, palette, bar thickness)."""
+    """Apply the product's calm look to a figure (font, margins, legend, palette, bar thickness, Dutch numbers
+    and dates: decimal comma, thousands dot, dd-mm-jjjj)."""
+    datum_assen(fig)
     height = _horizontal_bar_height(fig)
     if height is not None:
         fig.update_layout(height=height)
@@ -224,6 +266,6 @@ def show_chart(
         empty_state()
         return
     st.plotly_chart(
-        style(fig), width="stretch", theme=None, key=f"chart_{_slug(name)}", config={"displaylogo": False}
+        style(fig), width="stretch", theme=None, key=f"chart_{_slug(name)}", config=PLOTLY_CONFIG
     )
     download_buttons(data, name, kolommen)

@@ -1,5 +1,6 @@
 """Real-browser check: start `streamlit run dashboard.py` against a small test warehouse, open every page in
-Debian's chromium through Playwright, check that a figure is drawn and no error is shown, and save a
+Debian's chromium through Playwright, check that a figure is drawn and no error is shown, record every request
+the browser makes on every page of ui/registry.py and fail on any that leaves this machine, and save a
 screenshot per page under test-output/screenshots/. Never runs `playwright install`."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -133,6 +135,12 @@ def _visit(page, specs) -> None:
         page.screenshot(path=str(SCREENSHOTS / f"{spec.name}.png"), full_page=True)
 
 
+def _is_local(url: str) -> bool:
+    """True for a request that stays on this machine (the test server, or data:/blob: URLs made in the page)."""
+    parsed = urlparse(url)
+    return parsed.scheme in {"data", "blob", "about"} or parsed.hostname in {"127.0.0.1", "localhost"}
+
+
 def test_every_page_in_a_real_browser(server: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -145,6 +153,8 @@ def test_every_page_in_a_real_browser(server: str) -> None:
         )
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 2400})
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
             # the first request to a fresh server is a deep link: it must still open inside the shell (menu, title)
             page.goto(f"{server}/partners")
             _settle(page)
@@ -179,7 +189,15 @@ def test_every_page_in_a_real_browser(server: str) -> None:
             _login(page, "stuurgroep")
             assert page.locator("h1").first.inner_text().strip() == "Geen toegang"
             assert page.locator(FIGURE).count() == 0
-            # no developer toolbar or Deploy button for end users
+            # no developer toolbar or Deploy button for end users; the page says it is Dutch
             assert page.get_by_role("button", name="Deploy").count() == 0
+            assert page.evaluate("document.documentElement.lang") == "nl"
+            # the tab icon is ours, served by the dashboard itself
+            icon = page.evaluate("document.querySelector('link[rel*=icon]').href")
+            assert _is_local(icon), icon
+            # nothing left the server: no fonts, icons, tiles or scripts from elsewhere, on any page
+            assert len(requests) > 20
+            external = sorted({url for url in requests if not _is_local(url)})
+            assert external == [], external
         finally:
             browser.close()

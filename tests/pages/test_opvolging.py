@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ketenwarehouse import bouw_ketenwarehouse
 from tests.login import login
-from ui.filters import PERIODE_KEY, TEAM_KEY
+from ui.filters import PERIODE_KEY, TEAM_KEY, periode_invoer
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/opvolging.py"
@@ -37,7 +37,7 @@ def app(opvolgingwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def _open(at: AppTest, team: str, periode: tuple[date, date] | None = None) -> AppTest:
     at.multiselect(key=TEAM_KEY).set_value([team]).run()
     if periode is not None:
-        at.date_input(key=PERIODE_KEY).set_value(periode).run()
+        at.text_input(key=PERIODE_KEY).input(periode_invoer(*periode)).run()
     at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.login import login, role_for
-from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
+from ui.filters import GEMEENTE_KEY, PERIODE_KEUZE_KEY, PERIODE_KEY, TEAM_KEY, periode_invoer
 from ui.registry import PAGES as REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def _choose(at: AppTest, team: str, page: str, periode: tuple[date, date] | None
     login(at, role_for(page))
     at.multiselect(key=TEAM_KEY).set_value([team]).run()
     if periode is not None:
-        at.date_input(key=PERIODE_KEY).set_value(periode).run()
+        at.text_input(key=PERIODE_KEY).input(periode_invoer(*periode)).run()
     at.switch_page(page).run()
     return at
 
@@ -55,7 +55,12 @@ def test_page_runs_for_each_team(app: AppTest, team: str, page: str) -> None:
     at = _choose(app, team, page)
     _no_errors(at)
     assert at.title[0].value  # the page drew its title
-    assert at.multiselect(key=TEAM_KEY).value == [team]  # the filter carried over to the page
+    if page in FILTERED_PAGES:
+        assert at.multiselect(key=TEAM_KEY).value == [team]  # the filter carried over to the page
+    else:  # no filter where it does nothing; the choice is kept for the next page that has one
+        assert not [w for w in at.multiselect if w.key == TEAM_KEY]
+        at.switch_page("pages/overzicht.py").run()
+        assert at.multiselect(key=TEAM_KEY).value == [team]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -97,7 +102,33 @@ def test_municipality_options_follow_the_team(app: AppTest) -> None:
     app.multiselect(key=GEMEENTE_KEY).set_value(["GM0794"]).run()
     app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()  # Helmond is no Kempen municipality: dropped
     assert app.multiselect(key=GEMEENTE_KEY).value == []
-    assert app.date_input(key=PERIODE_KEY).value == (date(2020, 6, 2), date(2022, 12, 31))
+    assert app.text_input(key=PERIODE_KEY).value == ""  # the whole period of the team
+    assert "Periode: **2 juni 2020 t/m 31 december 2022** · de hele periode" in app.sidebar.caption[-1].value
+
+
+def test_period_typed_or_chosen_in_dutch(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/overzicht.py")
+    keuzes = at.selectbox(key=PERIODE_KEUZE_KEY).options
+    assert keuzes[:4] == ["2020", "1e kwartaal 2020", "2e kwartaal 2020", "januari 2020"]
+    at.text_input(key=PERIODE_KEY).input("1-3-2019 t/m 31-3-2019").run()
+    _no_errors(at)
+    assert _tiles(at)["Controleavonden"] == "2"  # A1 and A2 in March 2019
+    assert "Periode: **maart 2019**" in at.sidebar.caption[-1].value
+    assert at.selectbox(key=PERIODE_KEUZE_KEY).value == "2019-03"  # the list shows the typed month too
+    assert "Periode: maart 2019" in at.caption[0].value
+    at.selectbox(key=PERIODE_KEUZE_KEY).set_value("2019-Q2").run()
+    assert at.text_input(key=PERIODE_KEY).value == "2019-Q2"
+    assert _tiles(at)["Controleavonden"] == "1"  # A3 on 7 May 2019
+    assert "Periode: **2e kwartaal 2019** (1 april 2019 t/m 30 juni 2019)" in at.sidebar.caption[-1].value
+    at.text_input(key=PERIODE_KEY).input("juni 2022 ofzo").run()
+    assert not at.exception
+    assert "'juni 2022 ofzo' is geen periode" in at.sidebar.error[0].value
+    assert _tiles(at)["Controleavonden"] == "3"  # meanwhile the whole period
+    at.text_input(key=PERIODE_KEY).input("2022").run()
+    assert "de gegevens van het gekozen team lopen van 1 februari 2019" in at.sidebar.caption[-1].value
+    at.switch_page("pages/datakwaliteit.py").run()
+    at.switch_page("pages/partners.py").run()
+    assert at.text_input(key=PERIODE_KEY).value == "2022"  # kept across a page without filter
 
 
 def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
