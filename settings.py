@@ -65,6 +65,9 @@ class Settings:
     auth_mode: str = "lokaal"
     """"lokaal" (accounts file and login form) or "oidc" (Streamlit's st.login, see the README) (KIT_AUTH)."""
 
+    browser_path: Path = Path("/usr/bin/chromium")
+    """The system chromium that draws the charts of the printed one-pager (kaleido); override with BROWSER_PATH."""
+
 
 def load_settings() -> Settings:
     """Return the settings, taking KIT_* environment variables over the defaults."""
@@ -91,6 +94,7 @@ def load_settings() -> Settings:
         idle_timeout_minutes=int(env.get("KIT_IDLE_TIMEOUT_MINUTES", "30")),
         small_count_threshold=int(env.get("KIT_SMALL_COUNT", "5")),
         auth_mode=env.get("KIT_AUTH", "lokaal"),
+        browser_path=Path(env.get("BROWSER_PATH", "/usr/bin/chromium")),
     )
 
 

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import plotly.express as px
 import streamlit as st
 
 from metrics.overzicht import kerncijfers, per_gemeente, samenvatting, trend_per_maand
-from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, empty_state, met_teamnamen, show_chart
+from ui.charts import empty_state, show_chart
 from ui.data import query
-from ui.filters import page_header
+from ui.figuren import KENGETALLEN_OVERZICHT, gemeenten_figuur, trend_figuur
+from ui.filters import gemeente_namen, page_header
 from ui.format import getal, procent
 from ui.privacy import note, person_count, person_counts
+from ui.raadsnotitie import raadsnotitie_knop
 from ui.shell import require_shell
 
 require_shell(__file__)
 
-KENGETALLEN = {
-    "controleavonden": "Controleavonden",
-    "bezochte_objecten": "Bezochte objecten",
-    "aangetroffen_personen": "Aangetroffen personen",
-    "overtredingen": "Overtredingen",
-}
-
 f = page_header("Overzicht", "De belangrijkste cijfers van het interventieteam voor de gekozen gemeenten en periode.")
+raadsnotitie_knop(f, gemeente_namen())
 kern = query(kerncijfers, f).iloc[0]
 
 if int(kern["controleavonden"]) == 0:
@@ -57,35 +52,19 @@ links, rechts = st.columns(2)
 with links:
     st.subheader("Verloop per maand")
     kengetal = st.radio(
-        "Kengetal", list(KENGETALLEN), format_func=KENGETALLEN.get, horizontal=True, key="overzicht_kengetal"
+        "Kengetal",
+        list(KENGETALLEN_OVERZICHT),
+        format_func=KENGETALLEN_OVERZICHT.get,
+        horizontal=True,
+        key="overzicht_kengetal",
     )
     trend, trend_grafiek = person_counts(query(trend_per_maand, f), ["aangetroffen_personen"])
-    fig = px.line(
-        met_teamnamen(trend_grafiek),
-        x="maand",
-        y=kengetal,
-        color="team",
-        markers=True,
-        color_discrete_map=TEAM_KLEUREN,
-        category_orders={"team": TEAM_VOLGORDE},
-        title=f"{KENGETALLEN[kengetal]} per maand",
-        labels={"maand": "Maand", kengetal: KENGETALLEN[kengetal], "team": "Team"},
-    )
-    fig.update_xaxes(tickformat="%m-%Y")
+    fig = trend_figuur(trend_grafiek, kengetal)
     show_chart(fig, trend, "Verloop per maand")
 
 with rechts:
     st.subheader("Gemeenten vergeleken")
     gemeenten, _ = person_counts(query(per_gemeente, f), ["aangetroffen_personen"])  # in the download only
-    fig = px.bar(
-        gemeenten.sort_values("controleavonden"),
-        x=["controleavonden", "bezochte_objecten", "overtredingen"],
-        y="gemeente",
-        orientation="h",
-        barmode="group",
-        title="Controleavonden, bezochte objecten en overtredingen per gemeente",
-        labels={"value": "Aantal", "gemeente": "Gemeente", "variable": "Kengetal"},
-    )
-    fig.for_each_trace(lambda t: t.update(name=KENGETALLEN.get(t.name, t.name)))
+    fig = gemeenten_figuur(gemeenten)
     show_chart(fig, gemeenten, "Gemeenten vergeleken")
 note()

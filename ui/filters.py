@@ -46,7 +46,8 @@ _BEWAARD_KEY = "_filter_bewaard"
 _WIDGET_KEYS = (TEAM_KEY, GEMEENTE_KEY, PERIODE_KEY, PERIODE_KEUZE_KEY)
 
 __all__ = [
-    "GEMEENTE_KEY", "PERIODE_KEUZE_KEY", "PERIODE_KEY", "TEAM_KEY", "TEAM_LABELS", "filter_tekst", "kies_teams",
+    "GEMEENTE_KEY", "PERIODE_KEUZE_KEY", "PERIODE_KEY", "TEAM_KEY", "TEAM_LABELS", "filter_tekst", "gemeente_namen",
+    "kies_teams",
     "page_header", "periode_invoer", "sidebar_filter", "team_label", "team_namen",
 ]
 
@@ -216,6 +217,11 @@ def team_namen(teams: tuple[str, ...]) -> str:
         return "alle teams"
     labels = [TEAM_LABELS.get(t, t) for t in teams]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " en " + labels[-1]
+
+
+def gemeente_namen() -> dict[str, str]:
+    """CBS code -> name of the municipalities offered by the last drawn filter."""
+    return dict(st.session_state.get(_NAMEN_KEY, {}))
 
 
 def filter_tekst(f: Filter) -> str:

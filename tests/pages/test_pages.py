@@ -236,3 +236,15 @@ def test_missing_warehouse_gives_a_dutch_message(tmp_path: Path, monkeypatch: py
     at = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "evaluator")
     assert not at.exception
     assert at.info[0].value == "Nog geen gegevens geladen: voer `python -m etl load` uit."
+
+
+def test_overzicht_offers_the_council_one_pager(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/overzicht.py")
+    at.multiselect(key=GEMEENTE_KEY).set_value(["GM0861"]).run()  # Veldhoven
+    at.text_input(key=PERIODE_KEY).input("2019").run()
+    knoppen = [b.proto for b in at.get("download_button") if b.proto.label == "Raadsnotitie (pdf)"]
+    assert len(knoppen) == 1
+    assert knoppen[0].deferred_file_id  # the PDF is made on click (tests/report reads one back)
+    at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
+    assert not [b for b in at.get("download_button") if b.proto.label == "Raadsnotitie (pdf)"]
+    assert any("Raadsnotitie (pdf): kies in het filter één team" in c.value for c in at.caption)
