@@ -102,5 +102,5 @@ with st.sidebar.container(key="menu"):
 logout_button(user)
 current = SPECS.get(navigation.url_path)
 if current is not None and current.filtered:  # the filter only where it applies
-    sidebar_filter()
+    sidebar_filter(current.name, current.opent_met)
 navigation.run()

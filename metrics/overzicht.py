@@ -10,7 +10,8 @@ import duckdb
 import pandas as pd
 
 from metrics.filters import Filter
-from metrics.format import getal
+from metrics.format import getal, team_label_kort
+from metrics.periode import beschrijving, datum_lang
 
 
 def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -200,4 +201,69 @@ def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
             f"De meeste controleavonden waren in {top['gemeente']} ({getal(top['controleavonden'])} van "
             f"{getal(gemeenten['controleavonden'].sum())}), verdeeld over {len(gemeenten)} gemeenten."
         )
+    return pd.DataFrame({"zin": zinnen})
+
+
+def teams_in_selectie(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The teams the selection is about, in time order: the chosen teams, or every team with data when none is
+    chosen. Pages show these side by side instead of adding teams up. Column: team. Source: ref_team, fct_*.
+    """
+    if f.teams:
+        volgorde = [r[0] for r in con.execute("SELECT code FROM ref_team ORDER BY periode_start, code").fetchall()]
+        return pd.DataFrame({"team": [t for t in volgorde if t in f.teams]})
+    return con.execute(
+        """
+        SELECT code AS team FROM ref_team
+        WHERE code IN (SELECT team FROM fct_controleavond UNION SELECT team FROM fct_signaal
+                       UNION SELECT team FROM fct_partnerresultaat)
+        ORDER BY periode_start, code
+        """
+    ).df()
+
+
+def wat_er_wel_is(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """What the selection still holds when it has no control evening, and where the evenings are (one row).
+
+    - signalen, partnerresultaten, opvolgingsstappen: rows of fct_signaal, fct_partnerresultaat (by date of the
+      result) and fct_opvolging (by datum_start) within the filter (team, municipality, period);
+    - eerste_avond, laatste_avond: first and last evening of the chosen teams and municipalities, any period
+      (NULL when there is none at all).
+    """
+    cond, params = f.sql()
+    cond_opv, params_opv = f.sql(date_col="datum_start")
+    cond_alles, params_alles = Filter(teams=f.teams, gemeenten=f.gemeenten).sql()
+    return con.execute(
+        f"""
+        SELECT (SELECT count(*) FROM fct_signaal WHERE {cond}) AS signalen,
+               (SELECT count(*) FROM fct_partnerresultaat WHERE {cond}) AS partnerresultaten,
+               (SELECT count(*) FROM fct_opvolging WHERE {cond_opv}) AS opvolgingsstappen,
+               (SELECT min(datum) FROM fct_controleavond WHERE {cond_alles}) AS eerste_avond,
+               (SELECT max(datum) FROM fct_controleavond WHERE {cond_alles}) AS laatste_avond
+        """,
+        params * 2 + params_opv + params_alles * 2,
+    ).df()
+
+
+def lege_keuze(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """The Dutch empty state of a one-team selection without control evenings: what is empty and what the
+    selection still holds (`wat_er_wel_is`). No row when the selection has evenings. Column: zin."""
+    if int(kerncijfers(con, f).iloc[0]["controleavonden"]) > 0:
+        return pd.DataFrame({"zin": pd.Series([], dtype="string")})
+    wel = wat_er_wel_is(con, f).iloc[0]
+    namen = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    waar = f" in {', '.join(namen.get(c, c) for c in f.gemeenten)}" if f.gemeenten else ""
+    wie = ", ".join(team_label_kort(t) for t in f.teams) if f.teams else "Geen team"
+    periode = f" in {beschrijving(f.start, f.end)}" if f.start and f.end else ""
+    zinnen = [f"Geen gegevens voor deze keuze: {wie} heeft{waar}{periode} geen controleavonden."]
+    delen = [f"{getal(wel[k])} {k}" for k in ("signalen", "partnerresultaten", "opvolgingsstappen") if int(wel[k])]
+    if delen:
+        opsomming = delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+        zinnen.append(f"Wel zijn er in deze periode {opsomming}.")
+    if pd.notna(wel["eerste_avond"]):
+        zinnen.append(
+            f"Controleavonden van deze keuze zijn er van {datum_lang(pd.Timestamp(wel['eerste_avond']).date())} "
+            f"t/m {datum_lang(pd.Timestamp(wel['laatste_avond']).date())}: kies een andere periode."
+        )
+    else:
+        zinnen.append("Voor deze keuze is nog nooit een controleavond geregistreerd.")
     return pd.DataFrame({"zin": zinnen})

@@ -39,13 +39,15 @@ zinnen = query(kanttekening, f)
 if not zinnen.empty:
     st.info("Let op bij het vergelijken: " + " ".join(zinnen["zin"]), icon=":material/info:")
 
-if len(f.teams) < 2:
-    st.markdown("Kies in het filter links twee of meer teams, of kies hier direct een vergelijking:")
-    knoppen = st.columns([1, 1, 3])
-    knoppen[0].button("KIT met PIT", on_click=kies_teams, args=(["KIT", "PIT"],), icon=":material/compare_arrows:")
-    knoppen[1].button(
-        "KIT pilot met PIT", on_click=kies_teams, args=(["KIT-pilot", "PIT"],), icon=":material/compare_arrows:"
-    )
+st.markdown(
+    "Kies in het filter links twee of meer teams, of kies hier direct een vergelijking:"
+    if len(f.teams) < 2 else "Of kies hier direct een vergelijking:"
+)
+knoppen = st.columns([1, 1, 3])
+knoppen[0].button("KIT met PIT", on_click=kies_teams, args=(["KIT", "PIT"],), icon=":material/compare_arrows:")
+knoppen[1].button(
+    "KIT pilot met PIT", on_click=kies_teams, args=(["KIT-pilot", "PIT"],), icon=":material/compare_arrows:"
+)
 
 profiel = query(teamprofiel, f)
 cijfers = query(vergelijking, f)

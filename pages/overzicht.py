@@ -1,70 +1,98 @@
-"""Overzicht (for mayors): headline tiles, trend per month, municipalities compared, and a generated summary."""
+"""Overzicht (for mayors): headline tiles, a generated summary, trend per month and municipalities compared.
+
+Teams are never added up: with two or more teams (or none chosen = every team with data) each team gets its own
+column of tiles and summary and its own municipality chart; the trend draws a line per team. An empty choice says
+what is empty and what the selection still holds (signals, partner results, follow-up steps, other evenings)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from metrics.overzicht import kerncijfers, per_gemeente, samenvatting, trend_per_maand
+from metrics.filters import Filter
+from metrics.overzicht import kerncijfers, lege_keuze, per_gemeente, samenvatting, teams_in_selectie, trend_per_maand
 from ui.charts import empty_state, show_chart
 from ui.data import query
 from ui.figuren import KENGETALLEN_OVERZICHT, gemeenten_figuur, trend_figuur
 from ui.filters import gemeente_namen, page_header
-from ui.format import getal, procent
+from ui.format import getal, procent, team_label_kort
 from ui.privacy import note, person_count, person_counts
 from ui.raadsnotitie import raadsnotitie_knop
 from ui.shell import require_shell
 
 require_shell(__file__)
 
+
+def tegels(tf: Filter, breed: bool) -> None:
+    """The six headline tiles and the summary of one team's selection."""
+    kern = query(kerncijfers, tf).iloc[0]
+    vakken = [*st.columns(3), *st.columns(3)] if breed else [*st.columns(2), *st.columns(2), *st.columns(2)]
+    vakken[0].metric("Controleavonden", getal(kern["controleavonden"]), border=True)
+    vakken[1].metric("Bezochte objecten", getal(kern["bezochte_objecten"]), border=True)
+    vakken[2].metric("Aangetroffen personen", person_count(kern["aangetroffen_personen"]), border=True)
+    vakken[3].metric("Overtredingen", getal(kern["overtredingen"]), border=True)
+    vakken[4].metric(
+        "Overtredingen opgevolgd",
+        procent(kern["aandeel_opgevolgd"]),
+        border=True,
+        help="Overtredingen met minstens één opvolgingsstap, als deel van álle overtredingen "
+        "(een overtreding zonder stap telt mee in de noemer).",
+    )
+    vakken[5].metric(
+        "Partners per avond",
+        getal(kern["partners_per_avond"], 1),
+        border=True,
+        help="Gemiddeld aantal aanwezige partnerorganisaties per controleavond.",
+    )
+    with st.container(border=True):
+        st.markdown("**Samenvatting**")
+        st.markdown(" ".join(query(samenvatting, tf)["zin"]))
+
+
 f = page_header("Overzicht", "De belangrijkste cijfers van het interventieteam voor de gekozen gemeenten en periode.")
 raadsnotitie_knop(f, gemeente_namen())
-kern = query(kerncijfers, f).iloc[0]
-
-if int(kern["controleavonden"]) == 0:
+teams = list(query(teams_in_selectie, f)["team"])
+if not teams:
     empty_state()
     st.stop()
-
-tegels = [*st.columns(3), *st.columns(3)]
-tegels[0].metric("Controleavonden", getal(kern["controleavonden"]), border=True)
-tegels[1].metric("Bezochte objecten", getal(kern["bezochte_objecten"]), border=True)
-tegels[2].metric("Aangetroffen personen", person_count(kern["aangetroffen_personen"]), border=True)
-tegels[3].metric("Overtredingen", getal(kern["overtredingen"]), border=True)
-tegels[4].metric(
-    "Overtredingen opgevolgd",
-    procent(kern["aandeel_opgevolgd"]),
-    border=True,
-    help="Overtredingen met minstens één opvolgingsstap, als deel van álle overtredingen "
-    "(een overtreding zonder stap telt mee in de noemer).",
-)
-tegels[5].metric(
-    "Partners per avond",
-    getal(kern["partners_per_avond"], 1),
-    border=True,
-    help="Gemiddeld aantal aanwezige partnerorganisaties per controleavond.",
-)
-
-zinnen = query(samenvatting, f)
-with st.container(border=True):
-    st.markdown("**Samenvatting**")
-    st.markdown(" ".join(zinnen["zin"]))
-
-links, rechts = st.columns(2)
-with links:
-    st.subheader("Verloop per maand")
-    kengetal = st.radio(
-        "Kengetal",
-        list(KENGETALLEN_OVERZICHT),
-        format_func=KENGETALLEN_OVERZICHT.get,
-        horizontal=True,
-        key="overzicht_kengetal",
+per_team = {team: replace(f, teams=(team,)) for team in teams}
+lege = {team: " ".join(query(lege_keuze, tf)["zin"]) or None for team, tf in per_team.items()}
+if len(teams) > 1:
+    st.caption(
+        "Meer dan één team: hun cijfers staan naast elkaar en worden niet opgeteld, want de teams werkten in "
+        "andere gemeenten, perioden en fasen (zie KIT vs PIT voor een vergelijking per maand en per inwoner)."
     )
-    trend, trend_grafiek = person_counts(query(trend_per_maand, f), ["aangetroffen_personen"])
-    fig = trend_figuur(trend_grafiek, kengetal)
-    show_chart(fig, trend, "Verloop per maand")
+kolommen = st.columns(len(teams)) if len(teams) > 1 else [st.container()]
+for kolom, (team, tf) in zip(kolommen, per_team.items(), strict=True):
+    with kolom:
+        if len(teams) > 1:
+            st.subheader(team_label_kort(team))
+        if lege[team] is not None:
+            empty_state(lege[team])
+        else:
+            tegels(tf, breed=len(teams) == 1)
+if all(tekst is not None for tekst in lege.values()):
+    st.stop()
 
-with rechts:
-    st.subheader("Gemeenten vergeleken")
-    gemeenten, _ = person_counts(query(per_gemeente, f), ["aangetroffen_personen"])  # in the download only
-    fig = gemeenten_figuur(gemeenten)
-    show_chart(fig, gemeenten, "Gemeenten vergeleken")
+st.subheader("Verloop per maand")
+kengetal = st.radio(
+    "Kengetal",
+    list(KENGETALLEN_OVERZICHT),
+    format_func=KENGETALLEN_OVERZICHT.get,
+    horizontal=True,
+    key="overzicht_kengetal",
+)
+trend, trend_grafiek = person_counts(query(trend_per_maand, f), ["aangetroffen_personen"])
+show_chart(trend_figuur(trend_grafiek, kengetal), trend, "Verloop per maand")
+
+st.subheader("Gemeenten vergeleken")
+met_avonden = [team for team in teams if lege[team] is None]
+for kolom, team in zip(st.columns(len(met_avonden)), met_avonden, strict=True):
+    with kolom:
+        gemeenten, _ = person_counts(query(per_gemeente, per_team[team]), ["aangetroffen_personen"])
+        fig = gemeenten_figuur(gemeenten)
+        if len(met_avonden) > 1:
+            fig.update_layout(title=f"{team_label_kort(team)}: {fig.layout.title.text.lower()}")
+        show_chart(fig, gemeenten, f"Gemeenten vergeleken {team_label_kort(team)}")
 note()

@@ -43,6 +43,7 @@ _PERIODE_TEAMS_KEY = "_filter_periode_teams"
 _FILTER_KEY = "_filter"
 _NAMEN_KEY = "_filter_gemeente_namen"
 _BEWAARD_KEY = "_filter_bewaard"
+_PAGINA_KEY = "_filter_pagina"
 _WIDGET_KEYS = (TEAM_KEY, GEMEENTE_KEY, PERIODE_KEY, PERIODE_KEUZE_KEY)
 
 __all__ = [
@@ -152,13 +153,15 @@ def _periode(start: date, end: date) -> tuple[date, date]:
     return van, tot
 
 
-def sidebar_filter() -> Filter:
+def sidebar_filter(pagina: str | None = None, opent_met: tuple[str, ...] = ()) -> Filter:
     """Draw (once per run) the sidebar filter and return the chosen Filter.
 
     Team: one or several of KIT pilot, KIT, PIT (default: the most recent team). Municipality: none chosen
     means all municipalities of the chosen teams' region; names are shown, CBS codes are passed. Period: a year,
     quarter, month or from–to, chosen from a list or typed (see the module docstring); empty means the widest range
-    of the chosen teams' period and data; it resets when the team choice changes.
+    of the chosen teams' period and data; it resets when the team choice changes. `pagina` is the page being
+    opened; when it is opened (coming from another page) with fewer than two teams chosen and `opent_met` names
+    teams (a comparison page, PageSpec.opent_met), those teams are chosen.
     """
     if _already_drawn():
         return st.session_state[_FILTER_KEY]
@@ -169,6 +172,11 @@ def sidebar_filter() -> Filter:
     state = st.session_state
     if TEAM_KEY not in state or not set(state[TEAM_KEY]) <= set(codes):
         state[TEAM_KEY] = [codes[-1]] if codes else []
+    if pagina is not None and state.get(_PAGINA_KEY) != pagina and len(state[TEAM_KEY]) < 2:
+        vergelijking = [code for code in codes if code in opent_met]
+        if len(vergelijking) >= 2:
+            state[TEAM_KEY] = vergelijking
+    state[_PAGINA_KEY] = pagina
 
     st.sidebar.header("Filter")
     teams = tuple(

@@ -34,6 +34,8 @@ class PageSpec:
     """The page follows the sidebar filter (team, municipality, period)."""
     default: bool = False
     """The page opened at the root URL."""
+    opent_met: tuple[str, ...] = ()
+    """Teams a comparison page opens with when fewer than two teams are chosen (e.g. KIT vs PIT: KIT and PIT)."""
     figure: bool = False
     """The page always draws a chart (the browser test waits for one); others may show only tables and text."""
 
@@ -51,7 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/partners.py", "Resultaten per partner", ":material/handshake:", "Bestuur", BESTUUR,
              filtered=True, figure=True),
     PageSpec("pages/kit_vs_pit.py", "KIT vs PIT", ":material/compare_arrows:", "Stuurgroep", STUURGROEP,
-             filtered=True, figure=True),
+             filtered=True, opent_met=("KIT", "PIT"), figure=True),
     PageSpec("pages/opvolging.py", "Opvolging", ":material/assignment_turned_in:", "Stuurgroep", STUURGROEP,
              filtered=True, figure=True),
     PageSpec("pages/waterbed.py", "Waterbedeffect", ":material/water:", "Stuurgroep", STUURGROEP, filtered=True),

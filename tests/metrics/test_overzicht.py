@@ -10,7 +10,17 @@ import pandas as pd
 import pytest
 
 from metrics.filters import Filter
-from metrics.overzicht import gemeente_opties, kerncijfers, per_gemeente, samenvatting, team_opties, trend_per_maand
+from metrics.overzicht import (
+    gemeente_opties,
+    kerncijfers,
+    lege_keuze,
+    per_gemeente,
+    samenvatting,
+    team_opties,
+    teams_in_selectie,
+    trend_per_maand,
+    wat_er_wel_is,
+)
 
 PILOT = Filter(teams=("KIT-pilot",))
 
@@ -92,3 +102,27 @@ def test_empty_warehouse(tmp_path: Path) -> None:
         teams = team_opties(connection)
         assert len(teams) == 3 and teams["data_start"].isna().all()
         assert kerncijfers(connection, Filter()).iloc[0]["controleavonden"] == 0
+
+
+def test_teams_in_selection_never_pooled(con: duckdb.DuckDBPyConnection) -> None:
+    assert list(teams_in_selectie(con, Filter())["team"]) == ["PIT", "KIT-pilot", "KIT"]  # none chosen: all
+    assert list(teams_in_selectie(con, Filter(teams=("KIT", "PIT")))["team"]) == ["PIT", "KIT"]
+
+
+def test_empty_choice_says_what_is_empty_and_what_exists(con: duckdb.DuckDBPyConnection) -> None:
+    assert lege_keuze(con, Filter(teams=("KIT-pilot",), start=date(2019, 3, 1), end=date(2019, 3, 31))).empty
+    feb = Filter(teams=("KIT-pilot",), start=date(2019, 2, 1), end=date(2019, 2, 28))
+    assert list(lege_keuze(con, feb)["zin"]) == [
+        "Geen gegevens voor deze keuze: KIT pilot heeft in februari 2019 geen controleavonden.",
+        "Wel zijn er in deze periode 2 signalen.",  # T1, T2
+        "Controleavonden van deze keuze zijn er van 5 maart 2019 t/m 7 mei 2019: kies een andere periode.",
+    ]
+    best = Filter(teams=("KIT",), gemeenten=("GM0753",), start=date(2022, 1, 1), end=date(2022, 12, 31))
+    zinnen = list(lege_keuze(con, best)["zin"])
+    assert zinnen[0] == "Geen gegevens voor deze keuze: KIT heeft in Best in 2022 geen controleavonden."
+    assert zinnen[-1] == ("Controleavonden van deze keuze zijn er van 1 april 2021 t/m 1 april 2021: kies een andere "
+                          "periode.")
+    nooit = Filter(teams=("KIT",), gemeenten=("GM0861",))
+    assert list(lege_keuze(con, nooit)["zin"])[-1] == "Voor deze keuze is nog nooit een controleavond geregistreerd."
+    wel = wat_er_wel_is(con, Filter(teams=("KIT-pilot",), start=date(2019, 3, 1), end=date(2019, 6, 30))).iloc[0]
+    assert (wel["signalen"], wel["partnerresultaten"], wel["opvolgingsstappen"]) == (2, 3, 4)

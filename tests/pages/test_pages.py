@@ -55,7 +55,10 @@ def test_page_runs_for_each_team(app: AppTest, team: str, page: str) -> None:
     at = _choose(app, team, page)
     _no_errors(at)
     assert at.title[0].value  # the page drew its title
-    if page in FILTERED_PAGES:
+    spec = next(s for s in REGISTRY if s.path == page)
+    if spec.opent_met:  # a comparison page opens with its teams when one team is chosen
+        assert set(at.multiselect(key=TEAM_KEY).value) == set(spec.opent_met)
+    elif page in FILTERED_PAGES:
         assert at.multiselect(key=TEAM_KEY).value == [team]  # the filter carried over to the page
     else:  # no filter where it does nothing; the choice is kept for the next page that has one
         assert not [w for w in at.multiselect if w.key == TEAM_KEY]
@@ -66,6 +69,9 @@ def test_page_runs_for_each_team(app: AppTest, team: str, page: str) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_for_an_empty_period(app: AppTest, page: str) -> None:
     at = _choose(app, "KIT", page, EMPTY_PERIOD)
+    if next(s for s in REGISTRY if s.path == page).opent_met:  # it opened with two teams: choose KIT again here
+        at.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+        at.text_input(key=PERIODE_KEY).input(periode_invoer(*EMPTY_PERIOD)).run()
     _no_errors(at)
     if page in FILTERED_PAGES:  # load bookkeeping, reproduction and coding do not follow the filter
         assert any("Geen gegevens voor deze keuze" in i.value for i in at.info)
@@ -169,6 +175,18 @@ def test_partners_results_per_organisation(app: AppTest) -> None:
     assert "- 2 acties aanwezig\n- 2 keer aanhouding\n- 1 keer inbeslagname (214,0 gram)" in texts
 
 
+def test_kit_vs_pit_opens_with_both_teams(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/kit_vs_pit.py")
+    _no_errors(at)
+    assert at.multiselect(key=TEAM_KEY).value == ["PIT", "KIT"]  # one team chosen: the page opens with KIT and PIT
+    at.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    assert at.multiselect(key=TEAM_KEY).value == ["KIT"]  # a choice made on the page stays
+    at.button[1].click().run()  # "KIT pilot met PIT"
+    assert at.multiselect(key=TEAM_KEY).value == ["KIT-pilot", "PIT"]
+    at.switch_page("pages/overzicht.py").run()
+    assert at.multiselect(key=TEAM_KEY).value == ["KIT-pilot", "PIT"]  # two teams: Overzicht keeps them
+
+
 def test_kit_vs_pit_shows_population_year_and_caveat(app: AppTest) -> None:
     at = _choose(app, "KIT-pilot", "pages/kit_vs_pit.py")
     at.button[0].click().run()  # "KIT met PIT"
@@ -195,6 +213,7 @@ def test_kit_vs_pit_shows_population_year_and_caveat(app: AppTest) -> None:
 
 def test_kit_vs_pit_draws_no_panel_without_data(app: AppTest) -> None:
     at = _choose(app, "KIT", "pages/kit_vs_pit.py")
+    at.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
     _no_errors(at)
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Controleavonden" in spec and "Resultaat in geld" not in spec and "Signalen" not in spec
@@ -217,7 +236,9 @@ def test_no_figure_for_empty_data() -> None:
 
 
 def test_kit_vs_pit_empty_period_draws_no_figure(app: AppTest) -> None:
-    at = _choose(app, "KIT", "pages/kit_vs_pit.py", EMPTY_PERIOD)
+    at = _choose(app, "KIT", "pages/kit_vs_pit.py")
+    at.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    at.text_input(key=PERIODE_KEY).input(periode_invoer(*EMPTY_PERIOD)).run()
     _no_errors(at)
     assert len(at.get("plotly_chart")) == 0
 
@@ -248,3 +269,22 @@ def test_overzicht_offers_the_council_one_pager(app: AppTest) -> None:
     at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
     assert not [b for b in at.get("download_button") if b.proto.label == "Raadsnotitie (pdf)"]
     assert any("Raadsnotitie (pdf): kies in het filter één team" in c.value for c in at.caption)
+
+
+def test_overzicht_shows_two_teams_side_by_side(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
+    at = app.switch_page("pages/overzicht.py").run()
+    _no_errors(at)
+    assert [s.value for s in at.subheader][:2] == ["PIT", "KIT pilot"]  # in time order: PIT 2017, pilot 2019
+    assert [m.value for m in at.metric if m.label == "Controleavonden"] == ["2", "3"]  # never added up to 5
+    assert any("worden niet opgeteld" in c.value for c in at.caption)
+    titels = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "KIT pilot: controleavonden, bezochte objecten" in titels and "PIT: controleavonden" in titels
+
+
+def test_overzicht_empty_period_says_what_still_exists(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/overzicht.py", (date(2019, 2, 1), date(2019, 2, 28)))
+    _no_errors(at)
+    assert any(i.value == "Geen gegevens voor deze keuze: KIT pilot heeft in februari 2019 geen controleavonden. "
+               "Wel zijn er in deze periode 2 signalen. Controleavonden van deze keuze zijn er van 5 maart 2019 "
+               "t/m 7 mei 2019: kies een andere periode." for i in at.info)
