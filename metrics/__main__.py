@@ -1,7 +1,9 @@
 """Command line for the metrics: `python -m metrics reproduce [--warehouse PATH] [--json]`.
 
 `reproduce` recomputes every published figure from the warehouse rows, prints a table (id, source, printed,
-computed, match), the inconsistencies between the documents, and a summary line. Exit code 0 only when
+computed, match), the inconsistencies between the documents, and a summary line; `--json` prints one object with
+the summary, the overview counts, the figures (each with its kind and, for a reprint, the figure it repeats) and
+the inconsistency checks. Exit code 0 only when
 every required figure matches; 1 when one does not; 2 when the warehouse is missing.
 """
 
@@ -50,10 +52,20 @@ def cmd_reproduce(warehouse: Path, as_json: bool) -> int:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         figures = reproduce.figures_table(con)
-        if as_json:
-            print(json.dumps(reproduce.figures_records(con), ensure_ascii=False, default=_json_default, indent=1))
-            return 0 if reproduce.all_match(figures) else 1
         items = reproduce.inconsistencies_table(con)
+        if as_json:
+            soorten = reproduce.kinds().set_index("id")
+            records = [{**r, "kind": soorten.loc[r["id"], "soort"], "alias_of": soorten.loc[r["id"], "alias_van"]
+                        or None} for r in reproduce.figures_records(con)]
+            overview = reproduce.overview(con).iloc[0].to_dict()
+            out = {
+                "summary": reproduce.summary(figures),
+                "overview": {k: (v.item() if hasattr(v, "item") else v) for k, v in overview.items()},
+                "figures": records,
+                "inconsistencies": items.to_dict(orient="records"),
+            }
+            print(json.dumps(out, ensure_ascii=False, default=_json_default, indent=1))
+            return 0 if reproduce.all_match(figures) else 1
     finally:
         con.close()
     shown = figures.assign(match=figures["icoon"] + " " + figures["match"].map({True: "ja", False: "nee"}))
@@ -62,8 +74,8 @@ def cmd_reproduce(warehouse: Path, as_json: bool) -> int:
     print("Tegenstrijdigheden in en tussen de documenten:")
     for _, row in items.iterrows():
         print(f"- {row['icoon']} {row['id']}: {row['onderwerp']} [{row['status']}]")
-        print(f"    {row['a_label']}: gepubliceerd {row['a_gepubliceerd']}, berekend {row['a_berekend']}")
-        print(f"    {row['b_label']}: gepubliceerd {row['b_gepubliceerd']}, berekend {row['b_berekend']}")
+        print(f"    {row['a_label']}: gepubliceerd {row['a_gepubliceerd']}, {row['a_herkomst']} {row['a_berekend']}")
+        print(f"    {row['b_label']}: gepubliceerd {row['b_gepubliceerd']}, {row['b_herkomst']} {row['b_berekend']}")
         print(f"    {row['toelichting']}")
     print()
     print(reproduce.summary(figures))

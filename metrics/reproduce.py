@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -30,9 +31,11 @@ FIGURE_COLUMNS = [
     "teller", "noemer", "verplicht", "definitie", "toelichting",
 ]
 INCONSISTENCY_COLUMNS = [
-    "id", "onderwerp", "a_label", "a_gepubliceerd", "a_berekend", "b_label", "b_gepubliceerd", "b_berekend",
-    "consistent", "status", "icoon", "toelichting",
+    "id", "onderwerp", "a_label", "a_gepubliceerd", "a_berekend", "a_herkomst", "b_label", "b_gepubliceerd",
+    "b_berekend", "b_herkomst", "consistent", "status", "icoon", "toelichting",
 ]
+HERKOMST = {True: "berekend", False: "uit de tekst"}
+"""Where a side's value comes from: computed from rows, or taken from the printed text (dates, listed names)."""
 
 
 class _Runner:
@@ -248,9 +251,11 @@ def evaluate_inconsistency(runner: _Runner, item: Inconsistency) -> dict[str, An
         "a_label": item.a.label,
         "a_gepubliceerd": item.a.printed,
         "a_berekend": _format_side(a, item.a),
+        "a_herkomst": HERKOMST[item.a.metric is not None],
         "b_label": item.b.label,
         "b_gepubliceerd": item.b.printed,
         "b_berekend": _format_side(b, item.b),
+        "b_herkomst": HERKOMST[item.b.metric is not None],
         "consistent": consistent,
         "status": ("consistent" if consistent else "tegenstrijdig") if item.same_thing else "verschillende begrippen",
         "icoon": ("✅" if consistent else "⚠️") if item.same_thing else "ℹ️",
@@ -263,25 +268,34 @@ def inconsistencies_table(
 ) -> pd.DataFrame:
     """One row per listed inconsistency: both sides as printed and as computed, and whether they agree.
 
-    Columns: id, onderwerp, a_label, a_gepubliceerd, a_berekend, b_label, b_gepubliceerd, b_berekend,
-    consistent, status (consistent | tegenstrijdig | verschillende begrippen), icoon, toelichting. A side
-    without rows behind it (a duration from printed dates, a count of names in the text) is computed from the
-    printed text and says so in its label.
+    Columns: id, onderwerp, a_label, a_gepubliceerd, a_berekend, a_herkomst, b_label, b_gepubliceerd, b_berekend,
+    b_herkomst, consistent, status (consistent | tegenstrijdig | verschillende begrippen), icoon, toelichting. A
+    side without rows behind it (a duration from printed dates, a count of names in the text) has herkomst
+    "uit de tekst", never "berekend".
     """
     runner = _Runner(con)
     return pd.DataFrame([evaluate_inconsistency(runner, i) for i in items], columns=INCONSISTENCY_COLUMNS)
 
 
-def summary(figures: pd.DataFrame) -> str:
-    """One Dutch line: how many required figures match, and how many alternative readings were shown."""
-    required = figures[figures["verplicht"]]
-    matched = int(required["match"].sum())
-    alternatives = int((~figures["verplicht"]).sum())
-    line = f"{matched} van {len(required)} gepubliceerde cijfers gereproduceerd"
+def summary(figures: pd.DataFrame, soorten: pd.DataFrame | None = None) -> str:
+    """One Dutch line: how many distinct computations match (the headline), what the printed entries are, how
+    many entries deviate, and how many alternative readings were shown. `soorten` is `kinds()` of the same
+    catalogue (computed from FIGURES when not given)."""
+    soorten = kinds() if soorten is None else soorten
+    df = figures.merge(soorten[["id", "soort"]], on="id", how="left")
+    required = df[df["verplicht"]]
+    eigen = required[required["soort"] != "herhaling"]
+    telling = required["soort"].value_counts()
+    delen = [f"{int(telling.get(k, 0))} {naam}" for k, naam in (
+        ("getal", "getallen"), ("aanwezig", "aanwezigheid"), ("afwezig", "afwezigheid"),
+        ("woord", "woorden gelezen als cijfer"), ("herhaling", "herhalingen"))]
+    line = (f"{int(eigen['match'].sum())} van {len(eigen)} verschillende berekeningen gereproduceerd "
+            f"({len(required)} gedrukte cijfers: {', '.join(delen)})")
+    alternatives = int((~df["verplicht"]).sum())
     if alternatives:
-        line += f" ({alternatives} alternatieve lezingen getoond, niet meegeteld)"
-    failed = len(required) - matched
-    return line + (f"; {failed} wijken af." if failed else "; alles klopt.")
+        line += f", {alternatives} alternatieve lezingen getoond, niet meegeteld"
+    failed = int((~required["match"]).sum())
+    return line + (f"; {failed} gedrukte cijfers wijken af." if failed else "; alles klopt.")
 
 
 def all_match(figures: pd.DataFrame) -> bool:
@@ -302,18 +316,26 @@ def _qualifier_examples(figures: Iterable[Figure], kinds: tuple[str, ...] = ("bi
 def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Headline counts of the reproduction, one row.
 
-    Columns: cijfers (required published figures), gereproduceerd (of those, matching), afwijkend (not
+    Columns: berekeningen (distinct computations among the required entries: herhalingen left out, the
+    headline), berekeningen_gereproduceerd (of those, matching), soort_<kind> (required entries per kind of
+    SOORTEN: getal, aanwezig, afwezig, woord, herhaling), cijfers (required published figures), gereproduceerd
+    (of those, matching), afwijkend (not
     matching), alternatieve_lezingen (figures shown beside the matched reading, not counted), tegenstrijdigheden
     (listed items whose two sides differ, 'verschillende begrippen' not included), consistent (listed items whose
     sides agree), begrippen (items that show two different notions side by side), voorbeelden (the first printed
     figure of each of the qualifiers "bijna", "zo'n"/"ongeveer" and "iets meer dan" in the catalogue, quoted and
     comma separated: how the documents word their figures).
     """
-    figures = figures_table(con)
+    figures = figures_table(con).merge(kinds()[["id", "soort"]], on="id", how="left")
     items = inconsistencies_table(con)
     required = figures[figures["verplicht"]]
+    eigen = required[required["soort"] != "herhaling"]
+    telling = required["soort"].value_counts()
     return pd.DataFrame(
         {
+            "berekeningen": [len(eigen)],
+            "berekeningen_gereproduceerd": [int(eigen["match"].sum())],
+            **{f"soort_{k}": [int(telling.get(k, 0))] for k in SOORTEN},
             "cijfers": [len(required)],
             "gereproduceerd": [int(required["match"].sum())],
             "afwijkend": [int((~required["match"]).sum())],
@@ -362,3 +384,66 @@ def violation_bases(con: duckdb.DuckDBPyConnection, figures: Iterable[Figure] = 
         "id", "tekst", "gepubliceerd", "adressen", "heel_aantal", "lager_aantal", "lager_pct", "hoger_aantal",
         "hoger_pct",
     ])
+
+
+SOORTEN: dict[str, str] = {
+    "getal": "gedrukt getal",
+    "aanwezig": "aanwezigheid (meer dan 0)",
+    "afwezig": "afwezigheid (0, geen)",
+    "woord": "woord gelezen als cijfer (vooral, elke, alle, meervoud, vergelijking)",
+    "herhaling": "herhaling van een ander cijfer (zelfde berekening)",
+}
+"""What a catalogue entry checks, in Dutch: the breakdown of the reproduction's headline."""
+
+_NUMBER_WORDS = re.compile(r"\d|\b(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|"
+                           r"dertig|veertig|vijftig|honderd\w*|duizend\w*|tientallen|geen|nul)\b", re.IGNORECASE)
+
+
+def computation_key(figure: Figure) -> tuple[str, ...]:
+    """What is computed for a figure: the metric, its arguments, the column and the row selection. Two figures
+    with the same key are one computation (a reprint or a text sentence repeating a table cell)."""
+    return (
+        f"{figure.metric.__module__}.{figure.metric.__qualname__}",
+        repr(sorted(figure.kwargs.items(), key=lambda kv: kv[0])),
+        repr(figure.column),
+        repr(sorted(figure.where.items(), key=lambda kv: kv[0])),
+    )
+
+
+def kinds(figures: Iterable[Figure] = FIGURES) -> pd.DataFrame:
+    """Classify every catalogue entry (catalogue order): soort (a key of SOORTEN) and alias_van (the id of the
+    first entry with the same computation, for a herhaling; else empty).
+
+    - herhaling: the same computation (`computation_key`) as an earlier entry;
+    - aanwezig: the printed figure only says "more than 0" (an action named without a number);
+    - afwezig: the printed figure is 0 or "geen" (something that does not happen);
+    - woord: a word read as a figure ("vooral" = above half, "elke"/"alle" = 100%), a comparison in words
+      ("lopen voor", "lager dan") or a sentence without any number (a plural read as more than one);
+    - getal: a printed number with its qualifier.
+    Columns: id, soort, soort_naam, alias_van, verplicht.
+    """
+    first: dict[tuple[str, ...], str] = {}
+    rows = []
+    for figure in figures:
+        key = computation_key(figure)
+        q = parse(figure.published)
+        alias = ""
+        if key in first:
+            soort, alias = "herhaling", first[key]
+        elif q.kind == "meer" and q.value == 0:
+            soort = "aanwezig"
+        elif q.value == 0 and q.kind in ("exact", "percent"):
+            soort = "afwezig"
+        elif q.kind in ("alle", "lager", "hoger") or any(w in figure.published.lower() for w in _MOSTLY_WORDS):
+            soort = "woord"
+        elif not _NUMBER_WORDS.search(figure.text):
+            soort = "woord"
+        else:
+            soort = "getal"
+        first.setdefault(key, figure.id)
+        rows.append({"id": figure.id, "soort": soort, "soort_naam": SOORTEN[soort], "alias_van": alias,
+                     "verplicht": figure.required})
+    return pd.DataFrame(rows, columns=["id", "soort", "soort_naam", "alias_van", "verplicht"])
+
+
+_MOSTLY_WORDS = ("vooral", "meer dan de helft", "merendeels")

@@ -27,10 +27,21 @@ st.markdown(
 )
 st.caption("Deze pagina heeft geen filter: de gepubliceerde cijfers gaan over vaste teams en perioden.")
 tegels = st.columns(4)
-tegels[0].metric("Gepubliceerde cijfers", getal(t["cijfers"]))
-tegels[1].metric("Gereproduceerd", getal(t["gereproduceerd"]))
-tegels[2].metric("Wijken af", getal(t["afwijkend"]))
+tegels[0].metric(
+    "Verschillende berekeningen", getal(t["berekeningen"]),
+    help="Gedrukte cijfers die op dezelfde berekening uitkomen (een herdruk van een tabel, een zin die een cel "
+    "herhaalt) tellen één keer.",
+)
+tegels[1].metric("Gereproduceerd", f"{getal(t['berekeningen_gereproduceerd'])} van {getal(t['berekeningen'])}")
+tegels[2].metric("Gedrukte cijfers die afwijken", getal(t["afwijkend"]))
 tegels[3].metric("Tegenstrijdigheden in de documenten", getal(t["tegenstrijdigheden"]))
+st.markdown(
+    f"Achter de {getal(t['berekeningen'])} berekeningen staan {getal(t['cijfers'])} gedrukte cijfers: "
+    f"{getal(t['soort_getal'])} gedrukte getallen, {getal(t['soort_aanwezig'])} keer alleen aanwezigheid "
+    f"(\"meer dan 0\": een actie genoemd zonder aantal), {getal(t['soort_afwezig'])} keer afwezigheid (0, geen), "
+    f"{getal(t['soort_woord'])} woorden gelezen als cijfer (\"vooral\", \"elke\", een meervoud, een vergelijking) en "
+    f"{getal(t['soort_herhaling'])} herhalingen van een ander cijfer (de kolom 'Herhaalt' noemt welk)."
+)
 st.caption(
     f"{getal(t['alternatieve_lezingen'])} alternatieve lezingen staan ter vergelijking in de tabel (➖/✅), "
     "maar tellen niet mee."
@@ -39,6 +50,7 @@ st.caption(
 st.subheader("Cijfers")
 alleen_afwijkingen = st.toggle("Alleen afwijkingen", key="reproductie_alleen_afwijkingen")
 cijfers = query(reproduce.figures_table, only_mismatches=alleen_afwijkingen)
+cijfers = cijfers.merge(reproduce.kinds()[["id", "soort_naam", "alias_van"]], on="id", how="left")
 if cijfers.empty:
     st.success("Geen afwijkingen: elk gepubliceerd cijfer volgt uit de rijen.", icon=":material/check_circle:")
 else:
@@ -46,8 +58,8 @@ else:
         cijfers,
         hide_index=True,
         width="stretch",
-        column_order=["icoon", "id", "bron", "tekst", "gepubliceerd", "berekend", "regel", "basis", "teller",
-                      "noemer", "toelichting", "definitie"],
+        column_order=["icoon", "id", "bron", "tekst", "gepubliceerd", "berekend", "soort_naam", "alias_van", "regel",
+                      "basis", "teller", "noemer", "toelichting", "definitie"],
         column_config={
             "icoon": st.column_config.TextColumn("Klopt", width="small"),
             "id": st.column_config.TextColumn("Id"),
@@ -55,6 +67,8 @@ else:
             "tekst": st.column_config.TextColumn("Zoals gedrukt", width="large"),
             "gepubliceerd": st.column_config.TextColumn("Gepubliceerd"),
             "berekend": st.column_config.TextColumn("Berekend"),
+            "soort_naam": st.column_config.TextColumn("Soort"),
+            "alias_van": st.column_config.TextColumn("Herhaalt"),
             "regel": st.column_config.TextColumn("Toets"),
             "basis": st.column_config.TextColumn("Basis"),
             "teller": st.column_config.NumberColumn("Teller", format="%d"),
@@ -113,13 +127,17 @@ st.dataframe(
 st.subheader("Tegenstrijdigheden in en tussen de documenten")
 st.markdown(
     "Waar de documenten elkaar (of zichzelf) tegenspreken, staan beide cijfers naast elkaar, waar mogelijk "
-    "berekend uit de rijen. ⚠️ tegenstrijdig · ✅ consistent · ℹ️ twee verschillende begrippen."
+    "berekend uit de rijen; een kant zonder rijen erachter (data of namen in de tekst) heet \"uit de tekst\". "
+    "⚠️ tegenstrijdig · ✅ consistent · ℹ️ twee verschillende begrippen."
 )
 punten = query(reproduce.inconsistencies_table)
 for punt in punten.itertuples(index=False):
     with st.expander(f"{punt.icoon} {punt.onderwerp}", expanded=punt.status == "tegenstrijdig"):
         links, rechts = st.columns(2)
-        links.markdown(f"**{punt.a_label}**  \nGepubliceerd: {punt.a_gepubliceerd}  \nBerekend: {punt.a_berekend}")
-        rechts.markdown(f"**{punt.b_label}**  \nGepubliceerd: {punt.b_gepubliceerd}  \nBerekend: {punt.b_berekend}")
+        for kolom, label, gedrukt, waarde, herkomst in (
+            (links, punt.a_label, punt.a_gepubliceerd, punt.a_berekend, punt.a_herkomst),
+            (rechts, punt.b_label, punt.b_gepubliceerd, punt.b_berekend, punt.b_herkomst),
+        ):
+            kolom.markdown(f"**{label}**  \nGepubliceerd: {gedrukt}  \n{herkomst.capitalize()}: {waarde}")
         st.caption(f"{punt.status.capitalize()}. {punt.toelichting}")
 download_buttons(punten, "reproductie_tegenstrijdigheden")

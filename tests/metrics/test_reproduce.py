@@ -78,8 +78,10 @@ def test_counts_ranges_missing_rows_and_alternative_readings(con: duckdb.DuckDBP
     assert df.loc["H", "berekend"] == "300 – 300"
     assert not df.loc["X", "match"] and df.loc["X", "berekend"] == "– (geen rijen)"
     assert df.loc["A", "icoon"] == "➖"
-    assert reproduce.summary(df.reset_index()) == (
-        "2 van 3 gepubliceerde cijfers gereproduceerd (1 alternatieve lezingen getoond, niet meegeteld); 1 wijken af."
+    assert reproduce.summary(df.reset_index(), reproduce.kinds(figures)) == (
+        "2 van 3 verschillende berekeningen gereproduceerd (3 gedrukte cijfers: 0 getallen, 0 aanwezigheid, "
+        "0 afwezigheid, 3 woorden gelezen als cijfer, 0 herhalingen), 1 alternatieve lezingen getoond, niet "
+        "meegeteld; 1 gedrukte cijfers wijken af."
     )
     assert not reproduce.all_match(df.reset_index())
     only = reproduce.figures_table(con, only_mismatches=True, figures=figures)
@@ -126,10 +128,23 @@ def test_cli_table_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFix
     # matching here: Polish share, no police interview, no object of an unlisted type, ISZW 7 ATW, no
     # Belastingdienst/Douane rows (3); the municipality counts come from rows now, and there are no KIT or PIT
     # evenings, so "acht" and "zes" do not match
-    assert out.strip().splitlines()[-1].startswith(f"7 van {sum(f.required for f in FIGURES)} gepubliceerde")
+    soorten = reproduce.kinds()
+    eigen = int((soorten["verplicht"] & (soorten["soort"] != "herhaling")).sum())
+    assert out.strip().splitlines()[-1].startswith(
+        f"7 van {eigen} verschillende berekeningen gereproduceerd ({sum(f.required for f in FIGURES)} gedrukte "
+        "cijfers: "
+    )
+    assert "uit de tekst" in out  # a side taken from the printed text is never called "berekend"
     assert main(["reproduce", "--warehouse", str(path), "--json"]) == 1
-    records = json.loads(capsys.readouterr().out)
+    document = json.loads(capsys.readouterr().out)
+    assert document["summary"].startswith(f"7 van {eigen} verschillende berekeningen")
+    assert document["overview"]["berekeningen"] == eigen
+    assert len(document["inconsistencies"]) == len(INCONSISTENCIES)
+    assert {"a_herkomst", "b_herkomst", "status"} <= set(document["inconsistencies"][0])
+    records = document["figures"]
     assert len(records) == len(FIGURES)
+    reprint = next(r for r in records if r["id"] == "HAM-10.3-v01-positief")
+    assert (reprint["kind"], reprint["alias_of"]) == ("herhaling", "HAM-6.2.1-v01-positief")
     assert {"id", "source", "published", "computed", "match", "base", "definition", "note"} <= set(records[0])
     pools = next(r for r in records if r["id"] == "HAM-6.1-pools")
     assert (pools["published"], pools["computed"], pools["match"]) == ("bijna 64%", "63,6%", True)
@@ -199,3 +214,29 @@ def test_catalogue_counts_from_rows_and_names_its_statements() -> None:
     for key in ("I-periode-start", "I-periode-eind"):  # printed dates as text, the rows' evenings computed
         assert items[key].a.column in ("eerste_avond", "laatste_avond")
         assert isinstance(items[key].a.printed_value, date) and isinstance(items[key].b.printed_value, date)
+
+
+def test_kinds_name_reprints_presence_absence_and_words() -> None:
+    soorten = reproduce.kinds().set_index("id")
+    # §10.3 reprints the §6.2.1 table: every cell is the same computation
+    herdruk = soorten[soorten.index.str.startswith("HAM-10.3-v")]
+    assert len(herdruk) == 36 and set(herdruk["soort"]) == {"herhaling"}
+    assert soorten.loc["HAM-10.3-v12-neutraal", "alias_van"] == "HAM-6.2.1-v12-neutraal"
+    assert soorten.loc["HAM-6.2.1-v01-positief", "soort"] == "getal" and not soorten.loc["HAM-6.2.1-v01-positief",
+                                                                                          "alias_van"]
+    assert soorten.loc["HAM-6.1-actie-cv", "soort"] == "aanwezig"  # "CV buiten gebruik gesteld": meer dan 0
+    assert soorten.loc["PIT-geen-resultaten-douane", "soort"] == "afwezig"
+    assert soorten.loc["PIT-elke-overtreding-opgepakt", "soort"] == "woord"  # "elke" read as 100%
+    assert soorten.loc["HAM-6.1-actie-woningen", "soort"] == "woord"  # the plural "Woningen" read as more than 1
+    assert soorten.loc["HAM-6.1-pools", "soort"] == "getal"
+    assert set(soorten["soort"]) <= set(reproduce.SOORTEN)
+
+
+def test_a_side_from_the_printed_text_is_not_called_computed(con: duckdb.DuckDBPyConnection) -> None:
+    df = reproduce.inconsistencies_table(con).set_index("id")
+    by_id = {i.id: i for i in INCONSISTENCIES}
+    for item_id, row in df.iterrows():
+        item = by_id[item_id]
+        assert row["a_herkomst"] == ("berekend" if item.a.metric is not None else "uit de tekst")
+        assert row["b_herkomst"] == ("berekend" if item.b.metric is not None else "uit de tekst")
+    assert (df["a_herkomst"] == "uit de tekst").any() or (df["b_herkomst"] == "uit de tekst").any()

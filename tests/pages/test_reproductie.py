@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from metrics import reproduce
 from metrics.published import FIGURES, INCONSISTENCIES
 from settings import load_settings
 from tests.login import login
@@ -36,7 +37,14 @@ def test_page_shows_the_figures_table(page: AppTest) -> None:
     assert {"icoon", "gepubliceerd", "berekend"} <= set(table.columns)
     assert set(table["icoon"]) <= {"✅", "❌", "➖"}
     tiles = {m.label: m.value for m in page.metric}
-    assert tiles["Gepubliceerde cijfers"] == str(sum(f.required for f in FIGURES))
+    soorten = reproduce.kinds()
+    eigen = int((soorten["verplicht"] & (soorten["soort"] != "herhaling")).sum())
+    assert tiles["Verschillende berekeningen"] == str(eigen)  # the headline: distinct computations
+    assert tiles["Gereproduceerd"].endswith(f" van {eigen}")
+    uitleg = " ".join(md.value for md in page.markdown)
+    assert f"Achter de {eigen} berekeningen staan {sum(f.required for f in FIGURES)} gedrukte cijfers" in uitleg
+    assert {"soort_naam", "alias_van"} <= set(table.columns)
+    assert table.set_index("id").loc["HAM-10.3-v01-positief", "alias_van"] == "HAM-6.2.1-v01-positief"
 
 
 def test_only_deviations_filter(page: AppTest) -> None:
@@ -49,6 +57,8 @@ def test_only_deviations_filter(page: AppTest) -> None:
 
 def test_inconsistencies_and_base_explanation(page: AppTest) -> None:
     assert len(page.expander) == len(INCONSISTENCIES)
+    zijden = " ".join(md.value for md in page.markdown)
+    assert "Uit de tekst:" in zijden and "Berekend:" in zijden
     labels = [e.label for e in page.expander]
     assert any("Arbeidstijdenwet" in label for label in labels)
     headers = [h.value for h in page.subheader]
