@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 import duckdb
+import numpy as np
 import pandas as pd
 from scipy.stats import binomtest
 
@@ -189,6 +190,90 @@ def krippendorff_alpha(codes: pd.DataFrame, unit: Sequence[str] = ("respondent_i
     return 1 - (n - 1) * disagree_observed / disagree_expected
 
 
+BOOTSTRAP_RESAMPLES = 1000
+"""Resamples of the bootstrap intervals of kappa and alpha."""
+BOOTSTRAP_SEED = 42
+"""Seed of the bootstrap (numpy default_rng): the same data give the same interval."""
+
+
+def _alpha_from_coincidences(o: np.ndarray) -> float:
+    """Nominal alpha from a coincidence matrix (the formula of `krippendorff_alpha`)."""
+    n_c = o.sum(axis=1)
+    n = n_c.sum()
+    disagree_expected = n_c.sum() ** 2 - (n_c**2).sum()
+    if n <= 1 or disagree_expected <= 0:
+        return math.nan
+    return float(1 - (n - 1) * (o.sum() - np.trace(o)) / disagree_expected)
+
+
+def alpha_interval(
+    codes: pd.DataFrame,
+    unit: Sequence[str] = ("respondent_id", "vraag_nr"),
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+) -> tuple[float, float, int]:
+    """95% bootstrap interval of `krippendorff_alpha` and the number of answers it rests on.
+
+    Bootstrap over answers (Krippendorff recommends bootstrapping alpha): the pairable units (>= 2 codes) are
+    drawn with replacement `resamples` times, alpha is computed from the summed coincidences of each draw, and
+    the 2.5th and 97.5th percentiles are the interval (draws without variation are left out). Returns (low,
+    high, n_units); NaN bounds when there are fewer than two pairable units.
+    """
+    categories = sorted({str(c) for c in codes["code"].dropna()})
+    index = {c: i for i, c in enumerate(categories)}
+    per_unit = []
+    for _, group in codes.groupby(list(unit)):
+        values = Counter(str(c) for c in group["code"].dropna())
+        m = sum(values.values())
+        if m < 2:
+            continue
+        o = np.zeros((len(categories), len(categories)))
+        for c, nc in values.items():
+            for k, nk in values.items():
+                o[index[c], index[k]] += (nc * (nc - 1) if c == k else nc * nk) / (m - 1)
+        per_unit.append(o)
+    if len(per_unit) < 2:
+        return math.nan, math.nan, len(per_unit)
+    stack = np.stack(per_unit)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(per_unit), size=(resamples, len(per_unit)))
+    values = np.array([_alpha_from_coincidences(stack[d].sum(axis=0)) for d in draws])
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return math.nan, math.nan, len(per_unit)
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high), len(per_unit)
+
+
+def kappa_interval(
+    a: Sequence[str], b: Sequence[str], resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED
+) -> tuple[float, float]:
+    """95% bootstrap interval of `cohen_kappa` over the answers both coders coded: the answers are drawn with
+    replacement `resamples` times and the 2.5th and 97.5th percentiles of kappa are the interval (draws where
+    kappa is undefined are left out). NaN bounds for fewer than two answers."""
+    if len(a) != len(b):
+        raise ValueError("a and b must have the same length")
+    n = len(a)
+    if n < 2:
+        return math.nan, math.nan
+    categories = sorted({*map(str, a), *map(str, b)})
+    index = {c: i for i, c in enumerate(categories)}
+    ai = np.array([index[str(x)] for x in a])
+    bi = np.array([index[str(x)] for x in b])
+    draws = np.random.default_rng(seed).integers(0, n, size=(resamples, n))
+    sa, sb = ai[draws], bi[draws]
+    p_o = (sa == sb).mean(axis=1)
+    eye = np.eye(len(categories))
+    p_e = (eye[sa].mean(axis=1) * eye[sb].mean(axis=1)).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappas = np.where(np.isclose(p_e, 1.0), np.nan, (p_o - p_e) / (1 - p_e))
+    kappas = kappas[~np.isnan(kappas)]
+    if kappas.size == 0:
+        return math.nan, math.nan
+    low, high = np.percentile(kappas, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def _pair(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame:
     """Answers coded by both coders: respondent_id, vraag_nr, a, b."""
     a = codes[codes["codeur"] == coder_a][["respondent_id", "vraag_nr", "code"]].rename(columns={"code": "a"})
@@ -215,7 +300,10 @@ def reliability(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame
 
     Columns: vraag_nr (None for the overall row), onderdeel ("Vraag k" / "Totaal"), codeurs (coders with a
     code), dubbel_gecodeerd (answers with >= 2 codes), overeenstemming (`percent_agreement`), kappa
-    (`cohen_kappa` of coder_a and coder_b on the answers both coded), alpha (`krippendorff_alpha`, all coders).
+    (`cohen_kappa` of coder_a and coder_b on the answers both coded), kappa_laag / kappa_hoog (its 95% bootstrap
+    interval, `kappa_interval`), n_kappa (answers both coders coded: what kappa rests on), alpha
+    (`krippendorff_alpha`, all coders), alpha_laag / alpha_hoog (95% bootstrap interval, `alpha_interval`),
+    n_alpha (answers with >= 2 codes: what alpha rests on).
     """
     rows = []
     parts = [(int(q), codes[codes["vraag_nr"] == q]) for q in sorted(codes["vraag_nr"].unique())]
@@ -223,6 +311,8 @@ def reliability(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame
     for vraag_nr, part in parts:
         pair = _pair(part, coder_a, coder_b)
         counts = part.groupby(["respondent_id", "vraag_nr"]).size()
+        kappa_low, kappa_high = kappa_interval(pair["a"].tolist(), pair["b"].tolist())
+        alpha_low, alpha_high, n_alpha = alpha_interval(part)
         rows.append(
             {
                 "vraag_nr": vraag_nr,
@@ -231,7 +321,13 @@ def reliability(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame
                 "dubbel_gecodeerd": int((counts >= 2).sum()),
                 "overeenstemming": percent_agreement(part),
                 "kappa": cohen_kappa(pair["a"].tolist(), pair["b"].tolist()),
+                "kappa_laag": kappa_low,
+                "kappa_hoog": kappa_high,
+                "n_kappa": len(pair),
                 "alpha": krippendorff_alpha(part),
+                "alpha_laag": alpha_low,
+                "alpha_hoog": alpha_high,
+                "n_alpha": n_alpha,
             }
         )
     return pd.DataFrame(rows)

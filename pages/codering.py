@@ -254,7 +254,9 @@ with tab_betrouwbaarheid:
                 "**Overeenstemming**: het deel van de dubbel gecodeerde antwoorden waarop alle codeurs dezelfde code "
                 "gaven. **Cohens kappa**: overeenstemming van de twee gekozen codeurs, gecorrigeerd voor toeval. "
                 "**Krippendorffs alfa** (nominaal): alle codeurs, ontbrekende codes toegestaan. Alle vier de codes "
-                "tellen mee ('niet gevraagd' is ook een codeerbeslissing)."
+                "tellen mee ('niet gevraagd' is ook een codeerbeslissing). Het **95%-interval** van kappa en alfa "
+                "komt uit een bootstrap over de antwoorden (1.000 keer trekken met teruglegging, vaste seed); "
+                "'Antwoorden' is het aantal antwoorden waarop het getal rust."
             )
             pair = st.selectbox("Codeurs voor kappa en kruistabel", pairs, format_func=lambda p: f"{p[0]} en {p[1]}")
             rel = reliability(shown.codes, pair[0], pair[1])

@@ -61,7 +61,8 @@ def reliability_display(rel: pd.DataFrame) -> pd.DataFrame:
     """metrics.codering.reliability as shown, for the rows with double-coded answers, numbers in Dutch text.
 
     Columns: Onderdeel, Codeurs, Dubbel gecodeerd, Overeenstemming (one decimal: "95,2%"), Cohens kappa and
-    Krippendorffs alfa (three decimals: "0,167"; a dash when undefined).
+    Krippendorffs alfa (three decimals: "0,167"; a dash when undefined), each followed by its 95% bootstrap
+    interval ("0,412 – 0,803") and the number of answers it rests on.
     """
     shown = rel[rel["dubbel_gecodeerd"] > 0]
     return pd.DataFrame({
@@ -70,8 +71,19 @@ def reliability_display(rel: pd.DataFrame) -> pd.DataFrame:
         "Dubbel gecodeerd": shown["dubbel_gecodeerd"].astype(int),
         "Overeenstemming": [procent(v, 1) for v in shown["overeenstemming"]],
         "Cohens kappa": [getal(v, 3) for v in shown["kappa"]],
+        "95%-interval kappa": [_interval(lo, hi) for lo, hi in zip(shown["kappa_laag"], shown["kappa_hoog"],
+                                                                     strict=True)],
+        "Antwoorden kappa": shown["n_kappa"].astype(int),
         "Krippendorffs alfa": [getal(v, 3) for v in shown["alpha"]],
+        "95%-interval alfa": [_interval(lo, hi) for lo, hi in zip(shown["alpha_laag"], shown["alpha_hoog"],
+                                                                    strict=True)],
+        "Antwoorden alfa": shown["n_alpha"].astype(int),
     }).reset_index(drop=True)
+
+
+def _interval(low: float, high: float) -> str:
+    """A 95% interval in Dutch ("0,412 – 0,803"); a dash when it cannot be computed."""
+    return "–" if pd.isna(low) or pd.isna(high) else f"{getal(low, 3)} – {getal(high, 3)}"
 
 
 def disagreements_display(diff: pd.DataFrame) -> pd.DataFrame:

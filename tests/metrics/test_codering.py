@@ -13,6 +13,7 @@ from metrics.codering import (
     RULE_TEXT,
     BlindAccess,
     CodingView,
+    alpha_interval,
     blind_access,
     coded_answers_table,
     coder_progress,
@@ -27,6 +28,7 @@ from metrics.codering import (
     interview_codes,
     interview_questions,
     interview_teams,
+    kappa_interval,
     krippendorff_alpha,
     opinion_label,
     pairs_of_coders,
@@ -85,6 +87,32 @@ def test_cohen_kappa_textbook_example() -> None:
     a = ["ja"] * 20 + ["ja"] * 5 + ["nee"] * 10 + ["nee"] * 15
     b = ["ja"] * 20 + ["nee"] * 5 + ["ja"] * 10 + ["nee"] * 15
     assert cohen_kappa(a, b) == pytest.approx(0.40)
+
+
+def test_kappa_interval_agrees_with_the_large_sample_interval() -> None:
+    # The same 50 proposals: Cohen's (1960) large-sample SE sqrt(p_o (1 - p_o) / (n (1 - p_e)^2)) = 0.1296 gives
+    # 0.40 +- 1.96 * 0.1296 = (0.146, 0.654); the bootstrap over the 50 answers (1,000 draws, seed 42) lies close.
+    a = ["ja"] * 20 + ["ja"] * 5 + ["nee"] * 10 + ["nee"] * 15
+    b = ["ja"] * 20 + ["nee"] * 5 + ["ja"] * 10 + ["nee"] * 15
+    low, high = kappa_interval(a, b)
+    assert low == pytest.approx(0.146, abs=0.03) and high == pytest.approx(0.654, abs=0.04)
+    assert kappa_interval(a, b) == (low, high)  # seeded: the same data give the same interval
+    assert kappa_interval(["a", "b"] * 10, ["a", "b"] * 10) == (1.0, 1.0)
+    assert all(math.isnan(x) for x in kappa_interval(["a"], ["a"]))
+
+
+def test_alpha_interval_rests_on_the_pairable_answers() -> None:
+    # Krippendorff (2011) section C: unit 12 has one value only, so alpha (0.743) rests on 11 units
+    matrix = {
+        "A": [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+        "B": [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+        "C": [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+        "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+    }
+    low, high, n = alpha_interval(_units(matrix), unit=("unit",))
+    assert n == 11
+    assert low < 0.743 < high <= 1.0
+    assert low == pytest.approx(0.394, abs=0.001)  # 2.5th percentile of 1,000 draws with seed 42
 
 
 def test_cohen_kappa_limits() -> None:

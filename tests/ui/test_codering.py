@@ -47,11 +47,15 @@ def test_reliability_display_uses_decimal_commas() -> None:
     )
     shown = reliability_display(reliability(codes, "A", "B"))
     assert list(shown.columns) == ["Onderdeel", "Codeurs", "Dubbel gecodeerd", "Overeenstemming", "Cohens kappa",
-                                   "Krippendorffs alfa"]
+                                   "95%-interval kappa", "Antwoorden kappa", "Krippendorffs alfa",
+                                   "95%-interval alfa", "Antwoorden alfa"]
     assert shown["Onderdeel"].tolist() == ["Vraag 1", "Totaal"]  # question 2 has no double-coded answer
     total = shown.set_index("Onderdeel").loc["Totaal"]
     assert (total["Overeenstemming"], total["Cohens kappa"]) == ("83,3%", "0,667")
     assert "," in total["Krippendorffs alfa"] and "." not in total["Krippendorffs alfa"]
+    assert (total["Antwoorden kappa"], total["Antwoorden alfa"]) == (6, 6)  # what kappa and alpha rest on
+    low, high = (float(x.replace(",", ".")) for x in total["95%-interval kappa"].split(" – "))
+    assert low < 2 / 3 <= high <= 1  # the bootstrap interval around kappa = 0,667, in Dutch decimals
 
 
 def test_disagreements_display_has_dutch_headers_and_the_reason() -> None:
