@@ -27,6 +27,11 @@ _REFERENCE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ref_team": ("teams.csv", ("code", "naam", "regio", "periode_start", "periode_eind", "bron_periode")),
     "ref_thema": ("themas.csv", ("code", "naam")),
     "ref_bevindingcategorie": ("bevindingcategorieen.csv", ("code", "naam", "groep")),
+    "ref_benchmark": (
+        "benchmarks.csv",
+        ("id", "team", "periode", "gemeenten", "aantal_gemeenten", "soort", "wat", "waarde_laag", "waarde_hoog",
+         "gedrukt", "bron", "opmerking"),
+    ),
 }
 
 

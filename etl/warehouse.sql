@@ -40,6 +40,20 @@ CREATE TABLE ref_team (
     bron_periode VARCHAR                   -- where the period comes from
 );
 CREATE TABLE ref_thema (code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL);
+CREATE TABLE ref_benchmark (               -- published figures of other teams (HAM/KIT evaluation §6.2.3): no rows
+    id VARCHAR PRIMARY KEY,
+    team VARCHAR NOT NULL,                 -- the team or project as named in the source
+    periode VARCHAR NOT NULL,              -- its period as printed ("niet genoemd" when the source gives none)
+    gemeenten VARCHAR,                     -- municipalities named, "; " separated
+    aantal_gemeenten INTEGER,              -- how many municipalities are named
+    soort VARCHAR NOT NULL,                -- aantal (a count) | jaartal (a year) | geen (no figure printed)
+    wat VARCHAR NOT NULL,                  -- what was counted
+    waarde_laag DOUBLE,                    -- the printed value (low end of a range); NULL when none is printed
+    waarde_hoog DOUBLE,                    -- high end of a range (= waarde_laag for a single value)
+    gedrukt VARCHAR,                       -- the value with its qualifier as printed ("350 tot 400")
+    bron VARCHAR NOT NULL,                 -- where the figure is printed
+    opmerking VARCHAR                      -- what the figure allows and does not allow
+);
 CREATE TABLE ref_bevindingcategorie (
     code  VARCHAR PRIMARY KEY,             -- category as stored in stg_bevindingen.categorie
     naam  VARCHAR NOT NULL,                -- display label

@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
+from metrics.benchmarks import benchmarks_naast
 from metrics.vergelijking import (
     kanttekening,
     profieljaren,
@@ -133,3 +134,33 @@ with st.expander("Ruwe aantallen en berekening"):
         },
     )
     download_buttons(cijfers, "KIT vs PIT ruwe aantallen")
+
+st.subheader("Andere interventieteams: gepubliceerde cijfers")
+st.caption(
+    "Uit de tekst van de HAM/KIT-evaluatie (§6.2.3), niet uit rijen: deze cijfers staan naast de teams hierboven "
+    "en tellen nergens mee. Omgerekend per genoemde gemeente waar het cijfer een aantal is; de bronnen noemen geen "
+    "periode, dus per jaar kan niet. Ter vergelijking de aangetroffen personen van de gekozen teams per gemeente, "
+    "berekend uit de rijen."
+)
+andere = query(benchmarks_naast, f)
+if andere.empty:
+    empty_state("Geen gepubliceerde cijfers van andere teams in dit warehouse: laad de gegevens opnieuw "
+                "(`python -m etl load`).")
+else:
+    st.dataframe(
+        andere,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "herkomst": st.column_config.TextColumn("Herkomst"),
+            "team": st.column_config.TextColumn("Team of project"),
+            "periode": st.column_config.TextColumn("Periode"),
+            "gemeenten": st.column_config.TextColumn("Gemeenten"),
+            "wat": st.column_config.TextColumn("Wat is geteld"),
+            "waarde": st.column_config.TextColumn("Waarde (zoals gedrukt)"),
+            "per_gemeente": st.column_config.TextColumn("Per gemeente"),
+            "bron": st.column_config.TextColumn("Bron"),
+            "opmerking": st.column_config.TextColumn("Opmerking"),
+        },
+    )
+    download_buttons(andere, "Andere interventieteams")

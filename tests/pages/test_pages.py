@@ -288,3 +288,13 @@ def test_overzicht_empty_period_says_what_still_exists(app: AppTest) -> None:
     assert any(i.value == "Geen gegevens voor deze keuze: KIT pilot heeft in februari 2019 geen controleavonden. "
                "Wel zijn er in deze periode 2 signalen. Controleavonden van deze keuze zijn er van 5 maart 2019 "
                "t/m 7 mei 2019: kies een andere periode." for i in at.info)
+
+
+def test_kit_vs_pit_shows_other_teams_beside_the_rows(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/kit_vs_pit.py")
+    at.button[1].click().run()  # KIT pilot met PIT
+    _no_errors(at)
+    assert "Andere interventieteams: gepubliceerde cijfers" in [s.value for s in at.subheader]
+    andere = at.dataframe[-1].value
+    assert set(andere["herkomst"]) == {"gepubliceerd (tekst)", "berekend uit rijen"}
+    assert andere.set_index("team").loc["KIT pilot", "per_gemeente"] == "12,5"
