@@ -64,7 +64,6 @@ class Settings:
     number of respondents an organisation + role combination must cover to be shown (KIT_SMALL_COUNT)."""
     auth_mode: str = "lokaal"
     """"lokaal" (accounts file and login form) or "oidc" (Streamlit's st.login, see the README) (KIT_AUTH)."""
-
     browser_path: Path = Path("/usr/bin/chromium")
     """The system chromium that draws the charts of the printed one-pager (kaleido); override with BROWSER_PATH."""
 
