@@ -85,9 +85,10 @@ if user is None:
     st.stop()
 
 MENU, REFUSED = _user_pages(user)
-SPECS: dict[str, PageSpec] = {page.url_path: spec for spec in PAGES for pages in MENU.values() for page in pages
-                              if page.url_path == spec.name}
-"""The PageSpec of every menu page, by the page's URL path."""
+# The PageSpec of every menu page by the page's URL path (the default page's URL path is "").
+SPECS: dict[str, PageSpec] = {page.url_path: spec for page, spec in zip(
+    [p for pages in MENU.values() for p in pages], [s for specs in menu(pages_for(user.role)).values() for s in specs],
+    strict=True)}
 navigation = st.navigation({**MENU, "": REFUSED} if REFUSED else MENU, position="hidden")
 mark_shell()
 deep_link = requested_page([page for pages in MENU.values() for page in pages])

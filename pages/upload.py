@@ -9,12 +9,10 @@ from etl.guard import Limits
 from etl.load import LoadBusy, LoadRefused
 from etl.upload import UPLOAD_FOLDER, Upload, receive
 from ui.data import current_settings
-from ui.filters import sidebar_filter
 from ui.shell import require_shell
 
 require_shell(__file__)
 
-sidebar_filter()
 st.title("Bestanden aanleveren")
 st.caption(
     "Kies een of meer werkmappen van partners. Ze worden gecontroleerd en geladen zoals `python -m etl load` dat "

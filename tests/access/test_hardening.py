@@ -77,8 +77,10 @@ def test_load_with_an_open_key_is_refused_with_a_message(tmp_path: Path, monkeyp
 
 def test_no_text_is_rendered_as_html() -> None:
     html = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1|components\.html")
+    # the one exception: a constant script (no user or partner text) that tells the browser the page is Dutch
+    lang = """st.html("<script>document.documentElement.lang = 'nl';</script>", unsafe_allow_javascript=True)"""
     hits = [f"{p}:{i}" for p in product_modules() for i, line in enumerate(p.read_text().splitlines(), 1)
-            if html.search(line)]
+            if html.search(line) and line.strip() != lang]
     assert hits == []
 
 

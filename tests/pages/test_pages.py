@@ -272,6 +272,7 @@ def test_overzicht_offers_the_council_one_pager(app: AppTest) -> None:
 
 
 def test_overzicht_shows_two_teams_side_by_side(app: AppTest) -> None:
+    login(app, "stuurgroep")
     app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
     at = app.switch_page("pages/overzicht.py").run()
     _no_errors(at)
