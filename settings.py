@@ -98,8 +98,8 @@ def load_settings() -> Settings:
 
 
 def settings_under(root: Path) -> Settings:
-    """Settings whose written paths (raw folder, warehouse, coding store, key, accounts, audit log) all lie under
-    `root`.
+    """Settings whose written paths (raw folder, warehouse, archive, coding store, key, accounts, audit log,
+    benchmark scratch) all lie under `root`.
 
     The project's reference tables and mappings stay the shipped ones. For tests and throw-away runs, so nothing
     touches data/ or ~/.config; no environment variable is read.
@@ -115,4 +115,5 @@ def settings_under(root: Path) -> Settings:
         audit_log_path=root / "audit" / "audit.sqlite",
         mappings_dir=MAPPINGS_DIR,
         benchmark_dir=root / "benchmarks",
+        archive_dir=root / "archive",
     )

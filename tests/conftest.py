@@ -1,16 +1,81 @@
-"""Shared fixtures: private paths per test (never the real raw folder, warehouse, coding store or key), the
-small synthetic warehouse of tests/testwarehouse.py and the committed demo data loaded once per session."""
+"""Shared fixtures: private paths per test (never the real raw folder, warehouse, archive, coding store or key), the
+small synthetic warehouse of tests/testwarehouse.py and the committed demo data loaded once per session.
+
+The suite never writes under the repository's data/: every test gets private default paths (`private_data_paths`),
+and a check at the end of the session fails the run when a file under data/ appeared, changed or went away.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from settings import COMMITTED_RAW_DIR, Settings, settings_under
+from settings import COMMITTED_RAW_DIR, PROJECT_ROOT, Settings, settings_under
 from tests.testwarehouse import bouw_opvolgingwarehouse, bouw_testwarehouse, load_folder
+
+REPO_DATA = PROJECT_ROOT / "data"
+"""The repository's data folder: the suite reads the demo data there and writes nothing."""
+
+
+def files_under(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `root` (relative path -> (size, mtime_ns)); empty when `root` does not exist."""
+    if not root.is_dir():
+        return {}
+    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    """Files that appeared, changed or went away between two `files_under` snapshots, with what happened."""
+    return ([f"nieuw: {p}" for p in sorted(after.keys() - before.keys())]
+            + [f"gewijzigd: {p}" for p in sorted(before.keys() & after.keys()) if before[p] != after[p]]
+            + [f"verdwenen: {p}" for p in sorted(before.keys() - after.keys())])
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_DATA_BEFORE] = files_under(REPO_DATA)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test wrote under the repository's data/ (it must use tmp_path / settings_under)."""
+    before = session.config.stash.get(_DATA_BEFORE, None)
+    if before is None:
+        return
+    changed = changed_files(before, files_under(REPO_DATA))
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = [f"The test run wrote under {REPO_DATA} (tests must use tmp paths; a dashboard or python -m etl "
+                 "run from this checkout at the same time also counts):", *(f"  {line}" for line in changed)]
+        if reporter is not None:
+            reporter.write_line("\n".join(lines), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_DATA_BEFORE = pytest.StashKey[dict[str, tuple[int, int]]]()
+
+
+@pytest.fixture(autouse=True)
+def private_data_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Default warehouse, archive, coding store, key and benchmark scratch of every test under tmp_path, so a test
+    (or a page, command or subprocess it starts) that does not set its own never writes the repository's data/
+    or ~/.config. A test sets its own paths on top with monkeypatch.setenv."""
+    root = tmp_path / "standaard"
+    for name, path in {"KIT_WAREHOUSE": root / "warehouse" / "kit.duckdb", "KIT_ARCHIVE_DIR": root / "archief",
+                       "KIT_CODING_DB": root / "codering" / "codering.sqlite",
+                       "KIT_PSEUDONYM_KEY": root / "secret" / "pseudoniem.key",
+                       "KIT_BENCHMARK_DIR": root / "benchmarks"}.items():
+        monkeypatch.setenv(name, str(path))
+    return root
+
+
+def subprocess_env(**overrides: str) -> dict[str, str]:
+    """A small environment for a command a test starts: PATH, the test's own KIT_* paths (the private defaults of
+    `private_data_paths` and `access_files`, or what the test set) and `overrides`."""
+    return {"PATH": "/usr/bin:/bin", **{k: v for k, v in os.environ.items() if k.startswith("KIT_")}, **overrides}
 
 
 @pytest.fixture

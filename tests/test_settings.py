@@ -4,9 +4,12 @@ entry points (dashboard.py, python -m ...) look the settings up; everything else
 from __future__ import annotations
 
 import re
+import subprocess
+from dataclasses import fields
 from pathlib import Path
 
-from settings import PROJECT_ROOT, settings_under
+from settings import PROJECT_ROOT, load_settings, settings_under
+from tests.conftest import REPO_DATA, changed_files, files_under
 
 ENTRY_POINTS = {"dashboard.py", "etl/__main__.py", "metrics/__main__.py", "codering/__main__.py",
                 "benchmarks/__main__.py", "access/__main__.py", "report/__main__.py"}
@@ -54,8 +57,42 @@ def test_only_entry_points_look_settings_up() -> None:
     assert _hits(LOOKUP, others) == []
 
 
+SHIPPED = {"reference_dir", "mappings_dir", "browser_path"}
+"""Path settings that point at what the product ships or uses read-only, not at data it writes."""
+
+
 def test_settings_under_keeps_every_written_path_under_the_root(tmp_path: Path) -> None:
     s = settings_under(tmp_path)
-    for path in (s.raw_dir, s.warehouse_path, s.coding_db_path, s.pseudonym_key_path):
-        assert path.is_relative_to(tmp_path)
+    written = {f.name: getattr(s, f.name) for f in fields(s) if isinstance(getattr(s, f.name), Path)
+               and f.name not in SHIPPED}
+    assert {"raw_dir", "warehouse_path", "archive_dir", "coding_db_path", "audit_log_path"} <= set(written)
+    assert {name: path for name, path in written.items() if not path.is_relative_to(tmp_path)} == {}
     assert (s.reference_dir / "gemeenten.csv").exists() and any(s.mappings_dir.glob("*.toml"))
+
+
+def test_a_test_never_gets_the_repository_data_folder_to_write_in() -> None:
+    s = load_settings()  # the defaults a test sees: tests/conftest.py puts every written path under tmp_path
+    written = {f.name: getattr(s, f.name) for f in fields(s) if isinstance(getattr(s, f.name), Path)
+               and f.name not in SHIPPED | {"raw_dir"}}
+    assert {name: path for name, path in written.items() if path.is_relative_to(REPO_DATA)} == {}
+
+
+def test_the_session_check_sees_files_appear_change_and_go(tmp_path: Path) -> None:
+    (tmp_path / "blijft.txt").write_text("a")
+    (tmp_path / "weg.txt").write_text("b")
+    (tmp_path / "anders.txt").write_text("c")
+    before = files_under(tmp_path)
+    assert changed_files(before, files_under(tmp_path)) == []
+    (tmp_path / "weg.txt").unlink()
+    (tmp_path / "anders.txt").write_text("cc")
+    (tmp_path / "archive" / "goed.xlsx").mkdir(parents=True)
+    (tmp_path / "archive" / "goed.xlsx" / "versie.json").write_text("{}")
+    assert changed_files(before, files_under(tmp_path)) == [
+        "nieuw: archive/goed.xlsx/versie.json", "gewijzigd: anders.txt", "verdwenen: weg.txt"]
+
+
+def test_no_test_output_is_committed_under_data() -> None:
+    committed = subprocess.run(["git", "ls-files", "data"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                               check=True).stdout.split()
+    assert [p for p in committed if not p.startswith("data/raw/") and not p.endswith("/.gitkeep")] == []
+    assert "data/raw/kit/KIT_signalen.xlsx" in committed  # the demo data is what data/ holds

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from settings import PROJECT_ROOT
+from tests.conftest import subprocess_env
 from tests.etl.workbooks import controles
 
 TABLES = ("stg_controleavonden", "stg_bezoeken", "stg_deelname")
@@ -25,8 +26,7 @@ def _state(warehouse: Path) -> tuple:
 
 def test_kill_minus_nine_twenty_times_never_leaves_a_mix(tmp_path):
     raw, warehouse = tmp_path / "raw", tmp_path / "wh" / "kit.duckdb"
-    env = {"KIT_PSEUDONYM_KEY": str(tmp_path / "k.key"), "KIT_ARCHIVE_DIR": str(tmp_path / "archief"),
-           "PATH": "/usr/bin:/bin"}
+    env = subprocess_env(KIT_PSEUDONYM_KEY=str(tmp_path / "k.key"), KIT_ARCHIVE_DIR=str(tmp_path / "archief"))
     command = [sys.executable, "-m", "etl", "load", str(raw), "--warehouse", str(warehouse)]
 
     def load() -> subprocess.Popen:

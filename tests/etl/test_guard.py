@@ -13,6 +13,7 @@ import pytest
 
 import etl.load
 from settings import PROJECT_ROOT
+from tests.conftest import subprocess_env
 from tests.etl.workbooks import controles, query
 
 ROW = b'<row r="9"><c r="A9" t="n"><v>1</v></c></row>'
@@ -130,7 +131,7 @@ def test_the_loader_stays_under_one_gibibyte_with_a_bomb(etl_paths):
     raw = etl_paths["raw"]
     controles(raw / "goed.xlsx")
     claimed_range(raw), far_cell(raw), bomb(raw)
-    env = {"KIT_PSEUDONYM_KEY": str(etl_paths["key"]), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT_ROOT)}
+    env = subprocess_env(KIT_PSEUDONYM_KEY=str(etl_paths["key"]), PYTHONPATH=str(PROJECT_ROOT))
     done = subprocess.run([sys.executable, "-c", LIMITED, "load", str(raw), "--warehouse",
                            str(etl_paths["warehouse"])], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
                           timeout=300)

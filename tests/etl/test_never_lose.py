@@ -9,6 +9,7 @@ from pathlib import Path
 
 from etl.load import load_lock
 from settings import PROJECT_ROOT
+from tests.conftest import subprocess_env
 from tests.etl.workbooks import controles, query
 
 
@@ -99,7 +100,7 @@ def test_symlinks_leaving_the_raw_folder_are_refused(etl_paths, cli, tmp_path):
 
 
 def test_the_real_command_refuses_a_missing_folder(tmp_path):
-    env = {"KIT_PSEUDONYM_KEY": str(tmp_path / "k.key"), "PATH": "/usr/bin:/bin"}
+    env = subprocess_env(KIT_PSEUDONYM_KEY=str(tmp_path / "k.key"))
     done = subprocess.run([sys.executable, "-m", "etl", "load", str(tmp_path / "nergens"), "--warehouse",
                            str(tmp_path / "wh.duckdb")], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
