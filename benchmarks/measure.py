@@ -160,7 +160,7 @@ KIT_PIT = Filter(teams=("KIT", "PIT"))
 def figures() -> list[Figure]:
     """The figure measured per page (all teams, all municipalities, whole period, unless the page is about teams)."""
     from metrics import datakwaliteit, opvolging, overtredingen, overzicht, partners, reproduce, vergelijking
-    from metrics.codering import interview_answers
+    from metrics.interviews import interview_answers
 
     return [
         Figure("overzicht", "kerncijfers", lambda c: overzicht.kerncijfers(c, ALL), """

@@ -1,11 +1,10 @@
-"""Interview coding: inter-coder reliability and the result table of the HAM/KIT evaluation §6.2.1.
+"""Interview coding statistics: inter-coder reliability and the result table of the HAM/KIT evaluation §6.2.1.
 
-Two kinds of functions:
-- readers of the warehouse (take a DuckDB connection): the questions with their codebook, the answers with
-  the respondent's organisation and role, and the codes delivered in the raw interview workbook;
-- pure functions on DataFrames: combining those codes with the coding store (codering.store), reliability
-  (percent agreement, Cohen's kappa, Krippendorff's alpha, confusion matrix), disagreements, the effective
-  code per answer, and the result table with Wilson intervals, a sign test and a label per question.
+Pure functions on DataFrames, no warehouse and no coding store: percent agreement, Cohen's kappa,
+Krippendorff's alpha (with bootstrap intervals), the confusion matrix, reliability per question, the Wilson
+interval, the sign test, the label per question and the result table. The warehouse readers of the interviews
+are in metrics.interviews; the coding workflow (combining delivered and stored codes, the code that counts per
+answer, blind coding, settling differences) is in codering.werkwijze.
 
 A "codes" frame is long: one row per answer and coder with columns respondent_id, vraag_nr, codeur, code.
 Codes are positief, negatief, neutraal and niet gevraagd (§4.4); "niet gevraagd" is a coding decision
@@ -16,18 +15,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from itertools import combinations
 
-import duckdb
 import numpy as np
 import pandas as pd
 from scipy.stats import binomtest
 
-from etl.contract import CODES  # also used by pages/codering.py: the codes a coder can give
-from metrics.interviews import PILOT
-from metrics.interviews import primary_coder as primary_coder  # the one definition; used with interview_codes
+from etl.contract import CODES  # the codes a coder can give
 
 Z95 = 1.959963984540054
 """The 0.975 quantile of the standard normal distribution (two-sided 95%)."""
@@ -48,87 +43,8 @@ RULE_TEXT = (
 )
 """The labelling rule in Dutch, shown on the page; `opinion_label` implements it."""
 
-_CODE_COLUMNS = ["respondent_id", "vraag_nr", "codeur", "code"]
 
-
-# ---------------------------------------------------------------------------- warehouse readers
-def interview_questions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The interview questions with definition and codebook (stg_vragen), ordered by number.
-
-    Columns: vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal.
-    Source: the Vragen sheet of the interview workbook (HAM/KIT evaluation §6.2.1, §10.1).
-    """
-    return con.execute(
-        "SELECT vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal "
-        "FROM stg_vragen ORDER BY vraag_nr"
-    ).df()
-
-
-def interview_teams(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Teams with interview answers in the warehouse: team, antwoorden (answer rows), ordered by team.
-
-    Source: fct_antwoord.
-    """
-    return con.execute(
-        "SELECT team, count(*) AS antwoorden FROM fct_antwoord GROUP BY team ORDER BY team"
-    ).df()
-
-
-def interview_answers(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
-    """One row per answer (respondent and question) of `team`, with who answered (no names).
-
-    Columns: respondent_id, vraag_nr, antwoord, organisatie (partner name), rol, gemeente (name or empty),
-    mee_op_controleavond. When several coders delivered the same answer the first non-empty text is kept.
-    Source: fct_antwoord (Antwoorden and Respondenten sheets), ref_partner, ref_gemeente.
-    """
-    return con.execute(
-        """
-        SELECT a.respondent_id, a.vraag_nr, coalesce(max(nullif(a.antwoord, '')), '') AS antwoord,
-               any_value(p.naam) AS organisatie, any_value(a.rol) AS rol,
-               coalesce(any_value(g.naam), '') AS gemeente, any_value(a.mee_op_controleavond) AS mee_op_controleavond
-        FROM fct_antwoord a
-        JOIN ref_partner p ON p.code = a.organisatie
-        LEFT JOIN ref_gemeente g ON g.code = a.gemeente_code
-        WHERE a.team = ?
-        GROUP BY a.respondent_id, a.vraag_nr
-        ORDER BY a.vraag_nr, a.respondent_id
-        """,
-        [team],
-    ).df()
-
-
-def interview_codes(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
-    """The codes delivered in the raw interview workbook: respondent_id, vraag_nr, codeur, code.
-
-    Source: fct_antwoord (Antwoorden sheet, one row per respondent, question and coder).
-    """
-    return con.execute(
-        "SELECT respondent_id, vraag_nr, codeur, code FROM fct_antwoord WHERE team = ? "
-        "ORDER BY vraag_nr, respondent_id, codeur",
-        [team],
-    ).df()
-
-
-# ---------------------------------------------------------------------------- combining codes
-def combine_codes(delivered: pd.DataFrame, stored: pd.DataFrame, answers: pd.DataFrame | None = None) -> pd.DataFrame:
-    """All current codes: the delivered codes, replaced by the coding store's code for the same answer and coder.
-
-    Both frames have respondent_id, vraag_nr, codeur, code; the store holds the later decision, so it wins.
-    With `answers` (respondent_id, vraag_nr) only store codes of those answers are kept (one team's answers).
-    """
-    if answers is not None and not stored.empty:
-        keys = answers[["respondent_id", "vraag_nr"]].astype({"vraag_nr": int})
-        stored = stored.astype({"vraag_nr": int}).merge(keys, on=["respondent_id", "vraag_nr"])
-    frames = [f[_CODE_COLUMNS] for f in (delivered, stored) if not f.empty]
-    if not frames:
-        return pd.DataFrame(columns=_CODE_COLUMNS)
-    both = pd.concat(frames, ignore_index=True)
-    both["vraag_nr"] = both["vraag_nr"].astype(int)
-    both = both.drop_duplicates(["respondent_id", "vraag_nr", "codeur"], keep="last")
-    return both.sort_values(["vraag_nr", "respondent_id", "codeur"]).reset_index(drop=True)
-
-
-# ---------------------------------------------------------------------------- reliability (pure)
+# ---------------------------------------------------------------------------- reliability
 def percent_agreement(codes: pd.DataFrame) -> float:
     """Share of answers coded by two or more coders on which all those coders gave the same code.
 
@@ -333,64 +249,7 @@ def reliability(codes: pd.DataFrame, coder_a: str, coder_b: str) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def disagreements(codes: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
-    """Answers on which the coders gave different codes, one column per coder, with the settled code if any.
-
-    Columns: respondent_id, vraag_nr, one column per coder (empty when that coder did not code it),
-    vastgesteld (settled code or empty), vastgesteld_door, toelichting (the reason given when settling).
-    Ordered by question and respondent.
-    """
-    per_answer = codes.groupby(["respondent_id", "vraag_nr"])["code"].nunique()
-    keys = per_answer[per_answer > 1].index
-    if len(keys) == 0:
-        return pd.DataFrame(columns=["respondent_id", "vraag_nr", "vastgesteld", "vastgesteld_door", "toelichting"])
-    subset = codes.set_index(["respondent_id", "vraag_nr"]).loc[keys].reset_index()
-    wide = subset.pivot_table(index=["respondent_id", "vraag_nr"], columns="codeur", values="code", aggfunc="first")
-    wide = wide.fillna("").reset_index()
-    wide.columns.name = None
-    s = settled[["respondent_id", "vraag_nr", "code", "besloten_door", "toelichting"]].rename(
-        columns={"code": "vastgesteld", "besloten_door": "vastgesteld_door"}
-    )
-    s = s.astype({"vraag_nr": int})
-    wide = wide.merge(s, on=["respondent_id", "vraag_nr"], how="left").fillna(
-        {"vastgesteld": "", "vastgesteld_door": "", "toelichting": ""})
-    return wide.sort_values(["vraag_nr", "respondent_id"]).reset_index(drop=True)
-
-
-def effective_codes(codes: pd.DataFrame, settled: pd.DataFrame, primary: str | None) -> pd.DataFrame:
-    """The code that counts per answer: the settled code if any, else the agreed code, else the primary coder's.
-
-    Agreed: every coder who coded the answer gave the same code (an answer with one coder is agreed).
-    When coders disagree, nothing is settled and the primary coder did not code it, the answer stays
-    undecided (code empty, bron "onbeslist") and is not counted. Columns: respondent_id, vraag_nr, code,
-    bron ("vastgesteld" / "eens" / "primaire codeur" / "onbeslist").
-    """
-    settled_map = {(r.respondent_id, int(r.vraag_nr)): r.code for r in settled.itertuples()}
-    rows = []
-    for (rid, nr), group in codes.groupby(["respondent_id", "vraag_nr"]):
-        key = (rid, int(nr))
-        distinct = group["code"].unique()
-        by_primary = group[group["codeur"] == primary]["code"]
-        if key in settled_map:
-            code, bron = settled_map[key], "vastgesteld"
-        elif len(distinct) == 1:
-            code, bron = distinct[0], "eens"
-        elif not by_primary.empty:
-            code, bron = by_primary.iloc[0], "primaire codeur"
-        else:
-            code, bron = "", "onbeslist"
-        rows.append({"respondent_id": rid, "vraag_nr": int(nr), "code": code, "bron": bron})
-    return pd.DataFrame(rows, columns=["respondent_id", "vraag_nr", "code", "bron"])
-
-
-def effective_summary(effective: pd.DataFrame) -> pd.DataFrame:
-    """How the effective codes came about: bron, antwoorden (count), in the order of `effective_codes`."""
-    order = ["vastgesteld", "eens", "primaire codeur", "onbeslist"]
-    counts = effective.groupby("bron").size().reindex(order, fill_value=0)
-    return counts.rename("antwoorden").rename_axis("bron").reset_index()
-
-
-# ---------------------------------------------------------------------------- result table (pure)
+# ---------------------------------------------------------------------------- result table
 def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
     """Wilson (1927) score interval for the proportion k/n, without continuity correction (Newcombe 1998,
     method 3). Returns (nan, nan) when n = 0."""
@@ -467,177 +326,8 @@ def result_table(effective: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def diverging_data(result: pd.DataFrame, max_label: int = 48) -> pd.DataFrame:
-    """Long data for a diverging stacked bar per question, sorted by net opinion (most negative first).
-
-    Negative shares are drawn left (negative values), positive right; the neutral share is split in two
-    halves around zero. Columns: label ("Vk. <question text, shortened>"), deel ("neutraal (links)",
-    "negatief", "neutraal (rechts)", "positief"), waarde (signed share of n), aandeel (share of n, unsigned),
-    aantal (count), netto. Questions with n = 0 are left out.
-    """
-    rows = []
-    for r in result[result["n"] > 0].sort_values(["netto", "vraag_nr"]).itertuples():
-        text = r.vraag if len(r.vraag) <= max_label else r.vraag[: max_label - 1].rstrip() + "…"
-        label = f"V{r.vraag_nr}. {text}"
-        half = r.aandeel_neutraal / 2
-        for deel, waarde, aandeel, aantal in (
-            ("neutraal (links)", -half, r.aandeel_neutraal, r.neutraal),
-            ("negatief", -r.aandeel_negatief, r.aandeel_negatief, r.negatief),
-            ("neutraal (rechts)", half, r.aandeel_neutraal, r.neutraal),
-            ("positief", r.aandeel_positief, r.aandeel_positief, r.positief),
-        ):
-            rows.append({"label": label, "deel": deel, "waarde": waarde, "aandeel": aandeel, "aantal": int(aantal),
-                         "netto": r.netto})
-    return pd.DataFrame(rows, columns=["label", "deel", "waarde", "aandeel", "aantal", "netto"])
-
-
-def coded_answers_table(
-    answers: pd.DataFrame, codes: pd.DataFrame, effective: pd.DataFrame, memos: pd.DataFrame,
-    settled: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Every answer with its codes per coder, the effective code and the memos, for export.
-
-    Columns: vraag_nr, respondent_id, organisatie, rol, gemeente, antwoord, one column "code <coder>" per
-    coder, code (effective), bron, toelichting (the reason given when the code was settled, from `settled`
-    as in CodingStore.settled; empty otherwise), memo (memos on the answer as "author: text", joined by " | ").
-    """
-    table = answers[["vraag_nr", "respondent_id", "organisatie", "rol", "gemeente", "antwoord"]].copy()
-    for coder in sorted(codes["codeur"].unique()):
-        per = codes[codes["codeur"] == coder][["respondent_id", "vraag_nr", "code"]]
-        table = table.merge(per.rename(columns={"code": f"code {coder}"}), on=["respondent_id", "vraag_nr"],
-                            how="left")
-    table = table.merge(effective, on=["respondent_id", "vraag_nr"], how="left")
-    if settled is not None and not settled.empty:
-        reasons = settled[["respondent_id", "vraag_nr", "toelichting"]].astype({"vraag_nr": int})
-        table = table.merge(reasons, on=["respondent_id", "vraag_nr"], how="left")
-    else:
-        table["toelichting"] = ""
-    answer_memos = memos[memos["respondent_id"] != ""]
-    if answer_memos.empty:
-        table["memo"] = ""
-    else:
-        joined = (
-            answer_memos.assign(m=answer_memos["auteur"] + ": " + answer_memos["tekst"])
-            .groupby(["respondent_id", "vraag_nr"])["m"].agg(" | ".join).reset_index(name="memo")
-        )
-        joined["vraag_nr"] = joined["vraag_nr"].astype(int)
-        table = table.merge(joined, on=["respondent_id", "vraag_nr"], how="left")
-    return table.fillna("").sort_values(["vraag_nr", "respondent_id"]).reset_index(drop=True)
-
-
 def pairs_of_coders(codes: pd.DataFrame) -> list[tuple[str, str]]:
     """All pairs of coders who coded at least one answer in common, most shared answers first."""
     coders = sorted(codes["codeur"].unique())
     shared = [((a, b), len(_pair(codes, a, b))) for a, b in combinations(coders, 2)]
     return [p for p, k in sorted(shared, key=lambda x: -x[1]) if k > 0]
-
-
-def coder_progress(codes: pd.DataFrame, answers: pd.DataFrame, codeur: str) -> pd.DataFrame:
-    """How far `codeur` is per question: vraag_nr, antwoorden (answers of the team), gecodeerd (answers this coder
-    coded), klaar (gecodeerd == antwoorden and antwoorden > 0). One row per question in `answers`, in order.
-
-    Used for blind coding: a coder other than the primary coder stays blind on a question until klaar.
-    """
-    keys = answers[["respondent_id", "vraag_nr"]].astype({"vraag_nr": int}).drop_duplicates()
-    own = codes[codes["codeur"] == codeur][["respondent_id", "vraag_nr"]].astype({"vraag_nr": int})
-    own = own.drop_duplicates().assign(gecodeerd=1)
-    merged = keys.merge(own, on=["respondent_id", "vraag_nr"], how="left").fillna({"gecodeerd": 0})
-    progress = merged.groupby("vraag_nr").agg(antwoorden=("respondent_id", "size"), gecodeerd=("gecodeerd", "sum"))
-    progress = progress.reset_index().astype({"gecodeerd": int})
-    progress["klaar"] = (progress["gecodeerd"] == progress["antwoorden"]) & (progress["antwoorden"] > 0)
-    return progress.sort_values("vraag_nr").reset_index(drop=True)
-
-
-@dataclass(frozen=True)
-class BlindAccess:
-    """What one coder may see of the other coders' work (blind coding).
-
-    Blind coding is the default for every named coder other than the primary coder (`second_coder`), and
-    stays on for a question until that coder has coded all its answers (`locked` on the current question);
-    a second coder who switches it off sees only the questions they coded completely (`done`).
-    `coded` and `total` are that coder's progress on the current question (0 and 0 for anyone else).
-    """
-
-    second_coder: bool
-    done: frozenset[int]
-    locked: bool
-    coded: int
-    total: int
-
-    def restricts(self, blind: bool) -> bool:
-        """True when a second coder who is not blind must see only the questions in `done`."""
-        return self.second_coder and not blind
-
-
-def blind_access(
-    codes: pd.DataFrame, answers: pd.DataFrame, codeur: str, primary: str | None, vraag_nr: int
-) -> BlindAccess:
-    """The blind-coding access of `codeur` (empty: a reader) on question `vraag_nr`, from `coder_progress`."""
-    if not codeur or codeur == primary:
-        return BlindAccess(second_coder=False, done=frozenset(), locked=False, coded=0, total=0)
-    progress = coder_progress(codes, answers, codeur)
-    done = frozenset(int(q) for q in progress.loc[progress["klaar"], "vraag_nr"])
-    row = progress[progress["vraag_nr"] == vraag_nr]
-    coded, total = (int(row["gecodeerd"].iloc[0]), int(row["antwoorden"].iloc[0])) if len(row) else (0, 0)
-    return BlindAccess(second_coder=True, done=done, locked=vraag_nr not in done, coded=coded, total=total)
-
-
-@dataclass(frozen=True)
-class CodingView:
-    """The coding data one coder sees: questions, answers, codes (all coders), effective codes, memos and settled
-    codes, each a frame with a vraag_nr column (see the functions above and codering.store)."""
-
-    questions: pd.DataFrame
-    answers: pd.DataFrame
-    codes: pd.DataFrame
-    effective: pd.DataFrame
-    memos: pd.DataFrame
-    settled: pd.DataFrame
-
-    def only(self, vraag_nrs: Collection[int]) -> CodingView:
-        """The same data restricted to the questions `vraag_nrs`."""
-        keep = set(vraag_nrs)
-        return replace(self, **{name: frame[frame["vraag_nr"].isin(keep)] for name, frame in vars(self).items()})
-
-    def visible(self, access: BlindAccess, blind: bool) -> CodingView:
-        """What is shown: only the completely coded questions for a second coder who is not blind, else all."""
-        return self.only(access.done) if access.restricts(blind) else self
-
-
-Item = tuple[str, int]
-"""An answer: (respondent_id, vraag_nr)."""
-
-
-@dataclass(frozen=True)
-class SettleQueue:
-    """The disagreements to settle, in table order (`items`), and those still without a settled code."""
-
-    items: list[Item]
-    unsettled: list[Item]
-
-    @property
-    def open(self) -> int:
-        """How many disagreements have no settled code yet."""
-        return len(self.unsettled)
-
-    def choose(self, current: object) -> Item:
-        """The answer to show: `current` when it is one of the items, else the first unsettled, else the first."""
-        if current in self.items:
-            return current  # type: ignore[return-value]
-        return self.unsettled[0] if self.unsettled else self.items[0]
-
-    def next_after(self, item: Item) -> Item | None:
-        """The answer to settle after `item`: the next unsettled one after it, else the first other unsettled one
-        (when every answer is settled: the next / first other answer). None when there is no other answer."""
-        order = self.unsettled or self.items
-        position = order.index(item) if item in order else -1
-        later = [k for k in order[position + 1:] if k != item]
-        rest = [k for k in order if k != item]
-        return (later or rest)[0] if later or rest else None
-
-
-def settle_queue(diff: pd.DataFrame) -> SettleQueue:
-    """The queue of `disagreements(...)`: every (respondent_id, vraag_nr), and those with vastgesteld empty."""
-    items = [(str(r), int(v)) for r, v in zip(diff["respondent_id"], diff["vraag_nr"], strict=True)]
-    unsettled = [k for k, settled in zip(items, diff["vastgesteld"] != "", strict=True) if not settled]
-    return SettleQueue(items=items, unsettled=unsettled)

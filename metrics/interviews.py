@@ -18,7 +18,7 @@ def primary_coder(source: duckdb.DuckDBPyConnection | pd.DataFrame, team: str = 
     """The coder whose codes the published counts use: the one who coded most answers of the team.
 
     `source` is a warehouse connection (the team's rows of fct_antwoord are counted) or a frame of delivered
-    codes with a `codeur` column, one row per code (metrics.codering.interview_codes; `team` is then unused).
+    codes with a `codeur` column, one row per code (metrics.interviews.interview_codes; `team` is then unused).
     Ties go to the alphabetically first coder. None when there are no coded answers.
     """
     if isinstance(source, pd.DataFrame):
@@ -138,4 +138,62 @@ def partner_geinterviewd(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> p
         GROUP BY p.code ORDER BY p.code
         """,
         {"team": team},
+    ).df()
+
+
+# ---------------------------------------------------------------------------- readers of the coding workflow
+def interview_questions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The interview questions with definition and codebook (stg_vragen), ordered by number.
+
+    Columns: vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal.
+    Source: the Vragen sheet of the interview workbook (HAM/KIT evaluation §6.2.1, §10.1).
+    """
+    return con.execute(
+        "SELECT vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal "
+        "FROM stg_vragen ORDER BY vraag_nr"
+    ).df()
+
+
+def interview_teams(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Teams with interview answers in the warehouse: team, antwoorden (answer rows), ordered by team.
+
+    Source: fct_antwoord.
+    """
+    return con.execute(
+        "SELECT team, count(*) AS antwoorden FROM fct_antwoord GROUP BY team ORDER BY team"
+    ).df()
+
+
+def interview_answers(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """One row per answer (respondent and question) of `team`, with who answered (no names).
+
+    Columns: respondent_id, vraag_nr, antwoord, organisatie (partner name), rol, gemeente (name or empty),
+    mee_op_controleavond. When several coders delivered the same answer the first non-empty text is kept.
+    Source: fct_antwoord (Antwoorden and Respondenten sheets), ref_partner, ref_gemeente.
+    """
+    return con.execute(
+        """
+        SELECT a.respondent_id, a.vraag_nr, coalesce(max(nullif(a.antwoord, '')), '') AS antwoord,
+               any_value(p.naam) AS organisatie, any_value(a.rol) AS rol,
+               coalesce(any_value(g.naam), '') AS gemeente, any_value(a.mee_op_controleavond) AS mee_op_controleavond
+        FROM fct_antwoord a
+        JOIN ref_partner p ON p.code = a.organisatie
+        LEFT JOIN ref_gemeente g ON g.code = a.gemeente_code
+        WHERE a.team = ?
+        GROUP BY a.respondent_id, a.vraag_nr
+        ORDER BY a.vraag_nr, a.respondent_id
+        """,
+        [team],
+    ).df()
+
+
+def interview_codes(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """The codes delivered in the raw interview workbook: respondent_id, vraag_nr, codeur, code.
+
+    Source: fct_antwoord (Antwoorden sheet, one row per respondent, question and coder).
+    """
+    return con.execute(
+        "SELECT respondent_id, vraag_nr, codeur, code FROM fct_antwoord WHERE team = ? "
+        "ORDER BY vraag_nr, respondent_id, codeur",
+        [team],
     ).df()

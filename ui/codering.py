@@ -1,8 +1,8 @@
 """On-screen text and tables of the coding page: metric frames with Dutch headers and Dutch number text.
 
-Presentation only: every figure comes from metrics.codering and every stored change from codering.store;
+Presentation only: every figure comes from metrics.codering and every decision from codering.werkwijze;
 here it is put in order and written the Dutch way (0,167; 95,2%; "70% (48–85%)"), so pages/codering.py
-only lays out and draws.
+only lays out and draws (the tabs themselves are drawn by ui/codering_tabs.py).
 """
 
 from __future__ import annotations
@@ -131,3 +131,27 @@ def tab_opened(hidden: bool, message: str, note: str = "") -> bool:
     if note:
         st.caption(note)
     return True
+
+
+def diverging_data(result: pd.DataFrame, max_label: int = 48) -> pd.DataFrame:
+    """Long data for a diverging stacked bar per question, sorted by net opinion (most negative first).
+
+    Negative shares are drawn left (negative values), positive right; the neutral share is split in two
+    halves around zero. Columns: label ("Vk. <question text, shortened>"), deel ("neutraal (links)",
+    "negatief", "neutraal (rechts)", "positief"), waarde (signed share of n), aandeel (share of n, unsigned),
+    aantal (count), netto. Questions with n = 0 are left out.
+    """
+    rows = []
+    for r in result[result["n"] > 0].sort_values(["netto", "vraag_nr"]).itertuples():
+        text = r.vraag if len(r.vraag) <= max_label else r.vraag[: max_label - 1].rstrip() + "…"
+        label = f"V{r.vraag_nr}. {text}"
+        half = r.aandeel_neutraal / 2
+        for deel, waarde, aandeel, aantal in (
+            ("neutraal (links)", -half, r.aandeel_neutraal, r.neutraal),
+            ("negatief", -r.aandeel_negatief, r.aandeel_negatief, r.negatief),
+            ("neutraal (rechts)", half, r.aandeel_neutraal, r.neutraal),
+            ("positief", r.aandeel_positief, r.aandeel_positief, r.positief),
+        ):
+            rows.append({"label": label, "deel": deel, "waarde": waarde, "aandeel": aandeel, "aantal": int(aantal),
+                         "netto": r.netto})
+    return pd.DataFrame(rows, columns=["label", "deel", "waarde", "aandeel", "aantal", "netto"])

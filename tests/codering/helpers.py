@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from etl.demo.interviews import CODEUR, RESPONDENTEN, TEAM, VRAGEN, coded_answers
 from etl.schema import create_warehouse
@@ -41,3 +42,18 @@ def build_interview_warehouse(path: Path, extra_codes: list[tuple[str, int, str,
     finally:
         con.close()
     return path
+
+
+def codes_frame(rows: list[tuple[str, int, str, str]]) -> pd.DataFrame:
+    """Long codes (respondent_id, vraag_nr, codeur, code) from tuples."""
+    return pd.DataFrame(rows, columns=["respondent_id", "vraag_nr", "codeur", "code"])
+
+
+CODES_3 = codes_frame([
+    ("R1", 1, "A", "positief"), ("R1", 1, "B", "positief"), ("R1", 1, "C", "positief"),
+    ("R2", 1, "A", "negatief"), ("R2", 1, "B", "neutraal"),
+    ("R3", 1, "A", "neutraal"),
+    ("R4", 1, "B", "positief"), ("R4", 1, "C", "negatief"),
+    ("R1", 2, "A", "negatief"), ("R1", 2, "B", "negatief"),
+])
+"""Three coders on two questions: R1/1 all agree, R2/1 and R4/1 differ, R3/1 single, R1/2 agree."""

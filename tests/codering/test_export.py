@@ -8,7 +8,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from codering.export import answers_frame, csv_bytes, report_workbook, result_frame
-from metrics.codering import RULE_TEXT, coded_answers_table, effective_codes, result_table
+from codering.werkwijze import coded_answers_table, effective_codes
+from metrics.codering import RULE_TEXT, result_table
 
 QUESTIONS = pd.DataFrame({"vraag_nr": [1, 2], "vraag": ["Voelt u zich gehoord?", "Communicatie"]})
 ANSWERS = pd.DataFrame({

@@ -9,10 +9,11 @@ import duckdb
 import pandas as pd
 import pytest
 
+from codering.werkwijze import effective_codes
 from etl.contract import INTERVIEWS
 from etl.demo.interviews import write_interviews
-from metrics.codering import effective_codes, interview_codes, interview_questions, primary_coder, result_table
-from metrics.interviews import code_counts
+from metrics.codering import result_table
+from metrics.interviews import code_counts, interview_codes, interview_questions, primary_coder
 from settings import REFERENCE_DIR
 from tests.testwarehouse import load_folder
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
 
-from metrics.codering import effective_codes, reliability, result_table
+import duckdb
+import pandas as pd
+import pytest
+
+from codering.werkwijze import effective_codes
+from metrics.codering import reliability, result_table
+from metrics.interviews import interview_codes, interview_questions
+from tests.codering.helpers import build_interview_warehouse
 from ui.codering import (
     blind_message,
     disagreements_display,
+    diverging_data,
     history_display,
     reliability_display,
     restriction_note,
@@ -82,3 +90,26 @@ def test_blind_message_and_restriction_note() -> None:
     assert blind_message(False, 4).startswith("Blind coderen staat aan: zet het uit")
     assert restriction_note({3, 1}) == ("U ziet alleen de vragen die u helemaal hebt gecodeerd: 1, 3. "
                                         "De andere blijven blind.")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_interview_warehouse(tmp_path_factory.mktemp("wh") / "kit.duckdb")
+
+
+def test_diverging_data_is_sorted_by_net_opinion_and_signed(warehouse: Path) -> None:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        questions, delivered = interview_questions(con), interview_codes(con)
+    finally:
+        con.close()
+    codes = delivered[delivered["codeur"] == "Evaluator (2020)"]
+    result = result_table(effective_codes(codes, pd.DataFrame(columns=SETTLED.columns), None), questions)
+    data = diverging_data(result)
+    labels = data["label"].unique().tolist()
+    assert labels[0].startswith("V11.") and labels[-1].startswith("V2.")  # net -0.70 first, +1.00 last
+    q4 = data[data["label"].str.startswith("V4.")].set_index("deel")
+    assert q4.loc["negatief", "waarde"] == pytest.approx(-0.75)
+    assert q4.loc["neutraal (links)", "waarde"] == pytest.approx(-0.05)
+    assert q4.loc["neutraal (rechts)", "waarde"] == pytest.approx(0.05)
+    assert q4.loc["positief", "waarde"] == pytest.approx(0.15)
