@@ -17,27 +17,55 @@ def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
 
 
-def pages(once: bool) -> dict:
-    """Per page: the first render with empty caches (cold) and the next rerun (warm), all teams chosen."""
-    import streamlit as st
+PREFERENCE = ("beheerder", "evaluator", "stuurgroep", "burgemeester")
+"""The role each page is measured as: the first of these that may open it (beheerders see unsuppressed figures)."""
+PASSWORD = "benchmark-wachtwoord-123"
+
+
+def _logged_in(role: str):  # noqa: ANN202 - AppTest
+    """A fresh AppTest of dashboard.py logged in as a benchmark account of `role` (created in the child's own
+    accounts file, KIT_USERS_FILE under the benchmark folder) through the real login form."""
     from streamlit.testing.v1 import AppTest
+
+    from access.accounts import AccountStore
+    from settings import load_settings
+    from ui.auth import NAME_KEY, PASSWORD_KEY
+
+    store = AccountStore.from_settings(load_settings())
+    name = f"benchmark {role}"
+    if store.get(name) is None:
+        store.add(name, role, PASSWORD, "Bladel" if role == "burgemeester" else None)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "dashboard.py"), default_timeout=3600)
+    at.run()
+    at.text_input(key=NAME_KEY).input(name)
+    at.text_input(key=PASSWORD_KEY).input(PASSWORD)
+    next(b for b in at.button if b.label == "Inloggen").click()
+    at.run()
+    if any(t.key == NAME_KEY for t in at.text_input):
+        raise RuntimeError(f"login as {role} failed: {[e.value for e in at.error]}")
+    return at
+
+
+def pages(once: bool) -> dict:
+    """Per page, logged in as a role that may open it: the first render with empty caches (cold) and the next
+    rerun (warm), all teams chosen. The login itself is not timed."""
+    import streamlit as st
 
     from ui.filters import TEAM_KEY
     from ui.registry import PAGES
 
-    root = Path(__file__).resolve().parents[1]
     out: dict = {}
     for spec in PAGES:
         if not once:
             st.cache_data.clear()
-        at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=3600)
+        at = _logged_in(next(r for r in PREFERENCE if r in spec.roles))
         at.session_state[TEAM_KEY] = []  # "Alle teams": the largest selection
         at.switch_page(spec.path)
         start = time.perf_counter()
         at.run()
         cold = time.perf_counter() - start
-        if at.exception:
-            raise RuntimeError(f"{spec.path}: {[e.value for e in at.exception]}")
+        if at.exception or any(t.value == "Geen toegang" for t in at.title):
+            raise RuntimeError(f"{spec.path}: {[e.value for e in at.exception] or 'geweigerd'}")
         start = time.perf_counter()
         at.run()
         out[spec.name] = {"cold_s": round(cold, 3), "warm_s": round(time.perf_counter() - start, 3)}

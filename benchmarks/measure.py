@@ -225,7 +225,8 @@ def _env(warehouse: Path, work: Path) -> dict[str, str]:
     """The child's whole environment: dashboard.py takes its settings from these (nothing else is passed on)."""
     under = settings_under(work)
     return {"KIT_WAREHOUSE": str(warehouse), "KIT_CODING_DB": str(under.coding_db_path),
-            "KIT_PSEUDONYM_KEY": str(under.pseudonym_key_path), "KIT_RAW_DIR": str(under.raw_dir), "HOME": str(work)}
+            "KIT_PSEUDONYM_KEY": str(under.pseudonym_key_path), "KIT_RAW_DIR": str(under.raw_dir), "HOME": str(work),
+            "KIT_USERS_FILE": str(under.users_file), "KIT_AUDIT_LOG": str(under.audit_log_path)}
 
 
 def _child(args: list[str], env: dict[str, str], timeout: float) -> dict:
