@@ -27,7 +27,7 @@ import pandas as pd
 from metrics.doorlooptijd import KWANTIEL_KOLOMMEN, kaplan_meier, kwantielen
 from metrics.filters import Filter
 from metrics.format import team_label_kort
-from metrics.peildatum import met_peildatum, peildata, te_laat_op, tot_peildatum
+from metrics.peildatum import peildata, peildata_sql, te_laat_sql, tot_peildatum
 from metrics.pilot import BOER
 
 BOER_GROEP = "B.O.E.R.-gemeenten"
@@ -42,18 +42,20 @@ STATUSSEN = ("open", "lopend", "afgerond", "vervallen")
 """Statuses of a step, in the order of its life."""
 
 
-def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
-    """One row per violation in the selection with its group, number of steps and first closing date.
+def _overtredingen_sql(f: Filter, peildatum: date | None = None) -> tuple[str, list[object]]:
+    """The violations of the selection as one query (`sql`, `params`), one row each; aggregated in SQL by the
+    figures below so that no row per violation leaves the database.
 
     Columns: bevinding_id, team, gemeente_code, gemeente, groep, datum (control evening), stappen (follow-up
     steps of any kind and status), opgevolgd (fct_overtreding: at least one step; with `peildatum`: at least one
-    step started on or before it), eerste_afgerond (earliest
-    datum_gesloten of a step with status afgerond; NaT when none). groep: B.O.E.R.-gemeenten, Overige
-    Kempengemeenten, Buurgemeenten Kempen or the region.
+    step started on or before it), eerste_afgerond (earliest datum_gesloten of a step with status afgerond; NULL
+    when none), peildatum (the team's reference date, `metrics.peildatum.peildata`), afgesloten (eerste_afgerond
+    on or before peildatum), dagen (days from the evening to eerste_afgerond when afgesloten, else to peildatum:
+    censored). groep: B.O.E.R.-gemeenten, Overige Kempengemeenten, Buurgemeenten Kempen or the region.
     """
     cond, params = f.sql("b")
-    return con.execute(
-        f"""
+    peil_sql, peil_params = peildata_sql(f, peildatum)
+    sql = f"""
         WITH v AS (
             SELECT b.bevinding_id, b.team, b.gemeente_code, b.gemeente, b.datum, b.opgevolgd, g.regio
             FROM fct_overtreding b LEFT JOIN ref_gemeente g ON g.code = b.gemeente_code
@@ -65,20 +67,35 @@ def _overtredingen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | 
                    min(o.datum_start) AS eerste_start
             FROM fct_opvolging o WHERE o.bevinding_id IN (SELECT bevinding_id FROM v)
             GROUP BY o.bevinding_id
+        ),
+        p AS ({peil_sql}),
+        r AS (
+            SELECT v.bevinding_id, v.team, v.gemeente_code, v.gemeente,
+                   CASE WHEN list_contains(?, v.gemeente) THEN '{BOER_GROEP}'
+                        WHEN v.regio = 'Kempen' THEN '{OVERIG_KEMPEN}'
+                        WHEN v.regio = 'Kempen-neighbour' THEN 'Buurgemeenten Kempen'
+                        ELSE coalesce(v.regio, 'Onbekend') END AS groep,
+                   v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen,
+                   CASE WHEN ?::DATE IS NULL THEN v.opgevolgd ELSE coalesce(s.eerste_start <= ?::DATE, FALSE) END
+                       AS opgevolgd,
+                   s.eerste_afgerond, p.peildatum,
+                   coalesce(s.eerste_afgerond <= p.peildatum, FALSE) AS afgesloten
+            FROM v LEFT JOIN s USING (bevinding_id) LEFT JOIN p USING (team)
         )
-        SELECT v.bevinding_id, v.team, v.gemeente_code, v.gemeente,
-               CASE WHEN list_contains(?, v.gemeente) THEN '{BOER_GROEP}'
-                    WHEN v.regio = 'Kempen' THEN '{OVERIG_KEMPEN}'
-                    WHEN v.regio = 'Kempen-neighbour' THEN 'Buurgemeenten Kempen'
-                    ELSE coalesce(v.regio, 'Onbekend') END AS groep,
-               v.datum, coalesce(s.stappen, 0)::BIGINT AS stappen,
-               CASE WHEN ?::DATE IS NULL THEN v.opgevolgd ELSE coalesce(s.eerste_start <= ?::DATE, FALSE) END
-                   AS opgevolgd,
-               s.eerste_afgerond
-        FROM v LEFT JOIN s USING (bevinding_id)
-        ORDER BY v.datum, v.bevinding_id
-        """,
-        [*params, list(BOER), peildatum, peildatum],
+        SELECT *, (CASE WHEN afgesloten THEN eerste_afgerond ELSE peildatum END - datum)::DOUBLE AS dagen FROM r"""
+    return sql, [*params, *peil_params, list(BOER), peildatum, peildatum]
+
+
+def _per_groep_sql(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None, kolommen: list[str]
+                   ) -> pd.DataFrame:
+    """Counts of `_overtredingen_sql` per `kolommen`: overtredingen, opgevolgd, afgesloten (BIGINT)."""
+    sql, params = _overtredingen_sql(f, peildatum)
+    groep = ", ".join(kolommen)
+    return con.execute(
+        f"""SELECT {groep}, count(*)::BIGINT AS overtredingen, count(*) FILTER (WHERE opgevolgd)::BIGINT AS opgevolgd,
+                   count(*) FILTER (WHERE afgesloten)::BIGINT AS afgesloten
+            FROM ({sql}) GROUP BY {groep} ORDER BY {groep}""",
+        params,
     ).df()
 
 
@@ -113,12 +130,8 @@ def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter, peildatum:
     team and municipality with violations, ordered by group and share. Source: HAM/KIT evaluation §6.2.1
     question 8 (B.O.E.R.-gemeenten).
     """
-    v = _overtredingen(con, tot_peildatum(f, peildatum), peildatum)
-    out = (
-        v.groupby(["team", "gemeente_code", "gemeente", "groep"], as_index=False)
-        .agg(overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"))
-        .astype({"overtredingen": "int64", "opgevolgd": "int64"})
-    )
+    out = _per_groep_sql(con, tot_peildatum(f, peildatum), peildatum, ["team", "gemeente_code", "gemeente", "groep"])
+    out = out.drop(columns="afgesloten").astype({"overtredingen": "int64", "opgevolgd": "int64"})
     out["aandeel_opgevolgd"] = out["opgevolgd"] / out["overtredingen"]
     out["_volgorde"] = out["groep"].map({g: i for i, g in enumerate(GROEP_VOLGORDE)}).fillna(len(GROEP_VOLGORDE))
     out = out.sort_values(["team", "_volgorde", "aandeel_opgevolgd", "gemeente"]).drop(columns="_volgorde")
@@ -151,12 +164,7 @@ def opvolging_per_groep(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: da
     Columns: groep, overtredingen, opgevolgd, aandeel_opgevolgd, afgesloten, aandeel_afgesloten. Source: HAM/KIT
     evaluation §6.2.1 question 8, §7.2 knelpunt 1.
     """
-    f = tot_peildatum(f, peildatum)
-    v = met_peildatum(_overtredingen(con, f, peildatum), con, f, peildatum)
-    v["afgesloten"] = _afgesloten_op(v)
-    out = v.groupby("groep", as_index=False).agg(
-        overtredingen=("bevinding_id", "size"), opgevolgd=("opgevolgd", "sum"), afgesloten=("afgesloten", "sum")
-    )
+    out = _per_groep_sql(con, tot_peildatum(f, peildatum), peildatum, ["groep"])
     out = out.astype({"overtredingen": "int64", "opgevolgd": "int64", "afgesloten": "int64"})
     out["aandeel_opgevolgd"] = out["opgevolgd"] / out["overtredingen"]
     out["aandeel_afgesloten"] = out["afgesloten"] / out["overtredingen"]
@@ -181,25 +189,15 @@ def stappen_per_soort(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame
     return telling.rename("stappen").astype("int64").reset_index()
 
 
-def _afgesloten_op(v: pd.DataFrame) -> pd.Series:
-    """True for violations of `v` whose first completed step closed on or before their peildatum."""
-    gesloten = pd.to_datetime(v["eerste_afgerond"])
-    return gesloten.notna() & (gesloten <= v["peildatum"])
-
-
 def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Per violation: days from its control evening to closure (event) or to the reference date (censored).
 
     Columns: team, groep, dagen, afgesloten. A violation without a completed step on or before its team's
     peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never dropped.
     """
-    f = tot_peildatum(f, peildatum)
-    v = met_peildatum(_overtredingen(con, f, peildatum), con, f, peildatum)
-    v["afgesloten"] = _afgesloten_op(v)
-    datum = pd.to_datetime(v["datum"])
-    einde = pd.to_datetime(v["eerste_afgerond"]).where(v["afgesloten"], v["peildatum"])
-    v["dagen"] = (einde - datum).dt.days.astype("float64")
-    return v[["team", "groep", "dagen", "afgesloten"]]
+    sql, params = _overtredingen_sql(tot_peildatum(f, peildatum), peildatum)
+    return con.execute(f"SELECT team, groep, dagen, afgesloten FROM ({sql}) ORDER BY datum, bevinding_id",
+                       params).df()
 
 
 def _per_kolom(per: str) -> str:
@@ -262,19 +260,26 @@ def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum:
     Columns: team, gemeente, organisatie, soort, status, deadline, dagen_over_deadline, peildatum; longest
     overdue first.
     """
-    kolommen = ["team", "gemeente", "organisatie", "soort", "status", "deadline", "dagen_over_deadline", "peildatum"]
     f = tot_peildatum(f, peildatum)
-    s = met_peildatum(_stappen(con, f), con, f, peildatum)
-    if s.empty:
-        return pd.DataFrame(columns=kolommen)
-    open_ = te_laat_op(s)
-    out = s[open_].copy()
-    out.loc[out["status"].isin(["afgerond", "vervallen"]), "status"] = "afgerond na de peildatum"
-    out["dagen_over_deadline"] = (out["peildatum"] - pd.to_datetime(out["deadline"])).dt.days.astype("int64")
-    out["deadline"] = pd.to_datetime(out["deadline"]).dt.date
-    out["peildatum"] = out["peildatum"].dt.date
-    out = out.sort_values(["dagen_over_deadline", "gemeente", "soort"], ascending=[False, True, True])
-    return out[kolommen].reset_index(drop=True)
+    cond, params = f.sql("o", date_col="avond_datum")
+    peil_sql, peil_params = peildata_sql(f, peildatum)
+    out = con.execute(
+        f"""
+        WITH p AS ({peil_sql})
+        SELECT o.team, o.gemeente, coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.soort,
+               CASE WHEN o.status IN ('afgerond', 'vervallen') THEN 'afgerond na de peildatum' ELSE o.status END
+                   AS status,
+               o.deadline, (p.peildatum - o.deadline)::BIGINT AS dagen_over_deadline, p.peildatum
+        FROM fct_opvolging o JOIN p USING (team)
+        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
+          AND {te_laat_sql("o", "p.peildatum")}
+        ORDER BY dagen_over_deadline DESC, o.gemeente, o.soort, o.opvolging_id
+        """,
+        [*peil_params, *params],
+    ).df()
+    for kolom in ("deadline", "peildatum"):
+        out[kolom] = pd.to_datetime(out[kolom]).dt.date
+    return out.astype({"dagen_over_deadline": "int64"})
 
 
 def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:

@@ -25,6 +25,24 @@ STATUS_OP = ("open", "afgerond", "vervallen")
 """State of a started step on the report date."""
 
 
+def peildata_sql(f: Filter, peildatum: date | None = None) -> tuple[str, list[object]]:
+    """The query behind `peildata` as (`sql`, `params`), for use as a CTE: columns team, peildatum (DATE).
+
+    Per team of the filter (all teams when none is chosen) with data: `peildatum` when given, else the latest
+    of its evening dates and step start and closing dates, no later than `f.end`.
+    """
+    cond, params = Filter(teams=f.teams).sql(date_col=None)
+    sql = f"""
+        SELECT team, CASE WHEN ?::DATE IS NOT NULL THEN ?::DATE
+                          ELSE least(max(datum), coalesce(?::DATE, max(datum))) END AS peildatum
+        FROM (SELECT team, datum FROM fct_controleavond
+              UNION ALL SELECT team, datum_start FROM fct_opvolging
+              UNION ALL SELECT team, datum_gesloten FROM fct_opvolging) AS datums
+        WHERE datum IS NOT NULL AND team IS NOT NULL AND {cond}
+        GROUP BY team"""
+    return sql, [peildatum, peildatum, f.end, *params]
+
+
 def peildata(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """The reference date per team: `peildatum` when given, else the last date in the team's data or `f.end`.
 
@@ -33,26 +51,9 @@ def peildata(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None =
     register is kept for the whole team. Only the filter's teams (all teams when none is chosen) with data.
     Columns: team, peildatum (a date).
     """
-    cond, params = Filter(teams=f.teams).sql(date_col=None)
-    out = con.execute(
-        f"""
-        WITH datums AS (
-            SELECT team, datum FROM fct_controleavond
-            UNION ALL SELECT team, datum_start FROM fct_opvolging
-            UNION ALL SELECT team, datum_gesloten FROM fct_opvolging
-        )
-        SELECT team, max(datum) AS laatste FROM datums
-        WHERE datum IS NOT NULL AND team IS NOT NULL AND {cond}
-        GROUP BY team ORDER BY team
-        """,
-        params,
-    ).df()
-    if peildatum is not None:
-        return pd.DataFrame({"team": out["team"], "peildatum": [peildatum] * len(out)})
-    laatste = pd.to_datetime(out["laatste"])
-    if f.end is not None:
-        laatste = laatste.clip(upper=pd.Timestamp(f.end))
-    return pd.DataFrame({"team": out["team"], "peildatum": laatste.dt.date})
+    sql, params = peildata_sql(f, peildatum)
+    out = con.execute(f"SELECT team, peildatum FROM ({sql}) ORDER BY team", params).df()
+    return pd.DataFrame({"team": out["team"], "peildatum": pd.to_datetime(out["peildatum"]).dt.date})
 
 
 def tot_peildatum(f: Filter, peildatum: date | None) -> Filter:
@@ -84,6 +85,17 @@ def status_op(stappen: pd.DataFrame) -> pd.Series:
     out[vervallen] = "vervallen"
     out[~(start <= peil)] = None
     return out
+
+
+def te_laat_sql(alias: str = "o", peil: str = "p.peildatum") -> str:
+    """`te_laat_op` as a SQL condition on a step row `alias` (status, datum_start, datum_gesloten, deadline) and
+    the reference date expression `peil`: open on it (started by then, not afgerond on or before it, not
+    vervallen by then) and its deadline before it. The same rule as `status_op`; the tests hold both to it."""
+    a = f"{alias}."
+    return f"""(coalesce({a}datum_start <= {peil}, FALSE)
+        AND NOT coalesce({a}status = 'afgerond' AND {a}datum_gesloten <= {peil}, FALSE)
+        AND NOT coalesce({a}status = 'vervallen' AND ({a}datum_gesloten IS NULL OR {a}datum_gesloten <= {peil}), FALSE)
+        AND coalesce({a}deadline < {peil}, FALSE))"""
 
 
 def te_laat_op(stappen: pd.DataFrame) -> pd.Series:
