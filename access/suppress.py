@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+SUPPRESSED_ROLES = frozenset({"burgemeester", "stuurgroep"})
+"""Roles that see person-based counts only from the threshold up (dashboard pages, exports and the one-pager)."""
+
 
 def hidden_label(threshold: int) -> str:
     """The text shown instead of a suppressed count: "<5" for threshold 5."""
@@ -69,6 +72,23 @@ def suppress(table: pd.DataFrame, columns: list[str], threshold: int) -> Suppres
         shown[col] = shown[col].astype(object)
         shown.loc[hidden[col], col] = label
     return Suppressed(shown, primary, hidden & ~primary)
+
+
+def suppress_long(frame: pd.DataFrame, value: str, row: str, column: str | None, threshold: int) -> pd.Series:
+    """Which cells of a long table (one line per `row` x `column` pair, the count in `value`) are hidden: the
+    table is laid out as rows x columns (a pair without a line counts as 0) and passed to `suppress`, so the
+    secondary suppression works along the real rows and columns of the cross table. Without `column` the lines
+    of `frame` form one column. Returns a boolean Series on `frame`'s index."""
+    if frame.empty:
+        return pd.Series(False, index=frame.index, dtype=bool)
+    if column is None:
+        return suppress(frame[[value]].reset_index(drop=True), [value], threshold).hidden[value].set_axis(
+            frame.index)
+    cross = frame.pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0, dropna=False,
+                              observed=True)
+    hidden = suppress(cross, list(cross.columns), threshold).hidden
+    return pd.Series([bool(hidden.at[r, c]) for r, c in zip(frame[row], frame[column], strict=True)],
+                     index=frame.index, dtype=bool)
 
 
 def _rows(mask: pd.DataFrame) -> list[list[tuple]]:

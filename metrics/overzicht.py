@@ -169,12 +169,18 @@ def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     ).df()
 
 
-def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def _personen(aantal: float, drempel: int | None) -> str:
+    """A person count in a sentence, suppressed below `drempel` (None: never)."""
+    return f"minder dan {drempel}" if drempel is not None and 0 < aantal < drempel else getal(aantal)
+
+
+def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None = None) -> pd.DataFrame:
     """A short Dutch summary of the selection, built only from `kerncijfers` and `per_gemeente` (one row per sentence).
 
     Sentences: evenings/objects/persons; violations and the share followed up (named base: all violations);
     partners per evening; the municipality with the most evenings. No sentence when there are no evenings.
-    Column: zin.
+    `drempel` (small-count suppression, access/suppress.py): a person count from 1 up to drempel - 1 is written
+    "minder dan <drempel>" instead of the number; None writes every number. Column: zin.
     """
     kern = kerncijfers(con, f).iloc[0]
     if int(kern["controleavonden"]) == 0:
@@ -182,7 +188,7 @@ def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     zinnen = [
         f"In deze periode zijn {getal(kern['controleavonden'])} controleavonden gehouden, waarbij "
         f"{getal(kern['bezochte_objecten'])} objecten zijn bezocht en "
-        f"{getal(kern['aangetroffen_personen'])} personen zijn aangetroffen."
+        f"{_personen(kern['aangetroffen_personen'], drempel)} personen zijn aangetroffen."
     ]
     if int(kern["overtredingen"]) > 0:
         zinnen.append(

@@ -1,5 +1,12 @@
 """Overtredingen: shares by category on a named base, split by municipality/object type/theme, the top 10 as
-in the PIT infographic, and a chi-square test of two teams or two periods."""
+in the PIT infographic, and a chi-square test of two teams or two periods.
+
+Small-count suppression (ui/privacy.py): only the base "personen" counts persons (teller: persons with such a
+violation, noemer: persons found), so there the counts below the threshold are hidden for burgemeester and
+stuurgroep with secondary suppression over categories x split, the share of a hidden count is emptied (it would
+give the count back) and the chart leaves the line out. Objects and findings, the top 10 (times a violation was
+established) and the chi-square table (violations) count objects and findings, not persons.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +28,8 @@ from metrics.overtredingen import (
 from ui.charts import empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header, team_namen
-from ui.format import getal, procent, team_label_kort
+from ui.format import getal, getal_of_label, procent, team_label_kort
+from ui.privacy import note, person_base, person_counts_long
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -58,6 +66,10 @@ per = keuze_rechts.radio(
 )
 aandelen = query(aandelen_per_categorie, f, basis, per, TOP)
 volgorde = categorievolgorde(aandelen)
+grafiek = aandelen
+if basis == "personen":  # person-based: see the module docstring
+    aandelen, grafiek = person_base(person_counts_long(aandelen, "teller", "categorie", per, ("aandeel",)), "noemer",
+                                    per)
 basis_tekst = BASES[basis]
 titel = f"Overtredingen per categorie, in % {basis_tekst}"
 labels = {
@@ -71,13 +83,13 @@ labels = {
 }
 if per is None:
     fig = px.bar(
-        aandelen, x="aandeel", y="categorie_naam", orientation="h", title=titel, labels=labels,
+        grafiek, x="aandeel", y="categorie_naam", orientation="h", title=titel, labels=labels,
         hover_data=["teller", "noemer"], text="aandeel", category_orders={"categorie_naam": volgorde},
     )
     fig.update_traces(texttemplate="%{x:.0%}", textposition="outside")
 else:
     fig = px.bar(
-        aandelen, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
+        grafiek, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
         labels=labels, hover_data=["teller", "noemer"], category_orders={"categorie_naam": volgorde},
     )
 fig.update_xaxes(tickformat=".0%")
@@ -95,10 +107,12 @@ if basis == "personen":
     )
 if not aandelen.empty:
     st.caption(
-        f"Basis: {basis_tekst} ({getal(aandelen['noemer'].iloc[0])} in de hele selectie)"
+        f"Basis: {basis_tekst} ({getal_of_label(aandelen['noemer'].iloc[0])} in de hele selectie)"
         if per is None
         else f"Basis: {basis_tekst}, per {SPLITSING_LABELS[per].lower()}."
     )
+if basis == "personen":
+    note()
 
 st.subheader("Top 10 van de meest voorkomende overtredingen")
 st.caption("Zoals in de infographic van het PIT: het aantal keer dat een overtreding is vastgesteld.")

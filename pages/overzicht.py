@@ -17,7 +17,7 @@ from ui.data import query
 from ui.figuren import KENGETALLEN_OVERZICHT, gemeenten_figuur, trend_figuur
 from ui.filters import gemeente_namen, page_header
 from ui.format import getal, procent, team_label_kort
-from ui.privacy import note, person_count, person_counts
+from ui.privacy import drempel, note, person_count, person_counts
 from ui.raadsnotitie import raadsnotitie_knop
 from ui.shell import require_shell
 
@@ -47,7 +47,7 @@ def tegels(tf: Filter, breed: bool) -> None:
     )
     with st.container(border=True):
         st.markdown("**Samenvatting**")
-        st.markdown(" ".join(query(samenvatting, tf)["zin"]))
+        st.markdown(" ".join(query(samenvatting, tf, drempel())["zin"]))  # the persons count too
 
 
 f = page_header("Overzicht", "De belangrijkste cijfers van het interventieteam voor de gekozen gemeenten en periode.")

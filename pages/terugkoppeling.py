@@ -2,8 +2,12 @@
 
 Interview question 11 of the HAM/KIT evaluation (16 of 20 team members never hear what became of what they
 found), knelpunt 6 and aanbeveling 6 (share the results back at the casustafel). No personal data or addresses.
-A burgemeester may see the operational list only for their own municipality: the metrics take `gemeente`; until
-the access layer (ui/auth.py) is on main, nobody is limited here.
+A burgemeester sees the operational list (the evenings and what became of each finding) only for their own
+municipality: the metrics take `gemeente` (ui.privacy.own_municipality_code). The chain and the hit rate are
+aggregates over all the team's municipalities.
+
+Small-count suppression: none of the counts here is person-based. Findings, violations and follow-up steps are
+counted per finding or step, signals per tip, visits per object (address); a person is never counted.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header
 from ui.format import getal, opgemaakt, procent
+from ui.privacy import own_municipality_code
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -49,9 +54,6 @@ KOLOMNAMEN = {
     "trefkans": "Trefkans",
 }
 KETEN_KEUZES = {"totaal": "Alle signalen", "gemeente": "Per gemeente", "bron": "Per inbrengende partner"}
-GEMEENTE: str | None = None
-"""The municipality a burgemeester is bound to (from the access layer once it exists); None: not limited."""
-
 f = page_header(
     "Terugkoppeling",
     "Wat is er gebeurd met wat we op een controleavond vonden? Kies een avond en zie per bevinding de soort "
@@ -68,6 +70,7 @@ peildatum = st.date_input(
 )
 
 st.subheader("Wat werd er van de bevindingen van een controleavond?")
+GEMEENTE = own_municipality_code()  # a burgemeester: own municipality (CBS code); other roles: None, not limited
 keuzes = query(avonden, f, GEMEENTE)
 if keuzes.empty:
     empty_state("Geen controleavonden met bevindingen voor deze keuze.")

@@ -10,7 +10,13 @@ import pandas as pd
 
 from metrics.format import TEAM_LABELS, getal, team_label_kort
 
-__all__ = ["TEAM_LABELS", "datum", "euro", "getal", "opgemaakt", "procent", "team_label_kort"]
+__all__ = ["TEAM_LABELS", "datum", "euro", "getal", "getal_of_label", "opgemaakt", "procent", "team_label_kort"]
+
+
+def getal_of_label(value: object, decimals: int = 0) -> str:
+    """A count for a table or caption: a text (a suppressed count, "<5", ui/privacy.py) as it is, else `getal`."""
+    return value if isinstance(value, str) else getal(value, decimals)
+
 
 def procent(share: object, decimals: int = 0) -> str:
     """Format a share between 0 and 1 as a Dutch percentage (33%); a dash for a missing value."""

@@ -11,13 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from access.accounts import municipalities
-from access.suppress import hidden_label, suppress
+from access.suppress import SUPPRESSED_ROLES, hidden_label, suppress, suppress_long
 from ui.auth import current_user
 from ui.data import current_settings
 from ui.format import getal
-
-SUPPRESSED_ROLES = frozenset({"burgemeester", "stuurgroep"})
-"""Roles that see person-based counts only from the threshold up."""
 
 
 def suppresses() -> bool:
@@ -30,6 +27,12 @@ def threshold() -> int:
     return current_settings().small_count_threshold
 
 
+def drempel() -> int | None:
+    """The threshold to hand to a metric or report that words a person count itself (e.g. a summary sentence):
+    the setting for a suppressed role, None (nothing hidden) otherwise."""
+    return threshold() if suppresses() else None
+
+
 def person_count(value: float) -> str:
     """A single person-based count as tile text: "<5" when it is small and the role is suppressed."""
     if suppresses() and 0 < value < threshold():
@@ -37,16 +40,54 @@ def person_count(value: float) -> str:
     return getal(value)
 
 
-def person_counts(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def person_counts(frame: pd.DataFrame, columns: list[str], derived: tuple[str, ...] = ()
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(`frame` for tables and downloads, `frame` for charts): for a suppressed role the hidden cells of `columns`
-    are "<5" in the first and empty (NaN) in the second; otherwise both are `frame`."""
+    are "<5" in the first and empty (NaN) in the second; otherwise both are `frame`. `derived` columns (a share or
+    rate computed from the counts, which would give a hidden count back) are emptied in both on every line that
+    has a hidden count."""
     if not suppresses() or frame.empty:
         return frame, frame
     result = suppress(frame.reset_index(drop=True), columns, threshold())
     chart = frame.reset_index(drop=True).copy()
     for col in columns:
         chart[col] = chart[col].astype(float).mask(result.hidden[col])
-    return result.shown, chart
+    shown = result.shown
+    line_hidden = result.hidden.any(axis=1)
+    for col in derived:
+        shown[col] = shown[col].astype(float).mask(line_hidden)
+        chart[col] = chart[col].astype(float).mask(line_hidden)
+    return shown, chart
+
+
+def person_counts_long(frame: pd.DataFrame, value: str, row: str, column: str | None,
+                       derived: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """As `person_counts` for a long table (one line per `row` x `column` pair, access.suppress.suppress_long):
+    (`frame` for tables and downloads with "<5" in `value` and `derived` emptied, `frame` for charts without the
+    hidden lines, so a chart never draws a hidden count); for other roles both are `frame`."""
+    if not suppresses() or frame.empty:
+        return frame, frame
+    hidden = suppress_long(frame, value, row, column, threshold())
+    shown = frame.copy()
+    shown[value] = shown[value].astype(object).mask(hidden, hidden_label(threshold()))
+    for col in derived:
+        shown[col] = shown[col].astype(float).mask(hidden)
+    return shown, frame[~hidden]
+
+
+def own_municipality_code() -> str | None:
+    """The CBS code of the logged-in burgemeester's municipality, for a metric that limits an operational list
+    itself (None for other roles: not limited); says so on the page. Nobody logged in gets a code that matches
+    nothing (fail closed)."""
+    user = current_user(touch=False)
+    if user is None:
+        return ""
+    if user.role != "burgemeester":
+        return None
+    name = municipalities(current_settings().reference_dir).get(user.gemeente or "", "")
+    st.caption(f":material/location_city: Als burgemeester ziet u deze lijst alleen voor uw eigen gemeente "
+               f"({name}); de cijfers over de keten hieronder gaan over alle gemeenten van het team.")
+    return user.gemeente or ""
 
 
 def own_municipality(frame: pd.DataFrame, column: str = "gemeente") -> pd.DataFrame:
@@ -72,3 +113,27 @@ def note() -> None:
             "waar nodig ook een tweede aantal in dezelfde rij of kolom, zodat een verborgen aantal niet uit de totalen "
             "is terug te rekenen (zoals het CBS doet). Zo is niemand in de cijfers herkenbaar (AVG)."
         )
+
+
+def person_base(frames: tuple[pd.DataFrame, pd.DataFrame], value: str, group: str | None
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Suppress a person-based base that repeats on every line of its `group` (e.g. persons found per
+    municipality, the denominator of a share) in the (table, chart) pair of `person_counts_long`: one count per
+    group, secondary suppression across the groups (their sum is the total base). The table shows "<5", the chart
+    gets NaN. Without `group` the frame has one base."""
+    shown, chart = frames
+    if not suppresses() or shown.empty:
+        return shown, chart
+    keys = [group] if group else []
+    bases = shown.drop_duplicates(keys)[[*keys, value]] if keys else shown[[value]].head(1)
+    hidden = suppress_long(bases, value, group or value, None, threshold())
+    if keys:
+        hidden_groups = set(bases.loc[hidden, group])
+        line, chart_line = shown[group].isin(hidden_groups), chart[group].isin(hidden_groups)
+    else:
+        line = pd.Series(bool(hidden.iloc[0]), index=shown.index)
+        chart_line = pd.Series(bool(hidden.iloc[0]), index=chart.index)
+    shown, chart = shown.copy(), chart.copy()
+    shown[value] = shown[value].astype(object).mask(line, hidden_label(threshold()))
+    chart[value] = chart[value].astype(float).mask(chart_line)
+    return shown, chart

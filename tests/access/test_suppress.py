@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from access.suppress import OTHER_ORGANISATION, respondent_groups, suppress
+from access.suppress import OTHER_ORGANISATION, respondent_groups, suppress, suppress_long
 
 
 def test_worked_example_primary_and_secondary_suppression() -> None:
@@ -52,3 +52,16 @@ def test_respondents_only_as_fine_as_the_threshold_allows() -> None:
     assert groups["R06"] == "Gemeente"  # 2 jurists: organisation only (8 from the municipality)
     assert groups["R08"] == ""  # UWV, SVB, AVIM: 3 together, fewer than 5: nothing
     assert respondent_groups(people, 3)["R08"] == OTHER_ORGANISATION
+
+
+def test_long_table_is_suppressed_as_its_cross_table() -> None:
+    # persons per municipality and category, one line per pair (a missing pair is 0). Cross table:
+    #            Best  Bladel
+    # woning       10      3     <- Bladel/woning 3 hidden; row woning then needs a second: Best/woning (10)
+    # loods         2      8     <- Best/loods 2 hidden; column Best now has two, row loods needs Bladel/loods
+    # chalet        7      -
+    long = pd.DataFrame({"gemeente": ["Best", "Bladel", "Best", "Bladel", "Best"],
+                         "soort": ["woning", "woning", "loods", "loods", "chalet"], "n": [10, 3, 2, 8, 7]})
+    hidden = suppress_long(long, "n", "soort", "gemeente", 5)
+    assert hidden.tolist() == [True, True, True, True, False]
+    assert suppress_long(long, "n", "soort", None, 5).tolist() == [False, True, True, False, False]  # one column

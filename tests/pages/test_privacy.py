@@ -3,11 +3,13 @@ saying why; evaluators see the count itself (small synthetic warehouse of tests/
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.downloads import download_csv
 from tests.login import login
 from ui.filters import GEMEENTE_KEY, TEAM_KEY
 
@@ -32,12 +34,15 @@ def test_small_person_count_is_hidden_and_the_page_says_why(app: AppTest, role: 
     assert not at.exception
     tiles = {m.label: m.value for m in at.metric}
     assert tiles["Aangetroffen personen"] == "<5" and tiles["Bezochte objecten"] == "1"  # objects are no persons
+    samenvatting = next(m.value for m in at.markdown if m.value.startswith("In deze periode"))
+    assert "1 objecten zijn bezocht en minder dan 5 personen zijn aangetroffen." in samenvatting  # the text too
     assert any("Aantallen personen onder de 5 worden niet getoond" in c.value for c in at.caption)
 
 
 def test_evaluator_sees_the_count(app: AppTest) -> None:
     at = _deurne(login(app, "evaluator"))
     assert {m.label: m.value for m in at.metric}["Aangetroffen personen"] == "3"
+    assert any("en 3 personen zijn aangetroffen." in m.value for m in at.markdown)
     assert not any("worden niet getoond" in c.value for c in at.caption)
 
 
@@ -61,3 +66,62 @@ def test_mayor_sees_operational_lists_only_for_their_own_municipality(
     assert [list(df["gemeente"]) for df in overdue] == ([rows] if rows else [])
     if not rows:
         assert any("Geen openstaande opvolgingsstappen over de deadline" in i.value for i in at.info)
+
+
+def _overtredingen(at: AppTest, per: str | None) -> AppTest:
+    at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot"]).run()
+    at.switch_page("pages/overtredingen.py").run()
+    at.radio(key="overtredingen_basis").set_value("personen").run()
+    at = at.radio(key="overtredingen_per").set_value(per).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _bars(at: AppTest) -> list[list[str]]:
+    return [trace["y"] for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+
+
+def test_overtredingen_person_base_worked_example(app: AppTest) -> None:
+    """KIT pilot, base persons: 15 persons with a 'strijdig gebruik' violation, 4 with 'brandveiligheid', 3 with
+    'adresfraude', of 25 persons found. 4 and 3 are hidden, and so are their shares (4 / 25 gives 4 back); the
+    chart leaves them out. Two hidden cells in the one column: neither can be recomputed."""
+    at = _overtredingen(login(app, "stuurgroep"), None)
+    export = download_csv(at, "dl_csv_overtredingen_per_categorie_personen")
+    assert export[["Categoriecode", "Aantal", "Basis", "Aandeel van de aangetroffen personen (%)"]].values.tolist() == [
+        ["strijdig gebruik bestemmingsplan", "15", "25", "60,0"],
+        ["brandveiligheidseisen", "<5", "25", ""],
+        ["adresfraude", "<5", "25", ""],
+    ]
+    assert _bars(at) == [["Strijdig gebruik van het bestemmingsplan"]]
+    assert any("Aantallen personen onder de 5 worden niet getoond" in c.value for c in at.caption)
+
+
+def test_overtredingen_person_base_per_municipality(app: AppTest) -> None:
+    """Per municipality (categories x municipalities): Veldhoven 10 / 4 / 3, Bergeijk 5 / - / -. The 4 and 3 of
+    Veldhoven are hidden (two in its column); their rows hold Bergeijk's zeros, which are hidden as secondary
+    cells (no line shown), so no row or column has exactly one hidden cell."""
+    at = _overtredingen(login(app, "burgemeester"), "gemeente")
+    export = download_csv(at, "dl_csv_overtredingen_per_categorie_personen")
+    assert export[["Gemeente", "Categoriecode", "Aantal", "Basis"]].values.tolist() == [
+        ["Bergeijk", "strijdig gebruik bestemmingsplan", "5", "5"],
+        ["Veldhoven", "strijdig gebruik bestemmingsplan", "10", "20"],
+        ["Veldhoven", "brandveiligheidseisen", "<5", "20"],
+        ["Veldhoven", "adresfraude", "<5", "20"],
+    ]
+    assert sorted(sum(_bars(at), [])) == ["Strijdig gebruik van het bestemmingsplan"] * 2
+
+
+def test_overtredingen_evaluator_sees_every_count(app: AppTest) -> None:
+    at = _overtredingen(login(app, "evaluator"), None)
+    export = download_csv(at, "dl_csv_overtredingen_per_categorie_personen")
+    assert export["Aantal"].tolist() == ["15", "4", "3"]
+    assert not any("worden niet getoond" in c.value for c in at.caption)
+
+
+def test_overtredingen_objects_are_not_suppressed(app: AppTest) -> None:
+    at = login(app, "stuurgroep")
+    at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot"]).run()
+    at.switch_page("pages/overtredingen.py").run()
+    at = at.radio(key="overtredingen_basis").set_value("objecten").run()
+    export = download_csv(at, "dl_csv_overtredingen_per_categorie_objecten")
+    assert "<5" not in export.to_string()

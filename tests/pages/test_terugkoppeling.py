@@ -80,3 +80,26 @@ def test_empty_selection(at: AppTest) -> None:
     at.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
     assert not at.exception
     assert any("Geen controleavonden met bevindingen" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(("gemeente", "avonden"), [("Bladel", ["K1"]), ("Best", ["K2"])])
+def test_mayor_sees_the_evenings_of_their_own_municipality_only(
+    ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, gemeente: str, avonden: list[str]
+) -> None:
+    """Point 2 of issue 9: what became of each finding is an operational list; a mayor sees their own evenings
+    (K1 is in Bladel, K2 in Best), the chain below stays about all municipalities."""
+    monkeypatch.setenv("KIT_WAREHOUSE", str(ketenwarehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "burgemeester", gemeente)
+    app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    keuze = app.selectbox(key="terugkoppeling_avond")
+    assert keuze.value == avonden[0] and [o.split(" · ")[1] for o in keuze.options] == [gemeente]
+    assert any(f"alleen voor uw eigen gemeente ({gemeente})" in c.value for c in app.caption)
+    assert len(app.dataframe[0].value) > 0
+
+
+def test_stuurgroep_sees_every_evening(at: AppTest) -> None:
+    assert [o.split(" · ")[1] for o in at.selectbox(key="terugkoppeling_avond").options] == ["Best", "Bladel"]
+    assert not any("alleen voor uw eigen gemeente" in c.value for c in at.caption)

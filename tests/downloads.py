@@ -1,0 +1,44 @@
+"""Read what a download button of an AppTest run would hand out.
+
+AppTest keeps the files of a run in an in-memory media store that it drops after the run; importing this module
+makes that store remember the last one (a subclass swapped into streamlit.testing), so a test can read the CSV or
+Excel behind a button with `download_bytes`.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit.testing.v1.app_test as app_test
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+
+class _KeptStorage(MemoryMediaFileStorage):
+    last: _KeptStorage | None = None
+
+    def __init__(self, media_endpoint: str) -> None:
+        super().__init__(media_endpoint)
+        _KeptStorage.last = self
+
+
+app_test.MemoryMediaFileStorage = _KeptStorage
+
+
+def download_keys(at: AppTest) -> list[str]:
+    """The widget keys of every download button on the page that `at` shows."""
+    return [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
+
+
+def download_bytes(at: AppTest, key: str) -> bytes:
+    """The file behind the download button with widget key `key` after the last run of `at`."""
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
+    assert _KeptStorage.last is not None, "no AppTest run since tests.downloads was imported"
+    return _KeptStorage.last.get_file(button.proto.url.rsplit("/", 1)[-1]).content
+
+
+def download_csv(at: AppTest, key: str) -> pd.DataFrame:
+    """The CSV download `key` read back as text cells (semicolon, decimal comma, byte-order mark)."""
+    return pd.read_csv(io.BytesIO(download_bytes(at, key)), sep=";", dtype=str, keep_default_na=False,
+                       encoding="utf-8-sig")
