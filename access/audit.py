@@ -29,6 +29,8 @@ EVENTS: dict[str, str] = {
     "export": "export gedownload",
     "codering": "code, memo of vaststelling opgeslagen",
     "laden": "gegevens geladen",
+    "herbouwen": "warehouse herbouwd uit het archief",
+    "bewaartermijn": "bewaartermijn toegepast: verlopen gegevens verwijderd of geanonimiseerd",
     "account_toegevoegd": "account toegevoegd",
     "account_gereset": "wachtwoord opnieuw ingesteld",
     "account_verwijderd": "account verwijderd",

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl load|template|contract|demo` (see each subcommand's --help)."""
+"""Command line: `python -m etl load|history|rollback|rebuild|template|contract|demo` (see each --help)."""
 
 from __future__ import annotations
 
@@ -80,6 +80,34 @@ def _rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rebuild(args: argparse.Namespace) -> int:
+    from access.audit import AuditLog, operator
+    from etl.load import LoadRefused
+    from etl.rebuild import rebuild_from_archive
+    from settings import load_settings
+
+    settings = load_settings()
+    warehouse = Path(args.warehouse) if args.warehouse else settings.warehouse_path
+    log = AuditLog(settings.audit_log_path)
+    try:
+        done = rebuild_from_archive(warehouse, settings.archive_dir, settings.reference_dir,
+                                    settings.pseudonym_key_path)
+    except (LoadRefused, OpenFileError) as exc:
+        print(f"Herbouwen geweigerd: {exc}", file=sys.stderr)
+        log.write("herbouwen", operator(), subject=str(warehouse), details=f"geweigerd: {exc}")
+        return 3
+    bron = ("de versies in gebruik volgens het vorige warehouse" if done.bron == "warehouse"
+            else "de nieuwste versie van elk bestand (er was geen leesbaar warehouse)")
+    rijen = sum(v.rijen for v in done.versions)
+    print(f"Warehouse {warehouse} herbouwd uit het archief {settings.archive_dir}: {len(done.versions)} bestanden, "
+          f"{rijen} rijen; gekozen: {bron}.")
+    for v in done.versions:
+        print(f"  {v.bestand}  {v.sha256[:12]}  {v.rijen} rijen")
+    log.write("herbouwen", operator(), subject=str(warehouse),
+              details=f"{len(done.versions)} bestanden, {rijen} rijen uit {done.bron}")
+    return 0
+
+
 def _template(args: argparse.Namespace) -> int:
     from etl.template import write_templates
 
@@ -129,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     back.add_argument("sha", help="sha256 (of het begin ervan) van de versie, uit python -m etl history")
     back.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
     back.set_defaults(func=_rollback)
+    again = sub.add_parser("rebuild", help="bouw het warehouse opnieuw op uit het archief (zonder de ruwe map)")
+    again.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
+    again.set_defaults(func=_rebuild)
     template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
     template.add_argument("out_dir")
     template.set_defaults(func=_template)

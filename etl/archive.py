@@ -36,9 +36,12 @@ class Version:
     geladen_op: datetime
     rijen: int
     folder: Path
+    vingerafdruk: str = ""
+    """Fingerprint of the pseudonym key the rows were made with (empty in versions archived before it was kept)."""
 
 
-def _sql_text(text: str) -> str:
+def sql_text(text: str) -> str:
+    """`text` as an SQL string literal (quotes doubled)."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -48,7 +51,7 @@ def file_folder(archive_dir: Path, bestand: str) -> Path:
 
 
 def archive_version(con: duckdb.DuckDBPyConnection, archive_dir: Path, bestand: str, sha: str, soort: str,
-                    mapping: str, geladen_op: datetime, rijen: int, tables: list[str]) -> Path:
+                    mapping: str, geladen_op: datetime, rijen: int, tables: list[str], vingerafdruk: str = "") -> Path:
     """Write the rows of `bestand` in `tables` (open connection `con`) as one archived version; idempotent."""
     target = file_folder(archive_dir, bestand) / sha
     if (target / VERSION_FILE).exists():
@@ -60,10 +63,10 @@ def archive_version(con: duckdb.DuckDBPyConnection, archive_dir: Path, bestand: 
     for table in tables:
         count = con.execute(f"SELECT count(*) FROM {table} WHERE _bestand = ?", [bestand]).fetchone()[0]
         if count:
-            con.execute(f"COPY (SELECT * FROM {table} WHERE _bestand = {_sql_text(bestand)} ORDER BY _blad, _rij) "
-                        f"TO {_sql_text(str(work / f'{table}.parquet'))} (FORMAT parquet)")
+            con.execute(f"COPY (SELECT * FROM {table} WHERE _bestand = {sql_text(bestand)} ORDER BY _blad, _rij) "
+                        f"TO {sql_text(str(work / f'{table}.parquet'))} (FORMAT parquet)")
     meta = {"bestand": bestand, "sha256": sha, "soort": soort, "mapping": mapping,
-            "geladen_op": geladen_op.isoformat(timespec="seconds"), "rijen": rijen}
+            "geladen_op": geladen_op.isoformat(timespec="seconds"), "rijen": rijen, "vingerafdruk": vingerafdruk}
     (work / VERSION_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     os.replace(work, target)
@@ -83,11 +86,12 @@ def versions(archive_dir: Path, bestand: str | None = None) -> list[Version]:
                 continue
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             found.append(Version(unquote(folder.name), meta["sha256"], meta["soort"], meta["mapping"],
-                                 datetime.fromisoformat(meta["geladen_op"]), int(meta["rijen"]), meta_path.parent))
+                                 datetime.fromisoformat(meta["geladen_op"]), int(meta["rijen"]), meta_path.parent,
+                                 meta.get("vingerafdruk", "")))
     return sorted(found, key=lambda v: (v.bestand, v.geladen_op))
 
 
 def restore_rows(con: duckdb.DuckDBPyConnection, version: Version) -> None:
     """Insert the archived rows of `version` into their staging tables (the file's current rows already deleted)."""
     for parquet in sorted(version.folder.glob("*.parquet")):
-        con.execute(f"INSERT INTO {parquet.stem} SELECT * FROM read_parquet({_sql_text(str(parquet))})")
+        con.execute(f"INSERT INTO {parquet.stem} SELECT * FROM read_parquet({sql_text(str(parquet))})")

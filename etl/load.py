@@ -904,10 +904,12 @@ def archive_loaded(con: duckdb.DuckDBPyConnection, report: LoadReport, archive_d
     """Archive what this run loaded (before the swap: a crash leaves at most an archived version not in force)."""
     rows = con.execute("SELECT bestand, soort, mapping, sha256, geladen_op, rijen FROM meta_bestand").fetchall()
     in_force = {row[0]: row[1:] for row in rows}
+    key = con.execute("SELECT vingerafdruk FROM meta_sleutel").fetchone()
     for f in report.files:
         if f.status == "geladen" and f.bestand in in_force:
             soort, mapping, sha, geladen_op, rijen = in_force[f.bestand]
-            archive_version(con, archive_dir, f.bestand, sha, soort, mapping, geladen_op, rijen, staging_tables())
+            archive_version(con, archive_dir, f.bestand, sha, soort, mapping, geladen_op, rijen, staging_tables(),
+                            key[0] if key else "")
 
 
 def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_dir: Path, bestand: str,
@@ -942,6 +944,7 @@ def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_d
             con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [bestand])
             con.execute("INSERT INTO meta_teruggezet VALUES (?, ?, ?, ?)",
                         [bestand, version.sha256, sha256(raw) if raw.is_file() else "", now])
+            sync_team_reference(con, now.date())  # the work copy got the shipped teams; lay the teams files over them
             failures = data_tests(con)
             if failures:
                 raise LoadRefused("terugzetten geweigerd: de datatests slagen dan niet (" + "; ".join(failures) + ")")
