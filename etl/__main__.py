@@ -96,7 +96,7 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"Herbouwen geweigerd: {exc}", file=sys.stderr)
         log.write("herbouwen", operator(), subject=str(warehouse), details=f"geweigerd: {exc}")
         return 3
-    bron = ("de versies in gebruik volgens het vorige warehouse" if done.bron == "warehouse"
+    bron = ("de versies in gebruik volgens het vorige warehouse" if done.bron == "meta_bestand"
             else "de nieuwste versie van elk bestand (er was geen leesbaar warehouse)")
     rijen = sum(v.rijen for v in done.versions)
     print(f"Warehouse {warehouse} herbouwd uit het archief {settings.archive_dir}: {len(done.versions)} bestanden, "

@@ -40,7 +40,7 @@ class Rebuilt:
 
     versions: list[Version]
     bron: str
-    """"warehouse" (meta_bestand of the old warehouse) or "archief" (newest version per file)."""
+    """"meta_bestand" (the versions in force per the old warehouse) or "nieuwste" (newest version per file)."""
 
 
 def _in_force(warehouse_path: Path) -> dict[str, tuple[str, datetime]] | None:
@@ -129,4 +129,4 @@ def rebuild_from_archive(warehouse_path: Path, archive_dir: Path, reference_dir:
             con.close()
             _remove(tmp)
             raise
-    return Rebuilt(chosen, "warehouse" if in_force is not None else "archief")
+    return Rebuilt(chosen, "meta_bestand" if in_force is not None else "nieuwste")

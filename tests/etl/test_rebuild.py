@@ -58,7 +58,7 @@ def test_rebuild_gives_the_same_rows_as_the_warehouse_in_force(etl_paths, cli, e
                                         "warehouse.")
     assert everything(etl_paths["warehouse"]) == before
     entry = AuditLog(load_settings().audit_log_path).entries().iloc[0]
-    assert (entry["gebeurtenis"], entry["details"]) == ("herbouwen", "3 bestanden, 11 rijen uit warehouse")
+    assert (entry["gebeurtenis"], entry["details"]) == ("herbouwen", "3 bestanden, 11 rijen uit meta_bestand")
     assert cli()[0] == 1  # a later load finds the rebuilt warehouse as it left it: nothing is read again but kapot
     assert query(etl_paths, "SELECT bestand, status FROM meta_laadronde WHERE run_id = (SELECT max(run_id) FROM "
                             "meta_laadronde) ORDER BY 1") == [
