@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from settings import COMMITTED_RAW_DIR, PROJECT_ROOT, Settings, settings_under
+from tests.ketenwarehouse import bouw_ketenwarehouse
 from tests.testwarehouse import bouw_opvolgingwarehouse, bouw_testwarehouse, load_folder
 
 REPO_DATA = PROJECT_ROOT / "data"
@@ -116,6 +117,20 @@ def con(testwarehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def opvolgingwarehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small synthetic warehouse plus the invented Bladel evening with follow-up steps, built once."""
     return bouw_opvolgingwarehouse(tmp_path_factory.mktemp("opvolgingwarehouse") / "kit.duckdb")
+
+
+@pytest.fixture(scope="session")
+def ketenwarehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented chain warehouse of tests/ketenwarehouse.py (signals, evenings K1/K2, steps S1..S8), built once."""
+    return bouw_ketenwarehouse(tmp_path_factory.mktemp("ketenwarehouse") / "kit.duckdb")
+
+
+@pytest.fixture(scope="module")
+def keten_con(ketenwarehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the chain warehouse (a module uses it as its `con`)."""
+    connection = duckdb.connect(str(ketenwarehouse), read_only=True)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture(scope="session")

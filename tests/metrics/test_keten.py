@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from metrics.filters import Filter
 from metrics.keten import keten, signalen_keten, trefkans_per_bron
-from tests.ketenwarehouse import bouw_ketenwarehouse
 
 KIT = Filter(teams=("KIT",))
 MEI = date(2021, 5, 31)
@@ -20,11 +18,9 @@ GEMEENTE = "Gemeente (toezicht en handhaving)"
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_ketenwarehouse(Path(tmp_path_factory.mktemp("keten")) / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
+def con(keten_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The chain warehouse of tests/ketenwarehouse.py (tests/conftest.py)."""
+    return keten_con
 
 
 def test_stages_per_signal(con: duckdb.DuckDBPyConnection) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -15,18 +14,15 @@ from metrics.filters import Filter
 from metrics.opvolging import achterstallige_stappen, kerncijfers_opvolging
 from metrics.peildatum import peildata
 from metrics.termijnen import open_stappen_per_maand, stappen_op_peildatum, termijnen
-from tests.ketenwarehouse import bouw_ketenwarehouse
 
 KIT = Filter(teams=("KIT",))
 MEI = date(2021, 5, 31)
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_ketenwarehouse(Path(tmp_path_factory.mktemp("keten")) / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
+def con(keten_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The chain warehouse of tests/ketenwarehouse.py (tests/conftest.py)."""
+    return keten_con
 
 
 def test_state_of_each_step_on_the_report_date(con: duckdb.DuckDBPyConnection) -> None:

@@ -4,24 +4,20 @@ what became of each finding, as of a report date, without personal data or addre
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from metrics.filters import Filter
 from metrics.terugkoppeling import KOLOMMEN, avonden, samenvatting, terugkoppeling
-from tests.ketenwarehouse import bouw_ketenwarehouse
 
 GEMEENTE = "Gemeente (toezicht en handhaving)"
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = bouw_ketenwarehouse(Path(tmp_path_factory.mktemp("keten")) / "kit.duckdb")
-    connection = duckdb.connect(str(path), read_only=True)
-    yield connection
-    connection.close()
+def con(keten_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The chain warehouse of tests/ketenwarehouse.py (tests/conftest.py)."""
+    return keten_con
 
 
 def test_evenings_to_choose_from(con: duckdb.DuckDBPyConnection) -> None:
