@@ -12,7 +12,7 @@ from settings import PROJECT_ROOT, load_settings, settings_under
 from tests.conftest import REPO_DATA, changed_files, files_under
 
 ENTRY_POINTS = {"dashboard.py", "etl/__main__.py", "metrics/__main__.py", "codering/__main__.py",
-                "benchmarks/__main__.py", "access/__main__.py", "report/__main__.py"}
+                "benchmarks/__main__.py", "benchmarks/child.py", "access/__main__.py", "report/__main__.py"}
 ENVIRONMENT = re.compile(r"\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bPath\.home\(|expanduser\(")
 DATA_PATH = re.compile(r"""["'](data|raw|warehouse|reference|mappings|codering\.sqlite|pseudoniem\.key)["']"""
                        r"""|with_name\(["'](reference|mappings)""")
