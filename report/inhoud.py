@@ -1,7 +1,11 @@
 """What the council one-pager says: figures, comparisons and the generated Dutch paragraph (no PDF, no streamlit).
 
 Everything comes from metrics/ functions on the warehouse; this module only chooses and words them, so the
-one-pager says what the dashboard says.
+one-pager says what the dashboard says. With a `drempel` (the small-count threshold, for a role that sees
+suppressed figures, access/suppress.py) every person-based count is suppressed as on Overzicht: the persons tile
+and sentence, the persons per month and per municipality (secondary suppression along the column) and the
+persons per 10,000 inhabitants (a rate of a hidden count would give it back). Evenings, visited objects and
+violations are not person-based.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from access.suppress import hidden_label, suppress
 from metrics.filters import Filter
 from metrics.format import getal, team_label_kort
 from metrics.overzicht import kerncijfers, per_gemeente, samenvatting, trend_per_maand
@@ -88,6 +93,30 @@ def _per_10000(cijfers: pd.DataFrame, kengetal: str) -> float | None:
     return None if rij.empty or pd.isna(rij.iloc[0]["per_10000"]) else float(rij.iloc[0]["per_10000"])
 
 
+def _aantal(cijfers: pd.DataFrame, kengetal: str) -> float:
+    rij = cijfers[cijfers["kengetal"] == kengetal]
+    return 0.0 if rij.empty or pd.isna(rij.iloc[0]["aantal"]) else float(rij.iloc[0]["aantal"])
+
+
+def _klein(aantal: float, drempel: int | None) -> bool:
+    """Whether a person count is suppressed (1 up to drempel - 1; None: nothing is)."""
+    return drempel is not None and 0 < aantal < drempel
+
+
+def _zonder_kleine_aantallen(frame: pd.DataFrame, drempel: int | None) -> pd.DataFrame:
+    """`frame` with its persons column suppressed (primary and secondary along the column), or as it is."""
+    if drempel is None or frame.empty:
+        return frame
+    return suppress(frame.reset_index(drop=True), ["aangetroffen_personen"], drempel).shown
+
+
+def onderdrukking_tekst(drempel: int) -> str:
+    """The sentence that says that (and why) the one-pager hides small person counts."""
+    return (f"Aantallen personen onder de {drempel} zijn niet getoond ({hidden_label(drempel)}), en waar nodig ook "
+            "een tweede aantal, zodat een verborgen aantal niet uit de totalen is terug te rekenen (zoals het CBS "
+            "doet); zo is niemand in de cijfers herkenbaar (AVG).")
+
+
 def _bronnen(con: duckdb.DuckDBPyConnection) -> list[str]:
     geladen = con.execute("SELECT max(geladen_op), count(*) FROM meta_bestand").fetchone()
     tot = f" (laatst geladen op {datum_lang(pd.Timestamp(geladen[0]).date())})" if geladen[0] is not None else ""
@@ -99,8 +128,10 @@ def _bronnen(con: duckdb.DuckDBPyConnection) -> list[str]:
     ]
 
 
-def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None, periode: Periode) -> Raadsnotitie:
-    """Collect the one-pager of `team` for one municipality (CBS code) or the whole team (None) in `periode`."""
+def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None, periode: Periode,
+                 drempel: int | None = None) -> Raadsnotitie:
+    """Collect the one-pager of `team` for one municipality (CBS code) or the whole team (None) in `periode`;
+    person counts below `drempel` suppressed (None: every count shown; see the module)."""
     naam = _gemeente_naam(con, gemeente) if gemeente else None
     f = Filter(teams=(team,), gemeenten=(gemeente,) if gemeente else (), start=periode.van, end=periode.tot)
     team_f = Filter(teams=(team,), start=periode.van, end=periode.tot)
@@ -108,7 +139,8 @@ def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None
     tegels = [
         ("Controleavonden", getal(kern["controleavonden"])),
         ("Bezochte objecten", getal(kern["bezochte_objecten"])),
-        ("Aangetroffen personen", getal(kern["aangetroffen_personen"])),
+        ("Aangetroffen personen", hidden_label(drempel) if _klein(kern["aangetroffen_personen"], drempel)
+         else getal(kern["aangetroffen_personen"])),
         ("Overtredingen", getal(kern["overtredingen"])),
         (
             "Overtredingen opgevolgd",
@@ -116,7 +148,7 @@ def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None
         ),
         ("Partners per avond", getal(kern["partners_per_avond"], 1)),
     ]
-    zinnen = list(samenvatting(con, f)["zin"])
+    zinnen = list(samenvatting(con, f, drempel)["zin"])
     if not zinnen:
         zinnen = [f"In {periode.beschrijving} zijn in {naam or 'de gemeenten van het team'} geen controleavonden "
                   "gehouden."]
@@ -138,7 +170,12 @@ def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None
         rij = eigen[eigen["kengetal"] == kengetal]
         naam_kengetal = rij.iloc[0]["kengetal_naam"] if not rij.empty else kengetal.replace("_", " ").capitalize()
         wij, zij = _per_10000(eigen, kengetal), _per_10000(pit, kengetal)
-        benchmark.append((naam_kengetal, getal(wij, 2), getal(zij, 2)))
+        if kengetal == "aangetroffen_personen":  # a rate of a hidden count would give the count back
+            wij_tekst = "niet getoond" if _klein(_aantal(eigen, kengetal), drempel) else getal(wij, 2)
+            zij_tekst = "niet getoond" if _klein(_aantal(pit, kengetal), drempel) else getal(zij, 2)
+            benchmark.append((naam_kengetal, wij_tekst, zij_tekst))
+        else:
+            benchmark.append((naam_kengetal, getal(wij, 2), getal(zij, 2)))
     wij, zij = _per_10000(eigen, "controleavonden"), _per_10000(pit, "controleavonden")
     if wij is not None and zij:
         verhouding = "meer" if wij > zij else "minder" if wij < zij else "evenveel"
@@ -162,9 +199,9 @@ def raadsnotitie(con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None
         filter=f,
         kerncijfers=tegels,
         tekst=" ".join(zinnen),
-        trend=trend_per_maand(con, f),
-        gemeenten=gemeenten,
+        trend=_zonder_kleine_aantallen(trend_per_maand(con, f), drempel),
+        gemeenten=_zonder_kleine_aantallen(gemeenten, drempel),
         benchmark=benchmark,
         opvolging=opvolging,
-        bronnen=_bronnen(con),
+        bronnen=_bronnen(con) + ([onderdrukking_tekst(drempel)] if drempel is not None else []),
     )

@@ -147,7 +147,9 @@ def pdf_bytes(notitie: Raadsnotitie, browser: Path, gemaakt: date | None = None)
 
 
 def onepager_pdf(
-    con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None, periode: Periode, browser: Path
+    con: duckdb.DuckDBPyConnection, team: str, gemeente: str | None, periode: Periode, browser: Path,
+    drempel: int | None = None,
 ) -> bytes:
-    """The one-pager of `team` for a municipality (CBS code, or None for the whole team) and `periode`, as PDF."""
-    return pdf_bytes(raadsnotitie(con, team, gemeente, periode), browser)
+    """The one-pager of `team` for a municipality (CBS code, or None for the whole team) and `periode`, as PDF;
+    person counts below `drempel` suppressed (report/inhoud.py; None: every count shown)."""
+    return pdf_bytes(raadsnotitie(con, team, gemeente, periode, drempel), browser)

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import secrets
 import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -225,3 +226,12 @@ def export_allowed() -> bool:
 def audit_export(file_name: str) -> None:
     """Download callback: write the export to the audit log."""
     audit("export", file_name, st.session_state.get(CURRENT_PAGE_KEY, ""))
+
+
+def audit_export_later(file_name: str) -> Callable[[], None]:
+    """The audit write of an export that is made later, outside the script run (a deferred download such as the
+    council PDF): who, role, page and the log are taken now, the entry is written when the result is called."""
+    user = current_user(touch=False)
+    log, page_name = _log(), st.session_state.get(CURRENT_PAGE_KEY, "")
+    who, role = (user.name, user.role) if user else ("(niet ingelogd)", "")
+    return lambda: log.write("export", who, role, file_name, page_name)

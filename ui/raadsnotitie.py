@@ -1,4 +1,5 @@
-"""The download button of the council one-pager (report/): the PDF is made only when the button is clicked."""
+"""The download button of the council one-pager (report/): the PDF is made only when the button is clicked, for
+the logged-in role (small person counts suppressed as on the page, ui/privacy.py) and written to the audit log."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import streamlit as st
 from metrics.filters import Filter
 from metrics.periode import Periode
 from report.pdf import onepager_pdf
+from ui.auth import audit_export_later, export_allowed
 from ui.data import current_settings, run_metric
 from ui.format import team_label_kort
+from ui.privacy import drempel
 
 KNOP_KEY = "raadsnotitie_pdf"
 
@@ -28,19 +31,28 @@ def raadsnotitie_knop(f: Filter, namen: dict[str, str]) -> None:
     Needs exactly one team and at most one municipality (the note is about one team in one municipality or the
     whole team); otherwise a caption says what to choose. `namen` maps CBS codes to names.
     """
+    if not export_allowed():
+        return
     if len(f.teams) != 1 or len(f.gemeenten) > 1 or f.start is None or f.end is None:
         st.caption("Raadsnotitie (pdf): kies in het filter één team en één of geen gemeente.")
         return
     gemeente = f.gemeenten[0] if f.gemeenten else None
     settings = current_settings()
-    maak = partial(
+    naam = bestandsnaam(f, namen.get(gemeente) if gemeente else None)
+    pdf = partial(
         run_metric, settings.warehouse_path, onepager_pdf, f.teams[0], gemeente, Periode(f.start, f.end),
-        settings.browser_path,
+        settings.browser_path, drempel(),
     )
+    gelogd = audit_export_later(naam)
+
+    def maak() -> bytes:
+        gelogd()
+        return pdf()
+
     st.download_button(
         "Raadsnotitie (pdf)",
         data=maak,
-        file_name=bestandsnaam(f, namen.get(gemeente) if gemeente else None),
+        file_name=naam,
         mime="application/pdf",
         key=KNOP_KEY,
         on_click="ignore",

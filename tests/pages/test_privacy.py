@@ -4,14 +4,18 @@ saying why; evaluators see the count itself (small synthetic warehouse of tests/
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.downloads import download_csv
+from access.audit import AuditLog
+from settings import load_settings
+from tests.downloads import deferred_bytes, download_csv
 from tests.login import login
-from ui.filters import GEMEENTE_KEY, TEAM_KEY
+from ui.filters import GEMEENTE_KEY, PERIODE_KEY, TEAM_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,3 +129,21 @@ def test_overtredingen_objects_are_not_suppressed(app: AppTest) -> None:
     at = at.radio(key="overtredingen_basis").set_value("objecten").run()
     export = download_csv(at, "dl_csv_overtredingen_per_categorie_objecten")
     assert "<5" not in export.to_string()
+
+
+@pytest.mark.skipif(not (Path("/usr/bin/chromium").exists() and shutil.which("pdftotext")),
+                    reason="needs /usr/bin/chromium and pdftotext (scripts/test.sh installs both when run as root)")
+@pytest.mark.parametrize(("role", "shown"), [("burgemeester", "<5"), ("evaluator", "3")])
+def test_council_pdf_follows_the_role_and_is_audited(app: AppTest, tmp_path: Path, role: str, shown: str) -> None:
+    """The one-pager from the Overzicht button, made on the click outside the script run as the server does: PIT
+    in Deurne 2017 has 3 persons, hidden for a mayor, shown to an evaluator; the PDF is an export in the audit log."""
+    at = _deurne(login(app, role))
+    at = at.text_input(key=PERIODE_KEY).input("2017").run()
+    pdf = tmp_path / "raad.pdf"
+    pdf.write_bytes(deferred_bytes(at, "Raadsnotitie (pdf)"))
+    tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    assert f"Bezochte objecten Aangetroffen personen 1 1 {shown}" in tekst
+    entry = AuditLog(load_settings().audit_log_path).entries().iloc[0]
+    assert (entry["gebeurtenis"], entry["rol"], entry["onderwerp"]) == (
+        "export", role, "raadsnotitie_PIT_Deurne_2017.pdf")

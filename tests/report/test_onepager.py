@@ -51,6 +51,24 @@ def test_whole_team_and_an_empty_period(con: duckdb.DuckDBPyConnection) -> None:
     assert leeg.opvolging.startswith("Er zijn in deze periode geen overtredingen vastgelegd")
 
 
+def test_small_person_counts_are_suppressed_worked_example(con: duckdb.DuckDBPyConnection) -> None:
+    """PIT in Deurne, 2017: one evening, one visit, 3 persons found (P2, Q3). For a suppressed role the tile, the
+    sentence and the persons per 10,000 inhabitants (3 / 12 months * 12 / inhabitants would give 3 back) are
+    hidden; per municipality Helmond 10 and Deurne 3: 3 is hidden and 10 too (their sum is the team's total)."""
+    notitie = raadsnotitie(con, "PIT", "GM0762", lees_periode("2017"), drempel=5)
+    assert dict(notitie.kerncijfers)["Aangetroffen personen"] == "<5"
+    assert dict(notitie.kerncijfers)["Bezochte objecten"] == "1"  # objects are not persons
+    assert "1 objecten zijn bezocht en minder dan 5 personen zijn aangetroffen." in notitie.tekst
+    personen = next(rij for rij in notitie.benchmark if rij[0] == "Aangetroffen personen")
+    assert personen[1] == "niet getoond" and personen[2] != "niet getoond"  # PIT as a whole: 13 persons
+    per_gemeente = dict(zip(notitie.gemeenten["gemeente"], notitie.gemeenten["aangetroffen_personen"], strict=True))
+    assert per_gemeente == {"Helmond": "<5", "Deurne": "<5"}
+    assert any("Aantallen personen onder de 5 zijn niet getoond" in b for b in notitie.bronnen)
+    open_ = raadsnotitie(con, "PIT", "GM0762", lees_periode("2017"))  # evaluator, beheerder: every count
+    assert dict(open_.kerncijfers)["Aangetroffen personen"] == "3" and "3 personen zijn aangetroffen" in open_.tekst
+    assert not any("niet getoond" in b for b in open_.bronnen)
+
+
 def test_municipality_names_are_looked_up(con: duckdb.DuckDBPyConnection) -> None:
     assert gemeente_code(con, "  reusel-de mierden ".replace("-de m", "-De M")) == ("GM1667", "Reusel-De Mierden")
     assert gemeente_code(con, "veldhoven") == ("GM0861", "Veldhoven")
@@ -101,3 +119,27 @@ def test_cli_writes_a_pdf_of_at_most_two_pages(testwarehouse: Path, tmp_path: Pa
     assert "Opgevolgd: een overtreding met minstens één opvolgingsstap" in tekst
     images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) - 2 == 2  # the trend and the municipalities, drawn by kaleido
+
+
+@pytest.mark.skipif(
+    not (CHROMIUM.exists() and shutil.which("pdftotext")) and os.environ.get("CI") != "true",
+    reason="needs /usr/bin/chromium and pdftotext (scripts/test.sh installs both when run as root)",
+)
+def test_cli_suppresses_by_default_and_is_audited(testwarehouse: Path, tmp_path: Path) -> None:
+    """The command line makes the one-pager for the council (--rol burgemeester by default): Deurne's 3 persons
+    are "<5"; the written file is an export in the audit log, by the operator."""
+    from access.audit import AuditLog
+    from settings import load_settings
+
+    out = tmp_path / "deurne.pdf"
+    klaar = _cli("--gemeente", "Deurne", "--periode", "2017", "--team", "PIT", "--out", str(out), "--warehouse",
+                 str(testwarehouse))
+    assert klaar.returncode == 0, klaar.stderr
+    tekst = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    assert "Bezochte objecten Aangetroffen personen 1 1 <5" in tekst  # the tiles, read row by row
+    assert "minder dan 5 personen zijn aangetroffen" in tekst and "niet getoond" in tekst
+    assert "Aantallen personen onder de 5 zijn niet getoond" in tekst
+    log = AuditLog(load_settings().audit_log_path).entries()
+    assert log[["gebeurtenis", "rol", "onderwerp"]].values.tolist()[0] == ["export", "burgemeester", "deurne.pdf"]
+    assert log["wie"].iloc[0].startswith("cli")
