@@ -18,6 +18,9 @@ MAPPINGS_DIR = PROJECT_ROOT / "etl" / "mappings"
 """The shipped partner layouts (TOML)."""
 COMMITTED_RAW_DIR = PROJECT_ROOT / "data" / "raw"
 """The synthetic demo data shipped in the repository (the default raw folder)."""
+SOURCE_TEXT = PROJECT_ROOT / "docs" / "brondocumenten.txt"
+"""The source documents as text (council note, HAM/KIT evaluation, PIT evaluation 2017): read only by the tests that
+check every quantitative statement is in the reproduction catalogue or listed as not reproducible; never at run time."""
 
 
 @dataclass(frozen=True)

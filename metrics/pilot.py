@@ -305,3 +305,58 @@ def opvolging_gemeenten(
         """,
         {"team": team, "gemeenten": list(gemeenten)},
     ).df()
+
+
+def avonden_gemeenten(
+    con: duckdb.DuckDBPyConnection, gemeenten: tuple[str, ...], team: str = PILOT
+) -> pd.DataFrame:
+    """Control evenings of the team in `gemeenten` against the team's other municipalities.
+
+    A municipality counts when the team held at least one evening there (stg_controleavonden; names as in
+    ref_gemeente). Columns (one row): groep_gemeenten, groep_avonden, groep_gemiddeld (groep_avonden /
+    groep_gemeenten: evenings per municipality of the group), overig_gemeenten (the team's other municipalities
+    with evenings), overig_avonden, overig_gemiddeld, team_avonden (all the team's evenings); an average is NaN
+    when its group has no municipality.
+    Source: HAM/KIT evaluation §10.3 question 4 "Best, Veldhoven en Waalre lopen voor als het aankomt op de
+    avonden"; council note "de overige 7 gemeenten", "Doordat het aantal interventies van 8 gemeenten veel hoger
+    ligt dan van de gemeente Waalre afzonderlijk".
+    """
+    return con.execute(
+        """
+        WITH per AS (
+            SELECT list_contains($gemeenten, g.naam) AS in_groep, count(*) AS avonden
+            FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
+            WHERE c.team = $team GROUP BY g.naam
+        )
+        SELECT count(*) FILTER (WHERE in_groep) AS groep_gemeenten,
+               coalesce(sum(avonden) FILTER (WHERE in_groep), 0) AS groep_avonden,
+               sum(avonden) FILTER (WHERE in_groep) / nullif(count(*) FILTER (WHERE in_groep), 0) AS groep_gemiddeld,
+               count(*) FILTER (WHERE NOT in_groep) AS overig_gemeenten,
+               coalesce(sum(avonden) FILTER (WHERE NOT in_groep), 0) AS overig_avonden,
+               sum(avonden) FILTER (WHERE NOT in_groep)
+                 / nullif(count(*) FILTER (WHERE NOT in_groep), 0) AS overig_gemiddeld,
+               coalesce(sum(avonden), 0) AS team_avonden
+        FROM per
+        """,
+        {"team": team, "gemeenten": list(gemeenten)},
+    ).df()
+
+
+def partnersignalen(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """Signals (tips: an address brought in) by source: the municipalities against every other partner.
+
+    Columns (one row): signalen (stg_signalen rows of the team), van_gemeenten (bron_partner GEMEENTE),
+    van_partners (any other source), partner_adressen (distinct addresses, adres_pseudoniem, in signals of another
+    source than a municipality).
+    Source: HAM/KIT evaluation §6.2.1 question 5 and knelpunt 4 "Ook andere partners leveren geen adressen aan".
+    """
+    return con.execute(
+        """
+        SELECT count(*) AS signalen,
+               count(*) FILTER (WHERE bron_partner = 'GEMEENTE') AS van_gemeenten,
+               count(*) FILTER (WHERE bron_partner <> 'GEMEENTE') AS van_partners,
+               count(DISTINCT adres_pseudoniem) FILTER (WHERE bron_partner <> 'GEMEENTE') AS partner_adressen
+        FROM stg_signalen WHERE team = $team
+        """,
+        {"team": team},
+    ).df()

@@ -464,7 +464,64 @@ def _pit_figures() -> list[Figure]:
     return f
 
 
-FIGURES: tuple[Figure, ...] = tuple(_context_figures() + _pilot_figures() + _interview_figures() + _pit_figures())
+VOORLOPERS = ("Best", "Veldhoven", "Waalre")
+"""§10.3 question 4: "Best, Veldhoven en Waalre lopen voor als het aankomt op de avonden"."""
+
+
+def _word_figures() -> list[Figure]:
+    """Statements in words (or a number word beside a name) that the rows can check."""
+    zonder_veldhoven = {"gemeenten": ("Veldhoven",)}
+    return [
+        _fig("RN-overige-7-gemeenten", RN, "Kennisnemen van",
+             "in gezamenlijkheid met de overige 7 gemeenten uit (politie)Basisteam de Kempen een kartrekker aan te "
+             "stellen", "7", pilot.avonden_gemeenten, "overig_gemeenten", kwargs={**zonder_veldhoven, "team": "KIT"},
+             base="gemeenten met minstens één controleavond van het KIT, Veldhoven (de gemeente van de raadsnota) niet "
+                  "meegeteld"),
+        _fig("RN-andere-7-gemeenten", RN, "Inleiding",
+             "Zo participeerden ook de andere 7 gemeenten uit politiebassisteam de Kempen in de pilot", "7",
+             pilot.avonden_gemeenten, "overig_gemeenten", kwargs=zonder_veldhoven,
+             base="gemeenten met minstens één controleavond van de pilot, Veldhoven niet meegeteld"),
+        _fig("RN-interventies-waalre", RN, "Beoogde voordelen",
+             "Doordat het aantal interventies van 8 gemeenten veel hoger ligt dan van de gemeente Waalre afzonderlijk",
+             "hoger dan van de gemeente Waalre afzonderlijk", pilot.avonden_gemeenten,
+             ("team_avonden", "groep_avonden"),
+             kwargs={"gemeenten": ("Waalre",), "team": "KIT"},
+             base="controleavonden van het KIT in alle gemeenten tegen die in Waalre",
+             note="'Veel hoger' gelezen als hoger. De raadsnota van Veldhoven noemt hier Waalre."),
+        _fig("HAM-4.4-belastingdienst-avonden", HAM, "§4.4",
+             "De belastingdienst gaat bijvoorbeeld niet mee op een controleavond", "geen", pilot.deelname_partner,
+             "avonden", {"partner": ("BD-BELASTINGEN", "BD-TOESLAGEN")},
+             base="controleavonden van de pilot met de Belastingdienst (Belastingen of Toeslagen) aanwezig"),
+        _fig("HAM-knelpunt4-partneradressen", HAM, "§6.2.1 vraag 5, knelpunt 4",
+             "Ook andere partners leveren geen adressen aan", "geen", pilot.partnersignalen, "partner_adressen",
+             base="verschillende adressen in signalen van de pilot met een andere bron dan een gemeente"),
+        _fig("HAM-10.3-opm-voorlopers-avonden", HAM, "§10.3 vraag 4 (opmerkingen)",
+             "Best, Veldhoven en Waalre lopen voor als het aankomt op de avonden",
+             "hoger dan bij de overige vijf gemeenten", pilot.avonden_gemeenten,
+             ("groep_gemiddeld", "overig_gemiddeld"),
+             kwargs={"gemeenten": VOORLOPERS}, numerator="groep_avonden", denominator="groep_gemeenten",
+             base="controleavonden per gemeente van de pilot: Best, Veldhoven en Waalre tegen de overige gemeenten "
+                  "(teller/noemer: de drie)",
+             note="'Lopen voor als het aankomt op de avonden' gelezen als: gemiddeld meer controleavonden per gemeente "
+                  "dan de overige gemeenten van de pilot."),
+        _fig("HAM-10.3-opm-voorlopers-opvolging", HAM, "§10.3 vraag 4 (opmerkingen)",
+             "Best, Veldhoven en Waalre lopen voor als het aankomt op de avonden (lezing: opvolging na de avonden)",
+             "aandeel hoger dan bij de overige vijf gemeenten", pilot.opvolging_gemeenten, ("groep_pct", "overig_pct"),
+             kwargs={"gemeenten": VOORLOPERS}, numerator="groep_opgevolgd", denominator="groep_overtredingen",
+             base="overtredingen van de pilot met minstens één opvolgingsstap: de drie tegen de overige gemeenten",
+             required=False, note="Alternatieve lezing, ter vergelijking; hoeft niet te kloppen."),
+        _fig("PIT-persbericht-alle-acties", PIT, "Communicatie",
+             "Bij alle PIT-acties worden er ... persberichten opgesteld", "alle", pit.acties_met_persbericht,
+             "aandeel_pct", kwargs={"team": "PIT", "tot": date(2017, 11, 30)}, numerator="met_persbericht",
+             denominator="acties", base="PIT-acties t/m 30-11-2017 met minstens één persbericht",
+             note="Gelezen op de stand van zaken van de persberichten (november 2017): een actie daarna kan haar "
+                  "persbericht nog krijgen."),
+    ]
+
+
+FIGURES: tuple[Figure, ...] = tuple(
+    _context_figures() + _pilot_figures() + _interview_figures() + _pit_figures() + _word_figures()
+)
 """All published figures, in document order within each group."""
 
 

@@ -1,12 +1,13 @@
 """Reproductie (steering group): every figure the source documents print, recomputed from the warehouse rows,
-with a match per figure, the inconsistencies in and between the documents, and the base of the violation
-shares. The sidebar filter does not apply: published figures are about fixed teams and periods."""
+with a match per figure, the inconsistencies in and between the documents, the base of the violation
+shares, and the quantitative statements that cannot follow from rows, with the reason. The sidebar filter does
+not apply: published figures are about fixed teams and periods."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from metrics import pilot, reproduce
+from metrics import pilot, reproduce, statements
 from ui.charts import download_buttons, empty_state
 from ui.data import query
 from ui.format import getal
@@ -141,3 +142,34 @@ for punt in punten.itertuples(index=False):
             kolom.markdown(f"**{label}**  \nGepubliceerd: {gedrukt}  \n{herkomst.capitalize()}: {waarde}")
         st.caption(f"{punt.status.capitalize()}. {punt.toelichting}")
 download_buttons(punten, "reproductie_tegenstrijdigheden")
+
+st.subheader("Uitspraken die niet uit de rijen volgen")
+verantwoording = statements.overview().iloc[0]
+st.markdown(
+    f"De documenten bevatten {getal(verantwoording['uitspraken'])} uitspraken met een getal of een hoeveelheid in "
+    "woorden (zoals \"de Belastingdienst gaat niet mee op een controleavond\"). "
+    f"{getal(verantwoording['gereproduceerd'])} daarvan staan hierboven in de tabel en worden uit de rijen berekend; "
+    f"{getal(verantwoording['niet_reproduceerbaar'])} kunnen niet uit de rijen volgen: een begroting, afgesproken "
+    "uren, de geschiedenis van een ander team, de planning van het onderzoek. Ze staan hieronder met de reden."
+)
+met_document = st.toggle(
+    "Ook gegevens over de documenten zelf (data, nummers, paginanummers)", key="reproductie_documentgegevens"
+)
+niet = statements.not_reproducible()
+if not met_document:
+    niet = niet[niet["soort"] != "document"]
+st.dataframe(
+    niet,
+    hide_index=True,
+    width="stretch",
+    column_order=["citaat", "document", "sectie", "soort_naam", "reden", "zie"],
+    column_config={
+        "citaat": st.column_config.TextColumn("Zoals gedrukt", width="large"),
+        "document": st.column_config.TextColumn("Document"),
+        "sectie": st.column_config.TextColumn("Sectie"),
+        "soort_naam": st.column_config.TextColumn("Soort"),
+        "reden": st.column_config.TextColumn("Waarom niet uit de rijen", width="large"),
+        "zie": st.column_config.TextColumn("Zie tegenstrijdigheid"),
+    },
+)
+download_buttons(niet, "reproductie_niet_reproduceerbaar")

@@ -3,8 +3,9 @@
 The rows reproduce the published results of the HAM/KIT evaluation §6.1 exactly when computed from
 the rows: 17 controleavonden, 42 addresses, 232 persons with the published shares, the three violation
 shares on the base of persons found (40% BRP, 26% bestemmingsplan, 8% brandveiligheid), the partner
-actions list, weak follow-up in the B.O.E.R.-gemeenten (question 8) and signals mostly from the
-municipalities (knelpunt 4). Everything else (names, addresses, dates, amounts) is invented.
+actions list, weak follow-up in the B.O.E.R.-gemeenten (question 8), signals only from the municipalities
+(knelpunt 4) and no Belastingdienst on an evening (§4.4). Everything else (names, addresses, dates, amounts) is
+invented.
 
 Layout "ham-kempen" (etl/mappings/ham-kempen-*.toml): own sheet names and headers, project "HAM"
 instead of the team code, J/N for yes/no, text dates ("03-04-2019", some "3 maart 2019"),
@@ -47,6 +48,9 @@ BESTEMMINGSPLAN_VISITS = (18, 14, 12, 9, 7)
 BRANDVEILIGHEID_EXTRA = 7
 """Persons at the second brandveiligheid visit; with the 12-person bestemmingsplan visit: 19 of 232 (8%)."""
 OTHER_PARTNERS = ("UWV", "Inspectie SZW", "SVB", "Belastingdienst - MKB", "Toeslagen", "AVIM", "IND")
+NOT_ON_EVENINGS = ("Belastingdienst - MKB", "Toeslagen")
+"""'De belastingdienst gaat bijvoorbeeld niet mee op een controleavond' (§4.4): a partner of the project that starts
+investigations after an evening but is never present at one."""
 RESULTS = (  # (organisation as written, soort as written, total count)
     ("Gemeente", "CV buiten gebruik gesteld", 2),
     ("Gemeente", "Overkapping afgezet", 1),
@@ -57,7 +61,9 @@ RESULTS = (  # (organisation as written, soort as written, total count)
     ("Belastingdienst - MKB", "Onderzoek uitgezet", 2),
     ("Inspectie SZW", "Boeterapport opgesteld", 4),
 )
-SIGNAL_SOURCES = {"Gemeente": 56, "Politie": 5, "UWV": 2, "Inspectie SZW": 2, "Toeslagen": 1}
+SIGNAL_SOURCES = {"Gemeente": 66}
+"""Knelpunt 4: 'De gemeenten hebben zelf beperkte informatiebronnen ... Ook andere partners leveren geen adressen
+aan': every signal (an address brought in) of the pilot comes from a municipality."""
 
 
 @dataclass
@@ -102,7 +108,7 @@ def _evenings(rng: random.Random) -> list[Evening]:
     rng.shuffle(gemeenten)
     evenings = []
     for i, (offset, gemeente) in enumerate(zip(days, gemeenten, strict=True), start=1):
-        others = rng.sample(OTHER_PARTNERS, rng.randint(1, 4))
+        others = [p for p in rng.sample(OTHER_PARTNERS, rng.randint(1, 4)) if p not in NOT_ON_EVENINGS]
         evenings.append(Evening(f"HAM19-C{i:02d}", start + dt.timedelta(days=offset), gemeente,
                                 ["Gemeente", "Politie basisteam De Kempen", *others]))
     return evenings
@@ -284,7 +290,12 @@ def _results(rng: random.Random, evenings: list[Evening], visits: list[Visit],
     fire_evenings = [v.evening for v in visits if v.id in groups["brandveiligheid"] + groups["bestemmingsplan"]]
     rows = []
     for organisation, soort, total in RESULTS:
-        pool = fire_evenings if organisation == "Gemeente" else [e for e in evenings if organisation in e.partners]
+        if organisation == "Gemeente":
+            pool = fire_evenings
+        elif organisation in NOT_ON_EVENINGS:  # an investigation started after an evening the partner did not attend
+            pool = evenings
+        else:
+            pool = [e for e in evenings if organisation in e.partners]
         candidates = list({e.id: e for e in pool}.values())
         parts = spread(rng, total, min(total, len(candidates), 2), minimum=1)
         for count, evening in zip(parts, rng.sample(candidates, len(parts)), strict=True):
@@ -340,7 +351,7 @@ def _followups(rng: random.Random, findings: list[dict[str, object]]) -> list[tu
 
 
 def _signals(rng: random.Random, visits: list[Visit], book: AddressBook) -> list[tuple[object, ...]]:
-    """Signals mostly from the municipalities; part of them led to a visit on a control evening."""
+    """Signals only from the municipalities (knelpunt 4); part of them led to a visit on a control evening."""
     sources = _shuffled(rng, SIGNAL_SOURCES)
     checked = rng.sample(visits, 30)
     rows = []

@@ -261,7 +261,10 @@ def test_pilot_actions_followup_and_signals(raw: Path) -> None:
     still_open = steps[steps["Status"] != "Afgerond"]
     assert len(still_open) > 0 and still_open["Gesloten op"].isna().all()
     signals = sheet(raw / "kit-pilot" / "HAM_signalen_2019.xlsx", "Meldingen")
-    assert (signals["Melder"] == "Gemeente").mean() > 0.8
+    assert set(signals["Melder"]) == {"Gemeente"}  # knelpunt 4: "Ook andere partners leveren geen adressen aan"
+    present = {p.strip() for cell in evenings["Wie waren er"] for p in cell.split(";")}
+    assert not present & {"Belastingdienst - MKB", "Toeslagen"}  # §4.4: the Belastingdienst does not go along
+    assert {"Gemeente", "Politie basisteam De Kempen", "UWV"} <= present
 
 
 # ---------------------------------------------------------------- PIT 2017 (infographic)

@@ -170,3 +170,28 @@ def test_follow_up_in_a_group_of_municipalities_against_the_others(con: duckdb.D
     boer = pilot.opvolging_gemeenten(con).iloc[0]  # no evening in a B.O.E.R.-gemeente: no share
     assert boer["groep_overtredingen"] == 0 and pd.isna(boer["groep_pct"])
     assert boer["overig_overtredingen"] == 8
+
+
+def test_evenings_of_a_group_of_municipalities_against_the_others(con: duckdb.DuckDBPyConnection) -> None:
+    # A1 in Veldhoven, A2 and A3 in Bergeijk
+    row = pilot.avonden_gemeenten(con, ("Veldhoven",)).iloc[0]
+    assert (row["groep_gemeenten"], row["groep_avonden"], row["groep_gemiddeld"]) == (1, 1, 1.0)
+    assert (row["overig_gemeenten"], row["overig_avonden"], row["overig_gemiddeld"], row["team_avonden"]) == (
+        1, 2, 2.0, 3)
+    none = pilot.avonden_gemeenten(con, ("Waalre",)).iloc[0]  # no evening in Waalre: the group is empty
+    assert (none["groep_gemeenten"], none["groep_avonden"], none["overig_gemeenten"]) == (0, 0, 2)
+    assert pd.isna(none["groep_gemiddeld"])
+
+
+def test_signals_of_partners_and_their_addresses(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO stg_signalen VALUES (?, DATE '2019-02-01', 'KIT-pilot', 'GM0861', ?, 'huisvesting', ?, NULL, "
+        "NULL, 'nieuw', NULL, ?, ?, ?)",
+        [("S1", "GEMEENTE", "ADR-1", *L), ("S2", "GEMEENTE", "ADR-2", *L), ("S3", "UWV", None, *L)],
+    )
+    row = pilot.partnersignalen(con).iloc[0]
+    assert (row["signalen"], row["van_gemeenten"], row["van_partners"], row["partner_adressen"]) == (3, 2, 1, 0)
+    con.execute("INSERT INTO stg_signalen VALUES ('S4', DATE '2019-03-01', 'KIT-pilot', 'GM0861', 'POLITIE', "
+                "'huisvesting', 'ADR-7', NULL, NULL, 'nieuw', NULL, 't.xlsx', 'Blad1', 2)")
+    assert pilot.partnersignalen(con).iloc[0]["partner_adressen"] == 1
+    assert pilot.partnersignalen(con, team="PIT").iloc[0]["signalen"] == 0

@@ -141,3 +141,16 @@ def test_share_of_signals_from_some_sources(con: duckdb.DuckDBPyConnection) -> N
     row = pit.signaalbronnen(con, ("GEMEENTE", "POLITIE")).iloc[0]
     assert (row["signalen"], row["totaal"], row["aandeel_pct"]) == (3, 5, 60.0)
     assert pit.signaalbronnen(con, ("ISZW",)).iloc[0]["aandeel_pct"] == 0.0
+
+
+def test_share_of_actions_with_a_press_release_up_to_a_date(con: duckdb.DuckDBPyConnection) -> None:
+    # P1, P2, P3 each have a press release (P3's is dated in December, but it belongs to the action)
+    row = pit.acties_met_persbericht(con).iloc[0]
+    assert (row["acties"], row["met_persbericht"], row["zonder_persbericht"], row["aandeel_pct"]) == (3, 3, 0, 100.0)
+    con.execute("INSERT INTO stg_controleavonden VALUES ('P4', DATE '2017-12-10', 'PIT', 'GM0794', 'ondermijning', 9, "
+                "'t.xlsx', 'Blad1', 2)")
+    row = pit.acties_met_persbericht(con).iloc[0]
+    assert (row["acties"], row["met_persbericht"]) == (4, 3) and round(row["aandeel_pct"], 1) == 75.0
+    upto = pit.acties_met_persbericht(con, tot=date(2017, 11, 30)).iloc[0]  # P4 is after the date
+    assert (upto["acties"], upto["met_persbericht"], upto["aandeel_pct"]) == (3, 3, 100.0)
+    assert pit.acties_met_persbericht(con, team="KIT").iloc[0]["acties"] == 0

@@ -126,18 +126,18 @@ def test_cli_table_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "HAM-6.1-pools" in out and "Tegenstrijdigheden" in out
     # matching here: Polish share, no police interview, no object of an unlisted type, ISZW 7 ATW, no
-    # Belastingdienst/Douane rows (3); the municipality counts come from rows now, and there are no KIT or PIT
-    # evenings, so "acht" and "zes" do not match
+    # Belastingdienst/Douane rows (3), no evening with the Belastingdienst, no address from a partner's signal; the
+    # municipality counts come from rows now, and there are no KIT or PIT evenings, so "acht" and "zes" do not match
     soorten = reproduce.kinds()
     eigen = int((soorten["verplicht"] & (soorten["soort"] != "herhaling")).sum())
     assert out.strip().splitlines()[-1].startswith(
-        f"7 van {eigen} verschillende berekeningen gereproduceerd ({sum(f.required for f in FIGURES)} gedrukte "
+        f"9 van {eigen} verschillende berekeningen gereproduceerd ({sum(f.required for f in FIGURES)} gedrukte "
         "cijfers: "
     )
     assert "uit de tekst" in out  # a side taken from the printed text is never called "berekend"
     assert main(["reproduce", "--warehouse", str(path), "--json"]) == 1
     document = json.loads(capsys.readouterr().out)
-    assert document["summary"].startswith(f"7 van {eigen} verschillende berekeningen")
+    assert document["summary"].startswith(f"9 van {eigen} verschillende berekeningen")
     assert document["overview"]["berekeningen"] == eigen
     assert len(document["inconsistencies"]) == len(INCONSISTENCIES)
     assert {"a_herkomst", "b_herkomst", "status"} <= set(document["inconsistencies"][0])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import reproduce
+from metrics import reproduce, statements
 from metrics.published import FIGURES, INCONSISTENCIES
 from settings import load_settings
 from tests.login import login
@@ -65,6 +65,25 @@ def test_inconsistencies_and_base_explanation(page: AppTest) -> None:
     assert "Basis van de overtredingspercentages (§6.1)" in headers
     basis = page.dataframe[1].value
     assert set(basis["basis"]) == {"personen", "adressen"}
+
+
+def test_statements_that_rows_cannot_give_are_listed_with_the_reason(page: AppTest) -> None:
+    assert "Uitspraken die niet uit de rijen volgen" in [h.value for h in page.subheader]
+    table = page.dataframe[-1].value
+    niet = statements.not_reproducible()
+    assert len(table) == int((niet["soort"] != "document").sum()) > 20
+    assert table["reden"].str.len().min() > 10
+    budget = table[table["citaat"].str.contains("5.000", regex=False)].iloc[0]
+    assert budget["soort"] == "begroting" and budget["document"] == "Evaluatie PIT-convenant 2017"
+    assert table["citaat"].str.contains("350 tot 400").any()  # another team's figure: not from our rows
+    assert not table["citaat"].str.contains("17 controleavonden").any()  # reproduced: in the catalogue instead
+    uitleg = " ".join(md.value for md in page.markdown)
+    totaal = statements.overview().iloc[0]
+    assert f"De documenten bevatten {totaal['uitspraken']} uitspraken" in uitleg
+    page.toggle(key="reproductie_documentgegevens").set_value(True).run()
+    assert not page.exception
+    alles = page.dataframe[-1].value
+    assert len(alles) == len(niet) and alles["citaat"].str.contains("Registratienummer: 20bs00064").any()
 
 
 def test_page_without_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
