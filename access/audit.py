@@ -29,6 +29,7 @@ EVENTS: dict[str, str] = {
     "export": "export gedownload",
     "codering": "code, memo of vaststelling opgeslagen",
     "laden": "gegevens geladen",
+    "terugzetten": "eerdere versie van een bestand teruggezet",
     "herbouwen": "warehouse herbouwd uit het archief",
     "bewaartermijn": "bewaartermijn toegepast: verlopen gegevens verwijderd of geanonimiseerd",
     "account_toegevoegd": "account toegevoegd",

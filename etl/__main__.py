@@ -64,16 +64,21 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
+    from access.audit import AuditLog, operator
     from etl.load import LoadRefused, rollback
     from settings import load_settings
 
     settings = load_settings()
+    log = AuditLog(settings.audit_log_path)
     try:
         version = rollback(Path(args.warehouse) if args.warehouse else settings.warehouse_path,
                            settings.archive_dir, settings.raw_dir, settings.reference_dir, args.bestand, args.sha)
     except LoadRefused as exc:
         print(f"Terugzetten geweigerd: {exc}", file=sys.stderr)
+        log.write("terugzetten", operator(), subject=args.bestand, details=f"geweigerd: {exc}")
         return 3
+    log.write("terugzetten", operator(), subject=version.bestand,
+              details=f"versie {version.sha256} van {version.geladen_op:%Y-%m-%d %H:%M:%S}, {version.rijen} rijen")
     print(f"{version.bestand}: versie {version.sha256[:12]} van {version.geladen_op:%d-%m-%Y %H:%M} "
           f"({version.rijen} rijen) staat weer in het warehouse; het bestand in de ruwe map wordt pas weer gelezen "
           "als het verandert")

@@ -1,4 +1,6 @@
-"""Bestanden aanleveren (for the beheerder): upload workbooks; the same load as `python -m etl load`."""
+"""Bestanden aanleveren (for the beheerder): upload workbooks; the same load as `python -m etl load`, and like it
+written to the audit log (event "laden": the files, and the first line of the load summary or why it was
+refused)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import streamlit as st
 from etl.guard import Limits
 from etl.load import LoadBusy, LoadRefused
 from etl.upload import UPLOAD_FOLDER, Upload, receive
+from ui.auth import audit
 from ui.data import current_settings
 from ui.shell import require_shell
 
@@ -39,8 +42,11 @@ if clicked and files:
         st.warning(f"Even geduld: {exc}.")
     except LoadRefused as exc:
         bar.empty()
+        audit("laden", ", ".join(f.name for f in files), f"upload geweigerd: {exc}")
         st.error(f"Laden geweigerd: {exc}")
     else:
+        audit("laden", ", ".join(f.name for f in files),
+              "upload: " + (report.summary().splitlines()[0] if report.summary() else ""))
         bar.progress(1.0, text="Klaar")
         if report.ok:
             st.success("Alle bestanden zijn geladen.")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 import time
 
+from access.audit import AuditLog
+from settings import load_settings
 from tests.etl.workbooks import avonden, bezoeken, controles, query, write_workbook
+
+
+def _last_audit() -> list[str]:
+    entry = AuditLog(load_settings().audit_log_path).entries().iloc[0]
+    return [entry["gebeurtenis"], entry["wie"].split(":")[0], entry["onderwerp"], entry["details"]]
 
 
 def test_versions_are_archived_listed_and_rolled_back(etl_paths, cli, etl_command):
@@ -34,6 +41,9 @@ def test_versions_are_archived_listed_and_rolled_back(etl_paths, cli, etl_comman
     assert query(etl_paths, "SELECT sha256, rijen FROM meta_bestand") == [(first_sha, 6)]
     assert query(etl_paths, "SELECT * EXCLUDE (_rij) FROM stg_bezoeken ORDER BY 1") == first_rows
     assert query(etl_paths, "SELECT count(*) FROM stg_deelname") == [(9,)]
+    gebeurtenis, wie, onderwerp, details = _last_audit()  # a data-changing command is audited
+    assert (gebeurtenis, wie, onderwerp) == ("terugzetten", "cli", "kit/a.xlsx")
+    assert details.startswith(f"versie {first_sha} van ") and details.endswith(", 6 rijen")
     code, err = cli()  # the raw file is unchanged since the rollback: it is not read again
     assert code == 0 and "teruggezet naar een gearchiveerde versie" in err
     assert query(etl_paths, "SELECT sha256 FROM meta_bestand") == [(first_sha,)]
@@ -50,3 +60,4 @@ def test_rollback_to_an_unknown_version_is_refused(etl_paths, cli, etl_command):
     code, out, err = etl_command("rollback", "a.xlsx", "ffff", "--warehouse", str(etl_paths["warehouse"]))
     assert code == 3
     assert "Terugzetten geweigerd: geen (eenduidige) gearchiveerde versie 'ffff' van a.xlsx" in err
+    assert _last_audit()[:3] == ["terugzetten", "cli", "a.xlsx"] and _last_audit()[3].startswith("geweigerd: ")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 
+from access.audit import AuditLog
 from etl.load import load_raw
 from settings import MAPPINGS_DIR, REFERENCE_DIR
 from tests.etl.workbooks import controles
@@ -52,3 +53,7 @@ def test_upload_a_good_and_a_broken_workbook_in_a_real_browser(tmp_path: Path) -
                            "meta_laadronde) ORDER BY 1").fetchall() == [
             ("kit/eerste.xlsx", "ongewijzigd"), ("upload/controles_bladel.xlsx", "geladen"),
             ("upload/kapot.xlsx", "afgewezen")]
+    loads = AuditLog(Path(env["KIT_AUDIT_LOG"])).entries().query("gebeurtenis == 'laden'")  # audited like a load
+    assert loads[["wie", "rol", "onderwerp"]].values.tolist() == [
+        [account_name("beheerder"), "beheerder", "controles_bladel.xlsx, kapot.xlsx"]]
+    assert loads["details"].iloc[0].startswith("upload: ")
