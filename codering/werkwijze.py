@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from codering.store import CodingStore
+from metrics.interviews import PrimaryCoderError, named_primary
 
 _CODE_COLUMNS = ["respondent_id", "vraag_nr", "codeur", "code"]
 
@@ -265,6 +266,15 @@ class Coding:
     def view(self) -> CodingView:
         """All of it as a `CodingView` (before blind coding restricts it)."""
         return CodingView(self.questions, self.answers, self.codes, self.effective, self.memos, self.settled)
+
+
+def primary_of(coders: pd.DataFrame, team: str) -> tuple[str | None, str]:
+    """The primary coder named in the interview workbook (metrics.interviews.named_primary of `coders`) and an
+    empty message, or None and the Dutch message why there is none (then no answer is decided by a primary coder)."""
+    try:
+        return named_primary(coders, team), ""
+    except PrimaryCoderError as exc:
+        return None, str(exc)
 
 
 def gather(questions: pd.DataFrame, answers: pd.DataFrame, delivered: pd.DataFrame, store: CodingStore,

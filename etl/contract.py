@@ -599,7 +599,7 @@ INTERVIEWS = Kind(
     title="Interviews evaluatie",
     delivered_by="evaluator",
     description="Evaluatie-interviews: de vragen, de projectdeelnemers (respondenten), de antwoorden en de "
-    "codes.",
+    "codes, en wie de primaire codeur is.",
     sheets=(
         Sheet(
             name="Vragen",
@@ -667,6 +667,21 @@ INTERVIEWS = Kind(
                 ),
                 C("code", "enum", "Code die de codeur gaf", True, allowed=CODES, synonyms=("Code", "Codering")),
                 C("codeur", "text", "Wie codeerde", True, synonyms=("Codeur", "Gecodeerd door")),
+            ),
+        ),
+        Sheet(
+            name="Codeurs",
+            description="Eén rij per codeur en team. Precies één codeur per team is de primaire codeur: diens codes "
+            "gebruikt de gepubliceerde tabel per vraag (§6.2.1) en die beslist bij een verschil dat niet is "
+            "vastgesteld.",
+            unique_together=("team", "codeur"),
+            team_column="team",
+            columns=(
+                C("team", "team", "Team waarvan de interviews zijn gecodeerd", True, synonyms=("Project",)),
+                C("codeur", "text", "Naam van de codeur, precies zoals in de kolom codeur van het blad Antwoorden",
+                  True, synonyms=("Codeur", "Naam")),
+                C("primair", "jn", "ja voor de primaire codeur van het team, nee voor een tweede codeur", True,
+                  synonyms=("Primaire codeur", "Primair")),
             ),
         ),
     ),

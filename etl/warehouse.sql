@@ -168,6 +168,15 @@ SELECT a.respondent_id, a.vraag_nr, v.vraag, a.antwoord, a.code, a.codeur,
 FROM stg_antwoorden a JOIN stg_respondenten r USING (respondent_id)
 JOIN stg_vragen v USING (vraag_nr);
 
+CREATE VIEW dim_codeur AS                  -- one row per coder named in an interview workbook (Codeurs sheet)
+SELECT c.team, c.codeur,
+       c.primair = 'ja' AS primair,        -- the team's primary coder: the published §6.2.1 counts use their codes
+       coalesce(n.antwoorden, 0) AS antwoorden  -- answers (respondent and question) this coder coded [answers]
+FROM stg_codeurs c
+LEFT JOIN (SELECT a.codeur, r.team, count(*) AS antwoorden
+           FROM stg_antwoorden a JOIN stg_respondenten r USING (respondent_id)
+           GROUP BY a.codeur, r.team) n ON n.codeur = c.codeur AND n.team = c.team;
+
 CREATE VIEW fct_interventie AS             -- one row per intervention: the treatment area and its window
 SELECT i.interventie_id, i.team, i.gemeente_code, g.naam AS gemeente, g.regio,
        i.datum_start,                      -- first day (inclusive)

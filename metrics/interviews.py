@@ -2,7 +2,8 @@
 
 Codes come from stg_antwoorden / fct_antwoord: positief, negatief, neutraal, or 'niet gevraagd'. An answer
 coded 'niet gevraagd' was not asked: it is counted apart and is never neutral. When several coders coded
-the same answers, the counts use one coder (see `primary_coder`), so no answer is counted twice.
+the same answers, the counts use one coder, the primary coder named in the interview workbook (see
+`primary_coder`), so no answer is counted twice.
 """
 
 from __future__ import annotations
@@ -14,22 +15,47 @@ PILOT = "KIT-pilot"
 """The team whose interviews the evaluation reports (HAM/KIT evaluation §4.1)."""
 
 
-def primary_coder(source: duckdb.DuckDBPyConnection | pd.DataFrame, team: str = PILOT) -> str | None:
-    """The coder whose codes the published counts use: the one who coded most answers of the team.
+class PrimaryCoderError(ValueError):
+    """The interview workbook names no usable primary coder for a team; the message says what to fix (Dutch)."""
 
-    `source` is a warehouse connection (the team's rows of fct_antwoord are counted) or a frame of delivered
-    codes with a `codeur` column, one row per code (metrics.interviews.interview_codes; `team` is then unused).
-    Ties go to the alphabetically first coder. None when there are no coded answers.
+
+def interview_coders(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
+    """The coders named on the Codeurs sheet of the team's interview workbook.
+
+    Columns: codeur, primair (True for the primary coder), antwoorden (answers, i.e. respondent and question, this
+    coder coded on the Antwoorden sheet). Ordered by coder. Source: dim_codeur.
     """
-    if isinstance(source, pd.DataFrame):
-        codes = source
-    else:
-        codes = source.execute("SELECT codeur FROM fct_antwoord WHERE team = ?", [team]).df()
-    if codes.empty:
-        return None
-    counts = codes.groupby("codeur").size().reset_index(name="k")
-    counts = counts.sort_values(["k", "codeur"], ascending=[False, True])
-    return str(counts["codeur"].iloc[0])
+    return con.execute(
+        "SELECT codeur, primair, antwoorden FROM dim_codeur WHERE team = ? ORDER BY codeur", [team]
+    ).df()
+
+
+def named_primary(coders: pd.DataFrame, team: str = PILOT) -> str:
+    """The primary coder of `team` in `coders` (`interview_coders`): the one coder with primair, who must have coded
+    answers. Raises PrimaryCoderError with a Dutch message when the workbook names none, several, or a coder
+    without codes; the primary coder is never inferred from who coded most."""
+    named = coders[coders["primair"].astype(bool)]
+    listed = ", ".join(coders["codeur"]) or "geen"
+    if named.empty:
+        raise PrimaryCoderError(
+            f"De interviewwerkmap van {team} noemt geen primaire codeur. Vul op het blad Codeurs bij één codeur "
+            f"'ja' in de kolom primair in (codeurs op dat blad: {listed}).")
+    if len(named) > 1:
+        raise PrimaryCoderError(
+            f"De interviewwerkmap van {team} noemt meer dan één primaire codeur ({', '.join(named['codeur'])}). "
+            "Zet op het blad Codeurs bij precies één codeur 'ja' in de kolom primair.")
+    row = named.iloc[0]
+    if int(row["antwoorden"]) == 0:
+        raise PrimaryCoderError(
+            f"De interviewwerkmap van {team} noemt {row['codeur']} als primaire codeur, maar op het blad Antwoorden "
+            f"staan geen codes van {row['codeur']}. Controleer de schrijfwijze van de naam op beide bladen.")
+    return str(row["codeur"])
+
+
+def primary_coder(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> str:
+    """The coder whose codes the published counts use: the primary coder named in the team's interview workbook
+    (`named_primary` of `interview_coders`). Raises PrimaryCoderError when the workbook names none usable."""
+    return named_primary(interview_coders(con, team), team)
 
 
 def code_counts(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str | None = None) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from metrics import pilot
 from metrics.format import getal
+from metrics.interviews import PrimaryCoderError
 from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Metric, Side
 from metrics.qualifiers import Qualifier, parse
 from metrics.vergelijking import maanden_tussen
@@ -44,16 +45,27 @@ class _Runner:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
         self._cache: dict[tuple[Metric, tuple[tuple[str, Any], ...]], pd.DataFrame] = {}
+        self._reasons: dict[tuple[Metric, tuple[tuple[str, Any], ...]], str] = {}
 
     def frame(self, metric: Metric, kwargs: Mapping[str, Any]) -> pd.DataFrame:
+        """The metric's frame; an empty frame when the data cannot give one (the reason is in `reason`)."""
         key = (metric, tuple(sorted(kwargs.items())))
         if key not in self._cache:
-            self._cache[key] = metric(self._con, **dict(kwargs))
+            try:
+                self._cache[key] = metric(self._con, **dict(kwargs))
+            except PrimaryCoderError as exc:  # the interview workbook names no usable primary coder
+                self._cache[key], self._reasons[key] = pd.DataFrame(), str(exc)
         return self._cache[key]
+
+    def reason(self, metric: Metric, kwargs: Mapping[str, Any]) -> str:
+        """Why `frame(metric, kwargs)` is empty when the data could not give it (Dutch), else ''."""
+        return self._reasons.get((metric, tuple(sorted(kwargs.items()))), "")
 
 
 def _select(df: pd.DataFrame, where: Mapping[str, Any]) -> pd.DataFrame:
     """Rows of `df` matching every condition (a tuple value means: any of these)."""
+    if df.empty:
+        return df
     mask = pd.Series(True, index=df.index)
     for column, wanted in where.items():
         if isinstance(wanted, tuple):
@@ -138,6 +150,7 @@ def evaluate_figure(runner: _Runner, figure: Figure) -> dict[str, Any]:
     """Compute one figure and decide its match."""
     qualifier = parse(figure.published)
     df = runner.frame(figure.metric, figure.kwargs)
+    reason = runner.reason(figure.metric, figure.kwargs)
     value = _value(df, figure.column, figure.where)
     matched = bool(qualifier.match(value))
     return {
@@ -147,7 +160,7 @@ def evaluate_figure(runner: _Runner, figure: Figure) -> dict[str, Any]:
         "bron": f"{figure.document} {figure.section}",
         "tekst": figure.text,
         "gepubliceerd": figure.published,
-        "berekend": format_value(value, qualifier),
+        "berekend": "– (niet te berekenen)" if reason else format_value(value, qualifier),
         "waarde": value,
         "match": matched,
         "icoon": MATCH_ICON[matched] if figure.required else ("➖" if not matched else MATCH_ICON[True]),
@@ -157,7 +170,7 @@ def evaluate_figure(runner: _Runner, figure: Figure) -> dict[str, Any]:
         "noemer": _sum(df, figure.denominator, figure.where),
         "verplicht": figure.required,
         "definitie": f"{figure.metric.__module__}.{figure.metric.__name__}: {_definition(figure.metric)}",
-        "toelichting": figure.note,
+        "toelichting": " ".join(t for t in (reason, figure.note) if t),
     }
 
 

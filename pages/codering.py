@@ -15,10 +15,10 @@ from metrics.codering import result_table
 from metrics.interviews import (
     PILOT,
     interview_answers,
+    interview_coders,
     interview_codes,
     interview_questions,
     interview_teams,
-    primary_coder,
 )
 from ui.charts import empty_state
 from ui.codering import blind_message, restriction_note, tab_opened
@@ -47,8 +47,8 @@ questions = query(interview_questions)
 answers = query(interview_answers, team)
 delivered = query(interview_codes, team)
 store = coding_store()
-coding = werkwijze.gather(questions, answers, delivered, store, primary_coder(delivered))
-primary = coding.primary
+primary, primary_note = werkwijze.primary_of(query(interview_coders, team), team)
+coding = werkwijze.gather(questions, answers, delivered, store, primary)
 threshold = current_settings().small_count_threshold
 groups = respondent_groups(answers[["respondent_id", "organisatie", "rol"]], threshold).to_dict()
 
@@ -75,6 +75,8 @@ with st.container(border=True):
                       f"{access.total}).")
     if primary:
         right.caption(f"Primaire codeur (uit de interviewwerkmap): {primary}")
+if primary_note:
+    st.warning(primary_note + " Tot dan beslist geen primaire codeur bij een verschil dat niet is vastgesteld.")
 
 shown = coding.view().visible(access, blind)
 note = restriction_note(access.done) if access.restricts(blind) else ""

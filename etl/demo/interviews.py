@@ -306,14 +306,16 @@ TOELICHTING = (
     "neutraal antwoord en telt niet mee in n.",
     "Vraag 7: de 5 neutrale antwoorden komen van de 5 geïnterviewden die nooit mee zijn geweest op een "
     "controleavond (o.a. de Belastingdienst).",
-    f"Codeur: {CODEUR}. Codes: positief, negatief, neutraal, niet gevraagd (§4.4).",
+    f"Codeur: {CODEUR}, op het blad Codeurs genoemd als primaire codeur. Codes: positief, negatief, neutraal, "
+    "niet gevraagd (§4.4).",
 )
 
 
 def write_interviews(out_dir: Path, rng: random.Random, seed: int = 42, *, reference_dir: Path) -> list[Path]:
     """Write `out_dir/kit-pilot/evaluatie_interviews.xlsx` in the contract layout and return its path in a list.
 
-    Sheets Vragen, Respondenten and Antwoorden carry exactly the column names of `etl.contract.INTERVIEWS`;
+    Sheets Vragen, Respondenten, Antwoorden and Codeurs (naming CODEUR the primary coder) carry exactly the column
+    names of `etl.contract.INTERVIEWS`;
     a sheet "Toelichting" says that the data are synthetic and how the report's 21 versus 20 is modelled.
     Municipality names come from `reference_dir` (settings.reference_dir). Deterministic for a given `rng` state.
     """
@@ -331,6 +333,7 @@ def write_interviews(out_dir: Path, rng: random.Random, seed: int = 42, *, refer
         SheetData("Vragen", headers["Vragen"], vragen),
         SheetData("Respondenten", headers["Respondenten"], respondenten),
         SheetData("Antwoorden", headers["Antwoorden"], antwoorden),
+        SheetData("Codeurs", headers["Codeurs"], [[TEAM, CODEUR, "ja"]]),
         SheetData("Toelichting", ["Toelichting"], [[line] for line in TOELICHTING]),
     ]
     write_workbook(path, sheets, "Interviews evaluatie HAM/KIT (synthetisch)", seed=seed)

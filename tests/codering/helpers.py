@@ -1,6 +1,6 @@
 """Build a small warehouse holding the synthetic interview demo data, without the loader.
 
-Rows go straight into stg_vragen, stg_respondenten and stg_antwoorden (see etl/warehouse.sql), so the
+Rows go straight into stg_vragen, stg_respondenten, stg_antwoorden and stg_codeurs (see etl/warehouse.sql), so the
 metric and page tests do not depend on the loader; tests/etl/test_demo_interviews.py covers the loader.
 """
 
@@ -39,6 +39,7 @@ def build_interview_warehouse(path: Path, extra_codes: list[tuple[str, int, str,
         rows = [(rid, nr, t, code, CODEUR, *_L) for rid, nr, t, code in answers]
         rows += [(rid, nr, text[(rid, nr)], code, coder, *_L) for rid, nr, coder, code in extra_codes]
         con.executemany("INSERT INTO stg_antwoorden VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("INSERT INTO stg_codeurs VALUES (?, ?, 'ja', ?, ?, ?)", [TEAM, CODEUR, *_L])  # the primary coder
     finally:
         con.close()
     return path

@@ -109,12 +109,30 @@ def test_loader_accepts_it_and_the_metrics_give_the_published_counts(workbook: P
         assert con.execute("SELECT count(*) FROM stg_respondenten WHERE geinterviewd = 'ja'").fetchone()[0] == 21
         counts = code_counts(con)
         questions, delivered = interview_questions(con), interview_codes(con)
+        primary = primary_coder(con)
     finally:
         con.close()
+    assert primary == "Evaluator (2020)"  # named on the Codeurs sheet of the workbook
     got = {int(r.vraag_nr): (r.positief, r.negatief, r.neutraal) for r in counts.itertuples()}
     assert got == PUBLISHED
     settled = pd.DataFrame(columns=["respondent_id", "vraag_nr", "code", "besloten_door", "besloten_op",
                                     "toelichting"])
-    result = result_table(effective_codes(delivered, settled, primary_coder(delivered)), questions)
+    result = result_table(effective_codes(delivered, settled, primary), questions)
     assert {int(r.vraag_nr): (r.positief, r.negatief, r.neutraal) for r in result.itertuples()} == PUBLISHED
     assert result["n"].tolist() == [20] * 12
+
+
+def test_a_workbook_without_the_codeurs_sheet_is_refused_with_a_dutch_message(workbook: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    raw_dir = tmp_path / "raw"
+    target = raw_dir / workbook.relative_to(workbook.parents[1])
+    target.parent.mkdir(parents=True)
+    book = load_workbook(workbook)
+    del book["Codeurs"]
+    book.save(target)
+    report = load_folder(raw_dir, tmp_path / "kit.duckdb", tmp_path / "test.key")
+    [result] = report.files
+    assert result.status == "afgewezen"
+    assert [p.regel for p in result.problems] == ["blad_ontbreekt"]
+    assert "blad 'Codeurs' ontbreekt" in result.problems[0].melding

@@ -35,7 +35,45 @@ def con() -> duckdb.DuckDBPyConnection:
         "INSERT INTO stg_antwoorden VALUES (?, ?, 'tekst', ?, ?, ?, ?, ?)",
         [(*a, "Evaluator", *L) for a in main] + [(*a, "Tweede codeur", *L) for a in second],
     )
+    c.executemany("INSERT INTO stg_codeurs VALUES ('KIT-pilot', ?, ?, ?, ?, ?)",
+                  [("Evaluator", "ja", *L), ("Tweede codeur", "nee", *L)])
     return c
+
+
+def _name_primary(con: duckdb.DuckDBPyConnection, *rows: tuple[str, str]) -> None:
+    """Replace the Codeurs sheet by `rows` (codeur, primair)."""
+    con.execute("DELETE FROM stg_codeurs")
+    if rows:
+        con.executemany("INSERT INTO stg_codeurs VALUES ('KIT-pilot', ?, ?, ?, ?, ?)", [(*r, *L) for r in rows])
+
+
+def test_the_primary_coder_is_the_one_the_workbook_names_not_who_coded_most(con: duckdb.DuckDBPyConnection) -> None:
+    _name_primary(con, ("Evaluator", "nee"), ("Tweede codeur", "ja"))  # Evaluator coded 8 answers, Tweede codeur 2
+    assert interviews.primary_coder(con) == "Tweede codeur"
+    assert interviews.interview_coders(con).values.tolist() == [["Evaluator", False, 8], ["Tweede codeur", True, 2]]
+    df = interviews.code_counts(con).set_index("vraag_nr")
+    assert (df.loc[1, "positief"], df.loc[1, "negatief"], df.loc[1, "n"]) == (0, 2, 2)  # Tweede codeur's codes
+    assert df.loc[2, "n"] == 0
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ((("Evaluator", "nee"), ("Tweede codeur", "nee")),
+     "De interviewwerkmap van KIT-pilot noemt geen primaire codeur. Vul op het blad Codeurs bij één codeur 'ja' in "
+     "de kolom primair in (codeurs op dat blad: Evaluator, Tweede codeur)."),
+    ((), "De interviewwerkmap van KIT-pilot noemt geen primaire codeur. Vul op het blad Codeurs bij één codeur 'ja' "
+         "in de kolom primair in (codeurs op dat blad: geen)."),
+    ((("Evaluator", "ja"), ("Tweede codeur", "ja")),
+     "De interviewwerkmap van KIT-pilot noemt meer dan één primaire codeur (Evaluator, Tweede codeur)."),
+    ((("Evaluatr", "ja"),),
+     "De interviewwerkmap van KIT-pilot noemt Evaluatr als primaire codeur, maar op het blad Antwoorden staan geen "
+     "codes van Evaluatr."),
+])
+def test_a_workbook_without_a_usable_primary_coder_gets_a_dutch_message(
+        con: duckdb.DuckDBPyConnection, rows: tuple[tuple[str, str], ...], message: str) -> None:
+    _name_primary(con, *rows)
+    with pytest.raises(interviews.PrimaryCoderError) as raised:
+        interviews.code_counts(con)
+    assert str(raised.value).startswith(message)
 
 
 def test_code_counts_one_coder_and_not_asked_apart(con: duckdb.DuckDBPyConnection) -> None:

@@ -240,3 +240,19 @@ def test_a_side_from_the_printed_text_is_not_called_computed(con: duckdb.DuckDBP
         assert row["a_herkomst"] == ("berekend" if item.a.metric is not None else "uit de tekst")
         assert row["b_herkomst"] == ("berekend" if item.b.metric is not None else "uit de tekst")
     assert (df["a_herkomst"] == "uit de tekst").any() or (df["b_herkomst"] == "uit de tekst").any()
+
+
+def test_an_interview_figure_without_a_named_primary_coder_says_why(con: duckdb.DuckDBPyConnection) -> None:
+    from metrics import interviews
+
+    con.execute("INSERT INTO stg_vragen VALUES (1, 'Definitie', NULL, NULL, NULL, NULL, 'i.xlsx', 'Vragen', 2)")
+    con.execute("INSERT INTO stg_respondenten VALUES ('R1', NULL, 'KIT-pilot', 'UWV', 'partner', NULL, 'ja', 'ja', "
+                "'i.xlsx', 'Respondenten', 2)")
+    con.execute("INSERT INTO stg_antwoorden VALUES ('R1', 1, 'Ja.', 'positief', 'A', 'i.xlsx', 'Antwoorden', 2)")
+    figure = _figure("1", metric=interviews.code_counts, column="positief", where={"vraag_nr": 1})
+    row = reproduce.figures_table(con, figures=[figure]).iloc[0]
+    assert (row["berekend"], bool(row["match"])) == ("– (niet te berekenen)", False)
+    assert row["toelichting"].startswith("De interviewwerkmap van KIT-pilot noemt geen primaire codeur.")
+    con.execute("INSERT INTO stg_codeurs VALUES ('KIT-pilot', 'A', 'ja', 'i.xlsx', 'Codeurs', 2)")
+    row = reproduce.figures_table(con, figures=[figure]).iloc[0]
+    assert (row["berekend"], bool(row["match"]), row["toelichting"]) == ("1", True, "")

@@ -254,3 +254,16 @@ def test_empty_warehouse_shows_a_dutch_message(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
     at = _run()
     assert any("nog geen interviews geladen" in i.value for i in at.info)
+
+
+def test_a_workbook_without_a_primary_coder_gets_a_dutch_warning(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    warehouse = build_interview_warehouse(tmp_path / "kit.duckdb")
+    con = duckdb.connect(str(warehouse))
+    con.execute("UPDATE stg_codeurs SET primair = 'nee'")
+    con.close()
+    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    at = _run(CODER)
+    assert any(w.value.startswith("De interviewwerkmap van KIT-pilot noemt geen primaire codeur.") for w in at.warning)
+    assert not [c for c in at.caption if c.value.startswith("Primaire codeur")]
