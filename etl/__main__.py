@@ -1,4 +1,4 @@
-"""Command line: `python -m etl load|history|rollback|rebuild|template|contract|demo` (see each --help)."""
+"""Command line: `python -m etl load|history|rollback|rebuild|template|contract|marts|demo` (see each --help)."""
 
 from __future__ import annotations
 
@@ -128,6 +128,13 @@ def _contract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _marts(args: argparse.Namespace) -> int:
+    from etl.marts import catalogue_markdown
+
+    sys.stdout.write(catalogue_markdown())
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from etl.demo import generate
     from settings import load_settings
@@ -170,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     template.set_defaults(func=_template)
     contract = sub.add_parser("contract", help="druk het datacontract af als Markdown")
     contract.set_defaults(func=_contract)
+    marts = sub.add_parser("marts", help="druk de kolommen van de marts (met eenheid) af als Markdown")
+    marts.set_defaults(func=_marts)
     demo = sub.add_parser("demo", help="schrijf synthetische demodata")
     demo.add_argument("out_dir", nargs="?", help="doelmap (standaard de ruwe map uit settings.py)")
     demo.add_argument("--seed", type=int, default=42)

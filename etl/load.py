@@ -32,6 +32,7 @@ from etl.archive import Version, archive_version, restore_rows, versions
 from etl.contract import Kind
 from etl.guard import Inspection, Limits, inspect_workbook
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
+from etl.marts import mart_tests
 from etl.parse import (
     Context,
     Converted,
@@ -692,9 +693,10 @@ def _schema(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """dbt-style tests on the staging tables: unique keys, not null, accepted values, relationships.
+    """dbt-style tests on the staging tables and the marts: unique keys, not null, accepted values, relationships.
 
-    Returns one Dutch message per failing test (empty when all pass).
+    The marts' tests (etl.marts.mart_tests: one aggregate query per mart) also check that no mart loses or doubles
+    rows of its source. Returns one Dutch message per failing test (empty when all pass).
     """
     failures: list[str] = []
 
@@ -737,7 +739,7 @@ def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
               f"relationships {b.table}.{b.key} -> {parent}.{b.key}")
         check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
               f"relationships {b.table}.partner -> ref_partner.code")
-    return failures
+    return failures + mart_tests(con)
 
 
 def _record_run(con: duckdb.DuckDBPyConnection, report: LoadReport, started: datetime) -> None:

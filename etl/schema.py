@@ -1,7 +1,7 @@
 """Create the warehouse schema and fill the reference tables from etl/reference/*.csv.
 
 The schema is the staging layer generated from the contract (etl/staging.py) followed by etl/warehouse.sql:
-reference tables, load bookkeeping and the marts (views) that metrics/ reads.
+reference tables, load bookkeeping and the marts (views) that metrics/ reads, described in etl/marts.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.staging import staging_ddl
+from etl.staging import rows_per_file_ddl, staging_ddl
 
 SCHEMA_SQL = Path(__file__).with_name("warehouse.sql")
 
@@ -42,8 +42,9 @@ def read_reference(reference_dir: Path, filename: str) -> list[dict[str, str]]:
 
 
 def schema_ddl() -> str:
-    """The whole schema: staging generated from the contract, then etl/warehouse.sql."""
-    return staging_ddl() + "\n" + SCHEMA_SQL.read_text(encoding="utf-8")
+    """The whole schema: staging generated from the contract, then etl/warehouse.sql, then the one mart generated
+    from the contract (fct_geladen_rijen)."""
+    return staging_ddl() + "\n" + SCHEMA_SQL.read_text(encoding="utf-8") + "\n" + rows_per_file_ddl()
 
 
 def create_warehouse(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:

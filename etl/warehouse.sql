@@ -1,7 +1,10 @@
 -- The warehouse: DuckDB, written only by the loader (python -m etl load).
 -- Layers (dbt style): ref_* (project reference tables, from etl/reference/*.csv),
--- stg_* (one table per contract sheet: only renames and casts, plus lineage), fct_* (views that join
--- staging to its context; what metrics/ reads), meta_* (load bookkeeping).
+-- stg_* (one table per contract sheet: only renames and casts, plus lineage), meta_* (load bookkeeping), and the
+-- marts, the only thing metrics/, ui/, report/ and pages/ read (tests/test_layers.py): fct_* (facts: views that join
+-- staging to its context, and the load runs) and dim_* (dimensions: reference tables, questions, respondents,
+-- files in force). Every mart column is described with its unit in etl/marts.py (a test holds it to the views);
+-- the loader's data tests cover the marts' keys, not-nulls, accepted values and relationships after each build.
 -- The stg_* tables are not here: etl/staging.py generates them from the data contract (etl/contract.py)
 -- and etl/schema.py runs that DDL before this file. This file keeps what the contract cannot say.
 -- Every stg_* row carries its lineage: _bestand (file path relative to the raw folder), _blad (sheet
@@ -96,7 +99,7 @@ CREATE TABLE meta_afwijzing (             -- every problem found, per file per r
     melding VARCHAR NOT NULL               -- message (Dutch), names file, sheet, row, column, value, rule
 );
 
--- ---------------------------------------------------------------- marts (views read by metrics/)
+-- ---------------------------------------------------------------- marts: facts
 -- Speed (benchmarks/): DuckDB computes a view's aggregate joins even when a query uses none of their columns, so the
 -- per-evening counts live only in fct_controleavond, as joins on one aggregate each (not a correlated subquery per
 -- row), and every other view joins the evening's context (stg_controleavonden + ref_gemeente) itself.
@@ -122,7 +125,9 @@ SELECT b.bezoek_id, b.controleavond_id, c.datum, date_trunc('month', c.datum)::D
 FROM stg_bezoeken b JOIN stg_controleavonden c USING (controleavond_id) JOIN ref_gemeente g ON g.code = c.gemeente_code;
 
 CREATE VIEW fct_persoon AS
-SELECT p.*, b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type
+SELECT p.persoon_id, p.bezoek_id, p.naam_pseudoniem, p.nationaliteit, p.huurovereenkomst, p.huur_per_maand,
+       p.huur_betaalwijze, p.ingeschreven_brp, p.verblijfsduur_maanden, p.uitzendbureau, p.zorgverzekering,
+       b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type
 FROM stg_personen p JOIN fct_bezoek b USING (bezoek_id);
 
 CREATE VIEW fct_bevinding AS
@@ -140,12 +145,15 @@ LEFT JOIN (SELECT DISTINCT bevinding_id FROM stg_opvolging WHERE bevinding_id IS
 WHERE f.overtreding;
 
 CREATE VIEW fct_partnerresultaat AS
-SELECT r.*, p.naam AS partner_naam, c.gemeente_code, g.naam AS gemeente
+SELECT r.resultaat_id, r.team, r.partner, r.controleavond_id, r.soort, r.aantal, r.hoeveelheid, r.eenheid,
+       r.bedrag_eur, r.datum, p.naam AS partner_naam, c.gemeente_code, g.naam AS gemeente
 FROM stg_partnerresultaten r JOIN ref_partner p ON p.code = r.partner
 LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code) USING (controleavond_id);
 
 CREATE VIEW fct_opvolging AS
-SELECT o.*, coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
+SELECT o.opvolging_id, o.bevinding_id, o.controleavond_id, o.organisatie, o.afdeling, o.soort, o.datum_start,
+       o.deadline, o.status, o.datum_gesloten, o.resultaat,
+       coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
        coalesce(f.gemeente, g.naam) AS gemeente, f.categorie, f.overtreding,
        c.controleavond_id AS avond_id,          -- the control evening followed up (the violation's, else the step's own)
        c.datum AS avond_datum,                  -- date of that control evening
@@ -158,7 +166,8 @@ LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
 LEFT JOIN ref_partner p ON p.code = o.organisatie;
 
 CREATE VIEW fct_signaal AS
-SELECT s.*, g.naam AS gemeente, p.naam AS bron_partner_naam
+SELECT s.signaal_id, s.datum, s.team, s.gemeente_code, s.bron_partner, s.thema, s.adres_pseudoniem, s.pc4,
+       s.casustafel_datum, s.uitkomst, s.controleavond_id, g.naam AS gemeente, p.naam AS bron_partner_naam
 FROM stg_signalen s JOIN ref_gemeente g ON g.code = s.gemeente_code
 JOIN ref_partner p ON p.code = s.bron_partner;
 
@@ -184,3 +193,46 @@ SELECT i.interventie_id, i.team, i.gemeente_code, g.naam AS gemeente, g.regio,
        i.thema, t.naam AS thema_naam, i.omschrijving
 FROM stg_interventies i JOIN ref_gemeente g ON g.code = i.gemeente_code
 LEFT JOIN ref_thema t ON t.code = i.thema;
+
+-- ---------------------------------------------------------------- marts: dimensions
+CREATE VIEW dim_gemeente AS
+SELECT code, naam, regio, lat, lon, x_km, y_km, oppervlakte_km2, inwoners, inwoners_jaar, grenst_aan_belgie,
+       grens_belgie_km
+FROM ref_gemeente;
+
+CREATE VIEW dim_grens AS
+SELECT code_a, naam_a, code_b, naam_b, grenslengte_km FROM ref_grens;
+
+CREATE VIEW dim_partner AS
+SELECT code, naam, soort FROM ref_partner;
+
+CREATE VIEW dim_team AS
+SELECT code, naam, regio, periode_start, periode_eind, bron_periode FROM ref_team;
+
+CREATE VIEW dim_thema AS
+SELECT code, naam FROM ref_thema;
+
+CREATE VIEW dim_bevindingcategorie AS
+SELECT code, naam, groep FROM ref_bevindingcategorie;
+
+CREATE VIEW dim_benchmark AS
+SELECT id, team, periode, gemeenten, aantal_gemeenten, soort, wat, waarde_laag, waarde_hoog, gedrukt, bron, opmerking
+FROM ref_benchmark;
+
+CREATE VIEW dim_vraag AS                   -- interview questions with definition and codebook
+SELECT vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal FROM stg_vragen;
+
+CREATE VIEW dim_respondent AS              -- project participants (interviewed or not); no names
+SELECT respondent_id, team, organisatie, rol, gemeente_code, mee_op_controleavond, geinterviewd
+FROM stg_respondenten;
+
+CREATE VIEW dim_bestand AS                 -- raw files in force
+SELECT bestand, soort, mapping, sha256, geladen_op, rijen FROM meta_bestand;
+
+-- ---------------------------------------------------------------- marts: load runs
+CREATE VIEW fct_laadronde AS               -- one row per file per load run
+SELECT run_id, gestart_op, bestand, status, rijen, afgewezen, melding FROM meta_laadronde;
+
+CREATE VIEW fct_afwijzing AS               -- every problem found, per file per run
+SELECT run_id, bestand, blad, rij, kolom, waarde, regel, melding FROM meta_afwijzing;
+-- fct_geladen_rijen (rows in the warehouse per file and sheet) is generated from the contract (etl/staging.py).

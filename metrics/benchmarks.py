@@ -1,7 +1,7 @@
 """Benchmarks beyond PIT: published figures of other intervention teams (HAM/KIT evaluation §6.2.3), beside the
 record-level comparison of KIT vs PIT and never added to it.
 
-Source: ref_benchmark (etl/reference/benchmarks.csv, from the text of the evaluation: no rows behind them) and,
+Source: dim_benchmark (etl/reference/benchmarks.csv, from the text of the evaluation: no rows behind them) and,
 for the side by side, fct_bezoek of the chosen teams.
 """
 
@@ -31,7 +31,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     predates the table (rebuild it with `python -m etl load`).
     """
     bestaat = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ref_benchmark'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dim_benchmark'"
     ).fetchone()[0]
     kolommen = ["id", "team", "periode", "gemeenten", "aantal_gemeenten", "soort", "wat", "gedrukt", "waarde_laag",
                 "waarde_hoog", "per_gemeente_laag", "per_gemeente_hoog", "bron", "opmerking"]
@@ -43,7 +43,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                CASE WHEN soort = 'aantal' THEN waarde_laag / aantal_gemeenten END AS per_gemeente_laag,
                CASE WHEN soort = 'aantal' THEN waarde_hoog / aantal_gemeenten END AS per_gemeente_hoog,
                bron, opmerking
-        FROM ref_benchmark ORDER BY CASE soort WHEN 'aantal' THEN 0 WHEN 'jaartal' THEN 1 ELSE 2 END, id
+        FROM dim_benchmark ORDER BY CASE soort WHEN 'aantal' THEN 0 WHEN 'jaartal' THEN 1 ELSE 2 END, id
         """
     ).df()[kolommen]
 

@@ -1,7 +1,8 @@
 """Data quality for the data steward: what was loaded from which file, when, and what was rejected.
 
-Sources: meta_bestand (files in force), meta_laadronde (one row per file per load run), meta_afwijzing
-(every problem found, with its Dutch message), and the lineage column _bestand of the stg_* tables.
+Sources (marts, etl/marts.py): dim_bestand (files in force), fct_laadronde (one row per file per load run),
+fct_afwijzing (every problem found, with its Dutch message), and fct_geladen_rijen (rows in the warehouse per file
+and contract sheet, from the lineage of the staging tables).
 """
 
 from __future__ import annotations
@@ -9,31 +10,25 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-STAGING_TABELLEN: tuple[str, ...] = (
-    "stg_controleavonden", "stg_deelname", "stg_bezoeken", "stg_personen", "stg_bevindingen",
-    "stg_partnerresultaten", "stg_opvolging", "stg_signalen", "stg_vragen", "stg_respondenten", "stg_antwoorden",
-)
-"""Staging tables whose rows carry the file they came from (_bestand)."""
-
 TABEL_NAMEN: dict[str, str] = {
-    "stg_controleavonden": "Controleavonden", "stg_deelname": "Aanwezige partners", "stg_bezoeken": "Bezoeken",
-    "stg_personen": "Personen", "stg_bevindingen": "Bevindingen", "stg_partnerresultaten": "Partnerresultaten",
-    "stg_opvolging": "Opvolging", "stg_signalen": "Signalen", "stg_vragen": "Interviewvragen",
-    "stg_respondenten": "Respondenten", "stg_antwoorden": "Antwoorden",
+    "Controleavonden": "Controleavonden", "Controleavonden.aanwezige_partners": "Aanwezige partners",
+    "Bezoeken": "Bezoeken", "Personen": "Personen", "Bevindingen": "Bevindingen", "Resultaten": "Partnerresultaten",
+    "Opvolging": "Opvolging", "Signalen": "Signalen", "Vragen": "Interviewvragen", "Respondenten": "Respondenten",
+    "Antwoorden": "Antwoorden",
 }
-"""Dutch name of each staging table, as the data steward knows the sheets."""
+"""Dutch name of each contract sheet (fct_geladen_rijen.blad) shown per file, as the data steward knows the sheets."""
 
 
 def laadstatus(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The latest load run in one row: when it started, files per status, rows loaded and problems found.
 
-    From meta_laadronde rows of the run with the latest gestart_op; in_gebruik = geladen + ongewijzigd (files
+    From fct_laadronde rows of the run with the latest gestart_op; in_gebruik = geladen + ongewijzigd (files
     whose data is in force after the run). Columns: run_id, gestart_op, bestanden, geladen, ongewijzigd,
     in_gebruik, afgewezen, verwijderd, rijen, problemen. No row when nothing was ever loaded.
     """
     return con.execute(
         """
-        WITH laatste AS (SELECT run_id FROM meta_laadronde ORDER BY gestart_op DESC, run_id DESC LIMIT 1)
+        WITH laatste AS (SELECT run_id FROM fct_laadronde ORDER BY gestart_op DESC, run_id DESC LIMIT 1)
         SELECT run_id, min(gestart_op) AS gestart_op, count(*) AS bestanden,
                count(*) FILTER (WHERE status = 'geladen') AS geladen,
                count(*) FILTER (WHERE status = 'ongewijzigd') AS ongewijzigd,
@@ -41,7 +36,7 @@ def laadstatus(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*) FILTER (WHERE status = 'afgewezen') AS afgewezen,
                count(*) FILTER (WHERE status = 'verwijderd') AS verwijderd,
                sum(rijen)::BIGINT AS rijen, sum(afgewezen)::BIGINT AS problemen
-        FROM meta_laadronde WHERE run_id IN (SELECT run_id FROM laatste)
+        FROM fct_laadronde WHERE run_id IN (SELECT run_id FROM laatste)
         GROUP BY run_id
         """
     ).df()
@@ -51,41 +46,44 @@ def bestanden(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per source file: kind, mapping, rows loaded, when this version was loaded, and its latest load status.
 
     Every file seen by any load run is listed (also files that were rejected and so are not in force).
-    rijen_geladen = meta_bestand.rijen (NULL when no version is in force); laatste_status/laatste_melding/
-    laatste_problemen come from the file's most recent meta_laadronde row. Columns: bestand, soort, mapping,
+    rijen_geladen = dim_bestand.rijen (NULL when no version is in force); laatste_status/laatste_melding/
+    laatste_problemen come from the file's most recent fct_laadronde row. Columns: bestand, soort, mapping,
     rijen_geladen, geladen_op, laatste_run, laatste_status, laatste_problemen, laatste_melding.
     """
     return con.execute(
         """
         WITH laatste AS (
-            SELECT * FROM meta_laadronde
+            SELECT * FROM fct_laadronde
             QUALIFY row_number() OVER (PARTITION BY bestand ORDER BY gestart_op DESC, run_id DESC) = 1
         ),
-        alle AS (SELECT bestand FROM meta_bestand UNION SELECT bestand FROM meta_laadronde)
+        alle AS (SELECT bestand FROM dim_bestand UNION SELECT bestand FROM fct_laadronde)
         SELECT a.bestand, b.soort, b.mapping, b.rijen AS rijen_geladen, b.geladen_op,
                l.run_id AS laatste_run, l.status AS laatste_status, l.afgewezen AS laatste_problemen,
                l.melding AS laatste_melding
-        FROM alle a LEFT JOIN meta_bestand b USING (bestand) LEFT JOIN laatste l USING (bestand)
+        FROM alle a LEFT JOIN dim_bestand b USING (bestand) LEFT JOIN laatste l USING (bestand)
         ORDER BY (l.status = 'afgewezen') DESC, a.bestand
         """
     ).df()
 
 
 def rijen_per_tabel(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Rows in the warehouse per source file and staging table, counted from the lineage column _bestand.
+    """Rows in the warehouse per source file and sheet, counted from the lineage of the rows (fct_geladen_rijen).
 
-    Lets the steward check meta_bestand.rijen against what is actually in the tables. Columns: bestand,
-    tabel (the Dutch name from TABEL_NAMEN), rijen.
+    Lets the steward check dim_bestand.rijen against what is actually in the tables. Columns: bestand,
+    tabel (the Dutch name from TABEL_NAMEN; sheets not in it are left out), rijen.
     """
-    union = " UNION ALL ".join(
-        f"SELECT _bestand AS bestand, '{TABEL_NAMEN[tabel]}' AS tabel, count(*) AS rijen FROM {tabel} GROUP BY _bestand"
-        for tabel in STAGING_TABELLEN
-    )
-    return con.execute(f"SELECT * FROM ({union}) ORDER BY bestand, tabel").df()
+    namen = " ".join(f"WHEN '{blad}' THEN '{naam}'" for blad, naam in TABEL_NAMEN.items())
+    return con.execute(
+        f"""
+        SELECT bestand, CASE blad {namen} END AS tabel, rijen FROM fct_geladen_rijen
+        WHERE blad IN ({', '.join(f"'{blad}'" for blad in TABEL_NAMEN)})
+        ORDER BY bestand, tabel
+        """
+    ).df()
 
 
 def afwijzingen(con: duckdb.DuckDBPyConnection, alleen_laatste_run: bool = True) -> pd.DataFrame:
-    """Problems found per file (meta_afwijzing), with the Dutch message naming file, sheet, row, column, value.
+    """Problems found per file (fct_afwijzing), with the Dutch message naming file, sheet, row, column, value.
 
     With alleen_laatste_run, only the latest run of each file is shown (so fixed problems disappear once
     the file loads cleanly); otherwise all runs. Columns: run_id, gestart_op, bestand, blad, rij, kolom,
@@ -93,7 +91,7 @@ def afwijzingen(con: duckdb.DuckDBPyConnection, alleen_laatste_run: bool = True)
     """
     laatste = (
         """AND (a.run_id, a.bestand) IN (
-               SELECT run_id, bestand FROM meta_laadronde
+               SELECT run_id, bestand FROM fct_laadronde
                QUALIFY row_number() OVER (PARTITION BY bestand ORDER BY gestart_op DESC, run_id DESC) = 1)"""
         if alleen_laatste_run
         else ""
@@ -101,8 +99,8 @@ def afwijzingen(con: duckdb.DuckDBPyConnection, alleen_laatste_run: bool = True)
     return con.execute(
         f"""
         SELECT a.run_id, r.gestart_op, a.bestand, a.blad, a.rij, a.kolom, a.waarde, a.regel, a.melding
-        FROM meta_afwijzing a
-        LEFT JOIN (SELECT DISTINCT run_id, gestart_op FROM meta_laadronde) r USING (run_id)
+        FROM fct_afwijzing a
+        LEFT JOIN (SELECT DISTINCT run_id, gestart_op FROM fct_laadronde) r USING (run_id)
         WHERE TRUE {laatste}
         ORDER BY r.gestart_op DESC, a.bestand, a.blad, a.rij, a.kolom
         """
@@ -121,7 +119,7 @@ def afwijzingen_per_regel(con: duckdb.DuckDBPyConnection, alleen_laatste_run: bo
 
 
 def laadgeschiedenis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every load run: when, files per status, rows loaded and problems found (meta_laadronde).
+    """Every load run: when, files per status, rows loaded and problems found (fct_laadronde).
 
     Columns: run_id, gestart_op, bestanden, geladen, ongewijzigd, afgewezen, verwijderd, rijen, problemen.
     Newest first.
@@ -134,6 +132,6 @@ def laadgeschiedenis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*) FILTER (WHERE status = 'afgewezen') AS afgewezen,
                count(*) FILTER (WHERE status = 'verwijderd') AS verwijderd,
                sum(rijen)::BIGINT AS rijen, sum(afgewezen)::BIGINT AS problemen
-        FROM meta_laadronde GROUP BY run_id ORDER BY gestart_op DESC, run_id DESC
+        FROM fct_laadronde GROUP BY run_id ORDER BY gestart_op DESC, run_id DESC
         """
     ).df()

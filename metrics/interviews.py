@@ -1,6 +1,6 @@
 """The evaluation interviews (HAM/KIT evaluation §4.1, §6.2.1 and appendix §10.3), computed from warehouse rows.
 
-Codes come from stg_antwoorden / fct_antwoord: positief, negatief, neutraal, or 'niet gevraagd'. An answer
+Codes come from fct_antwoord / fct_antwoord: positief, negatief, neutraal, or 'niet gevraagd'. An answer
 coded 'niet gevraagd' was not asked: it is counted apart and is never neutral. When several coders coded
 the same answers, the counts use one coder, the primary coder named in the interview workbook (see
 `primary_coder`), so no answer is counted twice.
@@ -66,7 +66,7 @@ def code_counts(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str |
       default the `primary_coder`).
     - niet_gevraagd: answers coded 'niet gevraagd' (not asked; not neutral, not in n).
     - n = positief + negatief + neutraal: the answers the percentages of a question rest on.
-    Every question of stg_vragen appears, also one without answers (all counts 0).
+    Every question of dim_vraag appears, also one without answers (all counts 0).
     Source: HAM/KIT evaluation §6.2.1 (tables per question) and §10.3 (Uitkomsten interviews).
     """
     coder = codeur if codeur is not None else primary_coder(con, team)
@@ -79,7 +79,7 @@ def code_counts(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur: str |
                count(a.code) FILTER (WHERE a.code = 'neutraal') AS neutraal,
                count(a.code) FILTER (WHERE a.code = 'niet gevraagd') AS niet_gevraagd,
                count(a.code) FILTER (WHERE a.code IN ('positief', 'negatief', 'neutraal')) AS n
-        FROM stg_vragen v LEFT JOIN a USING (vraag_nr)
+        FROM dim_vraag v LEFT JOIN a USING (vraag_nr)
         GROUP BY v.vraag_nr, v.vraag ORDER BY v.vraag_nr
         """,
         {"team": team, "codeur": coder},
@@ -110,7 +110,7 @@ def code_per_ervaring(con: duckdb.DuckDBPyConnection, team: str = PILOT, codeur:
 def respondenten(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """The interview population and sample.
 
-    Columns (one row): populatie = all project participants (stg_respondenten rows of the team);
+    Columns (one row): populatie = all project participants (dim_respondent rows of the team);
     geinterviewd = participants with geinterviewd = 'ja' (the respondents); met_antwoorden = distinct
     respondents with at least one coded answer other than 'niet gevraagd'.
     Source: HAM/KIT evaluation §4.1 "een steekproef van 21 respondenten ... De totale populatie bestaat uit 37".
@@ -121,7 +121,7 @@ def respondenten(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFr
                count(*) FILTER (WHERE geinterviewd = 'ja') AS geinterviewd,
                (SELECT count(DISTINCT respondent_id) FROM fct_antwoord
                  WHERE team = $team AND code <> 'niet gevraagd') AS met_antwoorden
-        FROM stg_respondenten WHERE team = $team
+        FROM dim_respondent WHERE team = $team
         """,
         {"team": team},
     ).df()
@@ -139,7 +139,7 @@ def vertegenwoordiging(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.
     return con.execute(
         """
         WITH o AS (SELECT organisatie, bool_or(geinterviewd = 'ja') AS gesproken
-                   FROM stg_respondenten WHERE team = $team GROUP BY organisatie)
+                   FROM dim_respondent WHERE team = $team GROUP BY organisatie)
         SELECT count(*) AS organisaties, count(*) FILTER (WHERE gesproken) AS vertegenwoordigd,
                count(*) FILTER (WHERE NOT gesproken) AS niet_vertegenwoordigd,
                coalesce(string_agg(organisatie, ', ' ORDER BY organisatie) FILTER (WHERE NOT gesproken), '')
@@ -151,7 +151,7 @@ def vertegenwoordiging(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.
 
 
 def partner_geinterviewd(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
-    """Interviewed participants per partner code, every partner of ref_partner listed (0 when none).
+    """Interviewed participants per partner code, every partner of dim_partner listed (0 when none).
 
     Columns: partner, deelnemers, geinterviewd. Source: HAM/KIT evaluation §4.1 (police not interviewed,
     AVIM interviewed).
@@ -160,7 +160,7 @@ def partner_geinterviewd(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> p
         """
         SELECT p.code AS partner, count(r.respondent_id) AS deelnemers,
                count(r.respondent_id) FILTER (WHERE r.geinterviewd = 'ja') AS geinterviewd
-        FROM ref_partner p LEFT JOIN stg_respondenten r ON r.organisatie = p.code AND r.team = $team
+        FROM dim_partner p LEFT JOIN dim_respondent r ON r.organisatie = p.code AND r.team = $team
         GROUP BY p.code ORDER BY p.code
         """,
         {"team": team},

@@ -3,7 +3,7 @@
 The HAM/KIT evaluation names the lack of follow-up as its biggest bottleneck (§6.2.1 question 8, §7.2
 knelpunt 1), "met name bij de gemeente Bladel, Oirschot, Eersel en Reusel-De Mierden (de B.O.E.R.-gemeenten)";
 the PIT evaluation names capacity for follow-up as its main concern. Sources: fct_bevinding (overtreding = TRUE),
-fct_opvolging (one row per follow-up step), fct_controleavond, ref_gemeente, ref_partner (etl/warehouse.sql).
+fct_opvolging (one row per follow-up step), fct_controleavond, dim_gemeente, dim_partner (etl/warehouse.sql).
 
 Conventions used by every function here:
 - A violation belongs to the selection when its control evening matches the Filter (team, municipality, date of
@@ -58,7 +58,7 @@ def _overtredingen_sql(f: Filter, peildatum: date | None = None) -> tuple[str, l
     sql = f"""
         WITH v AS (
             SELECT b.bevinding_id, b.team, b.gemeente_code, b.gemeente, b.datum, b.opgevolgd, g.regio
-            FROM fct_overtreding b LEFT JOIN ref_gemeente g ON g.code = b.gemeente_code
+            FROM fct_overtreding b LEFT JOIN dim_gemeente g ON g.code = b.gemeente_code
             WHERE {cond}
         ),
         s AS (

@@ -30,7 +30,7 @@ def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         )
         SELECT t.code AS team, t.naam, t.regio, t.periode_start, t.periode_eind,
                min(d.datum) AS data_start, max(d.datum) AS data_eind
-        FROM ref_team t LEFT JOIN datums d ON d.team = t.code
+        FROM dim_team t LEFT JOIN datums d ON d.team = t.code
         GROUP BY ALL
         ORDER BY t.periode_start, t.code
         """
@@ -40,16 +40,16 @@ def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def gemeente_opties(con: duckdb.DuckDBPyConnection, teams: tuple[str, ...] = ()) -> pd.DataFrame:
     """Municipalities to choose from for the given teams (all teams when empty).
 
-    A municipality is offered when it lies in the region of one of the teams (ref_team.regio =
-    ref_gemeente.regio) or when one of the teams held a controleavond there. Columns: code, naam, regio.
+    A municipality is offered when it lies in the region of one of the teams (dim_team.regio =
+    dim_gemeente.regio) or when one of the teams held a controleavond there. Columns: code, naam, regio.
     """
     team_cond = "TRUE" if not teams else f"t.code IN ({', '.join('?' for _ in teams)})"
     data_cond = "TRUE" if not teams else f"c.team IN ({', '.join('?' for _ in teams)})"
     return con.execute(
         f"""
         SELECT g.code, g.naam, g.regio
-        FROM ref_gemeente g
-        WHERE g.regio IN (SELECT t.regio FROM ref_team t WHERE {team_cond})
+        FROM dim_gemeente g
+        WHERE g.regio IN (SELECT t.regio FROM dim_team t WHERE {team_cond})
            OR g.code IN (SELECT c.gemeente_code FROM fct_controleavond c WHERE {data_cond})
         ORDER BY g.naam
         """,
@@ -65,11 +65,11 @@ def kerncijfers(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
       bezocht", PIT infographic "aantal bezochte objecten").
     - aangetroffen_personen: sum of fct_bezoek.aantal_personen (persons found, §6.1).
     - overtredingen: findings with overtreding = TRUE in fct_bevinding.
-    - opgevolgd: violations with at least one step in stg_opvolging (any status).
+    - opgevolgd: violations with at least one step in fct_opvolging (any status).
     - aandeel_opgevolgd: opgevolgd / overtredingen (numerator: violations with >= 1 follow-up step;
       denominator: all violations, including those with no step at all); NULL when there are no violations.
     - partners_per_avond: mean of fct_controleavond.aantal_partners (partners present per evening,
-      from stg_deelname); NULL when there are no evenings.
+      from fct_deelname); NULL when there are no evenings.
     """
     cond, params = f.sql()
     return con.execute(
@@ -139,7 +139,7 @@ def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     (NULL when it has none). Only municipalities with at least one evening in the selection are listed.
     Columns: gemeente_code, gemeente, controleavonden, bezochte_objecten, aangetroffen_personen,
     overtredingen, opgevolgd, aandeel_opgevolgd. Sources: fct_controleavond, fct_bezoek, fct_bevinding,
-    stg_opvolging.
+    fct_opvolging.
     """
     cond, params = f.sql()
     return con.execute(
@@ -212,14 +212,14 @@ def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None 
 
 def teams_in_selectie(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """The teams the selection is about, in time order: the chosen teams, or every team with data when none is
-    chosen. Pages show these side by side instead of adding teams up. Column: team. Source: ref_team, fct_*.
+    chosen. Pages show these side by side instead of adding teams up. Column: team. Source: dim_team, fct_*.
     """
     if f.teams:
-        volgorde = [r[0] for r in con.execute("SELECT code FROM ref_team ORDER BY periode_start, code").fetchall()]
+        volgorde = [r[0] for r in con.execute("SELECT code FROM dim_team ORDER BY periode_start, code").fetchall()]
         return pd.DataFrame({"team": [t for t in volgorde if t in f.teams]})
     return con.execute(
         """
-        SELECT code AS team FROM ref_team
+        SELECT code AS team FROM dim_team
         WHERE code IN (SELECT team FROM fct_controleavond UNION SELECT team FROM fct_signaal
                        UNION SELECT team FROM fct_partnerresultaat)
         ORDER BY periode_start, code
@@ -256,7 +256,7 @@ def lege_keuze(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     if int(kerncijfers(con, f).iloc[0]["controleavonden"]) > 0:
         return pd.DataFrame({"zin": pd.Series([], dtype="string")})
     wel = wat_er_wel_is(con, f).iloc[0]
-    namen = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    namen = dict(con.execute("SELECT code, naam FROM dim_gemeente").fetchall())
     waar = f" in {', '.join(namen.get(c, c) for c in f.gemeenten)}" if f.gemeenten else ""
     wie = ", ".join(team_label_kort(t) for t in f.teams) if f.teams else "Geen team"
     periode = f" in {beschrijving(f.start, f.end)}" if f.start and f.end else ""

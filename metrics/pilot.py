@@ -16,18 +16,18 @@ from metrics.format import getal
 
 PILOT = "KIT-pilot"
 BOER = ("Bladel", "Oirschot", "Eersel", "Reusel-De Mierden")
-"""The B.O.E.R.-gemeenten (names as in ref_gemeente), as the evaluation defines them (§6.2.1 question 8)."""
+"""The B.O.E.R.-gemeenten (names as in dim_gemeente), as the evaluation defines them (§6.2.1 question 8)."""
 
 
 def activiteit(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """Volume of a team's work: control evenings, visits, visited addresses and persons found.
 
     Columns (one row):
-    - controleavonden: count of stg_controleavonden rows of the team.
-    - bezoeken: count of visits (stg_bezoeken) on those evenings ("bezochte objecten" in the PIT report).
+    - controleavonden: count of fct_controleavond rows of the team.
+    - bezoeken: count of visits (fct_bezoek) on those evenings ("bezochte objecten" in the PIT report).
     - adressen: distinct visited addresses (adres_pseudoniem); a visit without an address counts as its own
       address, so no visited object is lost.
-    - personen: persons found, counted as person rows (stg_personen, the vragenformulieren).
+    - personen: persons found, counted as person rows (fct_persoon, the vragenformulieren).
     - personen_som: persons found, summed from the visits' aantal_personen (a check on `personen`).
     Source: HAM/KIT evaluation §6.1 "17 controleavonden", "42 adressen bezocht", "232 personen"; PIT
     evaluation infographic "aantal bezochte objecten 110".
@@ -35,7 +35,7 @@ def activiteit(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFram
     return con.execute(
         """
         SELECT
-            (SELECT count(*) FROM stg_controleavonden WHERE team = $team) AS controleavonden,
+            (SELECT count(*) FROM fct_controleavond WHERE team = $team) AS controleavonden,
             (SELECT count(*) FROM fct_bezoek WHERE team = $team) AS bezoeken,
             (SELECT count(DISTINCT coalesce(adres_pseudoniem, 'bezoek:' || bezoek_id))
                FROM fct_bezoek WHERE team = $team) AS adressen,
@@ -114,7 +114,7 @@ def overtredingen(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataF
     """Share of persons found, and of visited addresses, affected by a violation of each group.
 
     The report prints "40% in overtreding op de BRP, 26% ... bestemmingsplan, 8% ... brandveiligheid" without
-    naming the base. Two readings, one row each per violation group (ref_bevindingcategorie.groep):
+    naming the base. Two readings, one row each per violation group (dim_bevindingcategorie.groep):
     - basis 'personen' (the reading the catalogue matches): numerator = persons affected, per visit: all
       persons found at the visit (aantal_personen) when the visit has an object-level violation of the group
       (persoon_id empty), otherwise the distinct persons with a person-level violation; denominator = all
@@ -190,7 +190,7 @@ def periode(
 ) -> pd.DataFrame:
     """The team's period as the warehouse knows it, and the control evenings against another stated period.
 
-    Columns (one row): periode_start, periode_eind (ref_team), periode_maanden (whole months between them),
+    Columns (one row): periode_start, periode_eind (dim_team), periode_maanden (whole months between them),
     eerste_avond, laatste_avond (min/max date of the team's control evenings), avonden (count),
     buiten_opgegeven (evenings before `start` or after `eind`, the period another document states; 0 when
     no period is given).
@@ -204,7 +204,7 @@ def periode(
                min(c.datum) AS eerste_avond, max(c.datum) AS laatste_avond, count(c.datum) AS avonden,
                count(c.datum) FILTER (WHERE c.datum < coalesce($start, DATE '0001-01-01')
                                          OR c.datum > coalesce($eind, DATE '9999-12-31')) AS buiten_opgegeven
-        FROM ref_team t LEFT JOIN stg_controleavonden c ON c.team = t.code
+        FROM dim_team t LEFT JOIN fct_controleavond c ON c.team = t.code
         WHERE t.code = $team GROUP BY t.periode_start, t.periode_eind
         """,
         {"team": team, "start": start, "eind": eind},
@@ -221,8 +221,8 @@ def gemeenten_met_avonden(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> 
         """
         SELECT count(DISTINCT c.gemeente_code) AS gemeenten,
                count(DISTINCT c.gemeente_code) FILTER (WHERE g.regio <> t.regio) AS buiten_regio
-        FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
-        JOIN ref_team t ON t.code = c.team
+        FROM fct_controleavond c JOIN dim_gemeente g ON g.code = c.gemeente_code
+        JOIN dim_team t ON t.code = c.team
         WHERE c.team = $team
         """,
         {"team": team},
@@ -230,7 +230,7 @@ def gemeenten_met_avonden(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> 
 
 
 def convenantpartners(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
-    """Convenant partners counted from the project's participants (stg_respondenten, all participants).
+    """Convenant partners counted from the project's participants (dim_respondent, all participants).
 
     A municipality counts once per distinct gemeente_code of participants employed by a municipality
     (organisatie GEMEENTE); every other organisation counts once. Columns: gemeenten, overige_organisaties,
@@ -240,7 +240,7 @@ def convenantpartners(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.D
     """
     return con.execute(
         """
-        WITH r AS (SELECT * FROM stg_respondenten WHERE team = $team)
+        WITH r AS (SELECT * FROM dim_respondent WHERE team = $team)
         SELECT count(DISTINCT gemeente_code) FILTER (WHERE organisatie = 'GEMEENTE') AS gemeenten,
                count(DISTINCT organisatie) FILTER (WHERE organisatie <> 'GEMEENTE') AS overige_organisaties,
                count(DISTINCT gemeente_code) FILTER (WHERE organisatie = 'GEMEENTE')
@@ -252,7 +252,7 @@ def convenantpartners(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.D
 
 
 def deelname_partner(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
-    """Per partner: control evenings attended (stg_deelname) and project participants (stg_respondenten).
+    """Per partner: control evenings attended (fct_deelname) and project participants (dim_respondent).
 
     Columns: partner, avonden, deelnemers, geinterviewd. Used to check who the documents say took part
     (the council note names the IND; evaluation §5.3 does not).
@@ -263,10 +263,10 @@ def deelname_partner(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.Da
                    WHERE team = $team GROUP BY partner),
         r AS (SELECT organisatie AS partner, count(*) AS deelnemers,
                      count(*) FILTER (WHERE geinterviewd = 'ja') AS geinterviewd
-              FROM stg_respondenten WHERE team = $team GROUP BY organisatie)
+              FROM dim_respondent WHERE team = $team GROUP BY organisatie)
         SELECT p.code AS partner, coalesce(a.avonden, 0) AS avonden, coalesce(r.deelnemers, 0) AS deelnemers,
                coalesce(r.geinterviewd, 0) AS geinterviewd
-        FROM ref_partner p LEFT JOIN a ON a.partner = p.code LEFT JOIN r ON r.partner = p.code
+        FROM dim_partner p LEFT JOIN a ON a.partner = p.code LEFT JOIN r ON r.partner = p.code
         ORDER BY p.code
         """,
         {"team": team},
@@ -279,7 +279,7 @@ def opvolging_gemeenten(
     """Share of the team's violations with at least one follow-up step: in `gemeenten` against the team's others.
 
     A violation is a finding with overtreding = true (fct_bevinding); its municipality is that of its control
-    evening (names as in ref_gemeente). It is followed up when stg_opvolging holds at least one step with its
+    evening (names as in dim_gemeente). It is followed up when fct_opvolging holds at least one step with its
     bevinding_id (any kind, any status). A violation without a step stays in the denominator.
     Columns (one row): groep_overtredingen, groep_opgevolgd, groep_pct (100 * opgevolgd / overtredingen in
     `gemeenten`), overig_overtredingen, overig_opgevolgd, overig_pct (the team's other municipalities); a share

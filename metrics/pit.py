@@ -71,7 +71,7 @@ def overige_bevindingen(con: duckdb.DuckDBPyConnection, team: str = PIT, top: in
 
 
 def acties_aanwezig(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
-    """Actions (control evenings) each partner was present at, from stg_deelname.
+    """Actions (control evenings) each partner was present at, from fct_deelname.
 
     Columns: partner (code; POLITIE is the basisteam, AVIM is listed apart), partner_naam, acties.
     Also a row partner '(totaal)' with the team's number of actions.
@@ -82,7 +82,7 @@ def acties_aanwezig(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataF
         SELECT partner, partner_naam, count(DISTINCT controleavond_id) AS acties
         FROM fct_deelname WHERE team = $team GROUP BY partner, partner_naam
         UNION ALL
-        SELECT '(totaal)', 'Alle acties', count(*) FROM stg_controleavonden WHERE team = $team
+        SELECT '(totaal)', 'Alle acties', count(*) FROM fct_controleavond WHERE team = $team
         ORDER BY acties DESC, partner
         """,
         {"team": team},
@@ -90,7 +90,7 @@ def acties_aanwezig(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataF
 
 
 def resultaten(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
-    """Partner results summed per organisation and kind of result (stg_partnerresultaten).
+    """Partner results summed per organisation and kind of result (fct_partnerresultaat).
 
     Columns: organisatie (partner code; AVIM is counted with POLITIE as the report does: "Politie (incl.
     AVIM)"), soort, aantal (sum of aantal: how many times), hoeveelheid (sum, where given), eenheid,
@@ -103,7 +103,7 @@ def resultaten(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
                sum(aantal)::BIGINT AS aantal, sum(hoeveelheid) AS hoeveelheid,
                string_agg(DISTINCT eenheid, ', ') AS eenheid, sum(bedrag_eur)::DOUBLE AS bedrag_eur,
                count(*) AS regels
-        FROM stg_partnerresultaten WHERE team = $team
+        FROM fct_partnerresultaat WHERE team = $team
         GROUP BY organisatie, soort ORDER BY organisatie, soort
         """,
         {"team": team},
@@ -111,7 +111,7 @@ def resultaten(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
 
 
 def resultaat_partners(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
-    """Result rows and money per partner code, every partner of ref_partner listed (0 when none).
+    """Result rows and money per partner code, every partner of dim_partner listed (0 when none).
 
     Columns: partner, regels, aantal, bedrag_eur.
     Source: PIT evaluation "De resultaten van de Belastingdienst (en Douane) zijn niet opgenomen".
@@ -120,7 +120,7 @@ def resultaat_partners(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.Da
         """
         SELECT p.code AS partner, count(r.resultaat_id) AS regels, coalesce(sum(r.aantal), 0)::BIGINT AS aantal,
                coalesce(sum(r.bedrag_eur), 0)::DOUBLE AS bedrag_eur
-        FROM ref_partner p LEFT JOIN stg_partnerresultaten r ON r.partner = p.code AND r.team = $team
+        FROM dim_partner p LEFT JOIN fct_partnerresultaat r ON r.partner = p.code AND r.team = $team
         GROUP BY p.code ORDER BY p.code
         """,
         {"team": team},
@@ -136,7 +136,7 @@ def geldresultaat(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFra
     return con.execute(
         """
         SELECT coalesce(sum(bedrag_eur), 0)::DOUBLE AS bedrag_eur, count(bedrag_eur) AS regels_met_bedrag
-        FROM stg_partnerresultaten WHERE team = $team
+        FROM fct_partnerresultaat WHERE team = $team
         """,
         {"team": team},
     ).df()
@@ -166,7 +166,7 @@ def opvolging(con: duckdb.DuckDBPyConnection, team: str = PIT, tot: date | None 
 def opgevolgde_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT) -> pd.DataFrame:
     """Share of the team's violations with at least one follow-up step.
 
-    Numerator: violations (fct_bevinding, overtreding = true) with at least one stg_opvolging step carrying their
+    Numerator: violations (fct_bevinding, overtreding = true) with at least one fct_opvolging step carrying their
     bevinding_id (any kind, any status; a step linked only to the action, such as a press release, does not
     count). Denominator: all the team's violations; one without a step stays in it.
     Columns (one row): overtredingen, opgevolgd, niet_opgevolgd, aandeel_pct (NaN without violations).
@@ -187,7 +187,7 @@ def opgevolgde_overtredingen(con: duckdb.DuckDBPyConnection, team: str = PIT) ->
 def signaalbronnen(con: duckdb.DuckDBPyConnection, bronnen: tuple[str, ...], team: str = PIT) -> pd.DataFrame:
     """Share of the team's signals brought in by the partners `bronnen` (codes, e.g. GEMEENTE and POLITIE).
 
-    Numerator: signals (stg_signalen) whose bron_partner is one of `bronnen`; denominator: all the team's signals.
+    Numerator: signals (fct_signaal) whose bron_partner is one of `bronnen`; denominator: all the team's signals.
     Columns (one row): signalen, totaal, aandeel_pct (NaN without signals).
     Source: PIT evaluation "Casuïstiek wordt nu vooral door gemeenten en politie aangedragen".
     """
@@ -196,7 +196,7 @@ def signaalbronnen(con: duckdb.DuckDBPyConnection, bronnen: tuple[str, ...], tea
         SELECT count(*) FILTER (WHERE list_contains($bronnen, bron_partner)) AS signalen, count(*) AS totaal,
                100.0 * count(*) FILTER (WHERE list_contains($bronnen, bron_partner)) / nullif(count(*), 0)
                  AS aandeel_pct
-        FROM stg_signalen WHERE team = $team
+        FROM fct_signaal WHERE team = $team
         """,
         {"team": team, "bronnen": list(bronnen)},
     ).df()

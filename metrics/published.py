@@ -213,7 +213,7 @@ def _context_figures() -> list[Figure]:
         _fig("HAM-5.3-convenantpartners", HAM, "§5.3", "De deelnemende convenantpartners ... zijn: (15 genoemd)", "15",
              pilot.convenantpartners, "partners",
              base="gemeenten van gemeentelijke deelnemers plus overige organisaties onder de deelnemers",
-             note="Rijgewijs: de 37 projectdeelnemers (stg_respondenten) per gemeente en organisatie."),
+             note="Rijgewijs: de 37 projectdeelnemers (dim_respondent) per gemeente en organisatie."),
         _fig("PIT-zes-gemeenten", PIT, "Inleiding infographic",
              "Het Peelland Interventie Team bestaat uit zes gemeenten", "zes", pilot.gemeenten_met_avonden, "gemeenten",
              kwargs={"team": "PIT"}, base="gemeenten met minstens één PIT-actie (controleavond)",
@@ -295,7 +295,7 @@ TOP10: tuple[tuple[int, str, str, str], ...] = (
     (9, "arbeidstijdenwet", "10", "10 keer overtreding van de Arbeidstijdenwet"),
     (10, "asbest", "9", "9 keer gevaarlijke asbest situatie aangetroffen"),
 )
-"""The printed top 10 (rank, category code in ref_bevindingcategorie, printed count, printed line)."""
+"""The printed top 10 (rank, category code in dim_bevindingcategorie, printed count, printed line)."""
 
 OBJECT_KINDS: tuple[tuple[str, str, str], ...] = (
     ("woning", "woningen", "meer dan 0"),
@@ -309,7 +309,7 @@ OBJECT_KINDS: tuple[tuple[str, str, str], ...] = (
 """The object kinds the infographic lists under "aantal bezochte objecten" (contract type, printed, figure)."""
 
 RESULTS: tuple[tuple[str, str, str, str, str], ...] = (
-    # (organisation code, soort in stg_partnerresultaten, column, printed figure, printed line)
+    # (organisation code, soort in fct_partnerresultaat, column, printed figure, printed line)
     ("SENZER", "onderzoek", "aantal", "17", "17 onderzoeken"),
     ("SENZER", "gegevens doorgegeven aan andere gemeente", "aantal", "6",
      "6 keer gegevens doorgegeven aan andere gemeenten"),
@@ -549,7 +549,7 @@ INCONSISTENCIES: tuple[Inconsistency, ...] = (
              "1 februari 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 2, 1)),
         Side("Raadsnota 'Gedurende de periode 1 maart 2019 tot en met 1 maart 2020' (berekend: eerste "
              "controleavond)", "1 maart 2019", pilot.periode, "eerste_avond", printed_value=date(2019, 3, 1)),
-        "De twee documenten drukken een ander begin; dat is de tegenstrijdigheid (ref_team neemt de gedrukte data "
+        "De twee documenten drukken een ander begin; dat is de tegenstrijdigheid (dim_team neemt de gedrukte data "
         "van de evaluatie over, het zijn geen berekende waarden). Berekend uit de rijen is de eerste controleavond "
         "van de pilot: ligt die na beide data, dan passen de rijen bij beide lezingen.",
     ),

@@ -2,7 +2,7 @@
 
 HAM/KIT evaluation §6.2.1 question 11: 16 of 20 team members never hear what became of what they found; §7.2
 knelpunt 6 and aanbeveling 6: share the results back. Sources: fct_controleavond, fct_bevinding, fct_opvolging,
-ref_partner (display names). No personal data and no addresses: no person, address or owner pseudonyms, no
+dim_partner (display names). No personal data and no addresses: no person, address or owner pseudonyms, no
 visit or finding numbers, no free-text remarks of the finding; only the category, who established it, the
 kind of object, the follow-up steps and their result.
 
@@ -84,7 +84,7 @@ def terugkoppeling(con: duckdb.DuckDBPyConnection, controleavond_id: str, peilda
             SELECT b.bevinding_id, row_number() OVER (ORDER BY b.bezoek_id, b.bevinding_id) AS nr,
                    coalesce(b.categorie_naam, b.categorie) AS bevinding, b.object_type, b.overtreding,
                    coalesce(p.naam, b.partner) AS vastgesteld_door
-            FROM fct_bevinding b LEFT JOIN ref_partner p ON p.code = b.partner
+            FROM fct_bevinding b LEFT JOIN dim_partner p ON p.code = b.partner
             WHERE b.controleavond_id = ?
         )
         SELECT bev.nr, bev.bevinding, bev.object_type, bev.overtreding, bev.vastgesteld_door,

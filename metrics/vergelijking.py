@@ -1,9 +1,9 @@
 """KIT vs PIT for the steering group: the same figures side by side, normalised for size and duration.
 
-Normalisations: per month of the team's active period (ref_team.periode_start..periode_eind, cut to the
-chosen period), per member municipality per year (ref_gemeente.regio = ref_team.regio, cut to the chosen
-municipalities) and per 10,000 inhabitants per year (ref_gemeente.inwoners on 1 January of
-ref_gemeente.inwoners_jaar, source CBS). The last two are also scaled to a year (total / months * 12), because the
+Normalisations: per month of the team's active period (dim_team.periode_start..periode_eind, cut to the
+chosen period), per member municipality per year (dim_gemeente.regio = dim_team.regio, cut to the chosen
+municipalities) and per 10,000 inhabitants per year (dim_gemeente.inwoners on 1 January of
+dim_gemeente.inwoners_jaar, source CBS). The last two are also scaled to a year (total / months * 12), because the
 teams' periods differ in length (KIT pilot 14 months, KIT 31, PIT 12).
 Sources: fct_controleavond, fct_bezoek, fct_bevinding, fct_signaal, fct_partnerresultaat.
 """
@@ -44,8 +44,8 @@ def maanden_tussen(start: date, eind: date) -> float:
 def teamprofiel(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """Per team in the filter (all teams when none chosen): the active period and size used to normalise.
 
-    van/tot = the team's period (ref_team) cut to the filter's period; maanden = `maanden_tussen(van, tot)`;
-    gemeenten/inwoners = count and sum of ref_gemeente.inwoners over the team's region municipalities (only
+    van/tot = the team's period (dim_team) cut to the filter's period; maanden = `maanden_tussen(van, tot)`;
+    gemeenten/inwoners = count and sum of dim_gemeente.inwoners over the team's region municipalities (only
     the chosen ones when municipalities are chosen); inwoners_jaar = the year of that population count.
     Teams whose period or municipalities fall outside the filter are left out. Columns: team, naam, van, tot,
     maanden, gemeenten, inwoners, inwoners_jaar.
@@ -57,7 +57,7 @@ def teamprofiel(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         SELECT t.code AS team, t.naam, t.periode_start, t.periode_eind,
                count(g.code) AS gemeenten, coalesce(sum(g.inwoners), 0)::BIGINT AS inwoners,
                max(g.inwoners_jaar) AS inwoners_jaar
-        FROM ref_team t LEFT JOIN ref_gemeente g ON g.regio = t.regio AND {gem_cond}
+        FROM dim_team t LEFT JOIN dim_gemeente g ON g.regio = t.regio AND {gem_cond}
         WHERE {team_cond}
         GROUP BY ALL ORDER BY t.periode_start
         """,
@@ -235,7 +235,7 @@ def _themas(con: duckdb.DuckDBPyConnection, f: Filter, profiel: pd.DataFrame) ->
 def kanttekening(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """The Dutch caveat shown above the comparison, built from the teams actually in the selection.
 
-    Per team of `teamprofiel` (ref_team name and period, cut to the filter) one sentence with its period and
+    Per team of `teamprofiel` (dim_team name and period, cut to the filter) one sentence with its period and
     the number of themes of its controleavonden (fct_controleavond.thema, distinct, in that period; left
     out when 0); PIT is
     described as a whole (calendar) year of a mature team, the KIT pilot as the start-up phase, the KIT as the

@@ -206,7 +206,7 @@ HUISVESTING_CATEGORIEEN = (
 VENSTER_DAGEN = 180
 """Default length of the before and of the after window, days."""
 PER_INWONERS = 10_000
-"""Count measures are compared per this many inhabitants (ref_gemeente.inwoners, CBS 2023)."""
+"""Count measures are compared per this many inhabitants (dim_gemeente.inwoners, CBS 2023)."""
 
 
 def gebeurtenissen(con: duckdb.DuckDBPyConnection, maat: str, teams: Sequence[str] = ()) -> pd.DataFrame:
@@ -242,14 +242,14 @@ def gebeurtenissen(con: duckdb.DuckDBPyConnection, maat: str, teams: Sequence[st
 def gebieden(con: duckdb.DuckDBPyConnection, gemeente_code: str, team: str) -> dict[str, tuple[str, ...]]:
     """Treatment, buffer and control of an intervention in `gemeente_code` by `team` (CBS codes, sorted).
 
-    behandeling = the municipality; buffer = its neighbours (ref_grens) inside the team's region (ref_team.regio =
-    ref_gemeente.regio; neighbours outside it have no data of the team); controle = the rest of the team's region.
+    behandeling = the municipality; buffer = its neighbours (dim_grens) inside the team's region (dim_team.regio =
+    dim_gemeente.regio; neighbours outside it have no data of the team); controle = the rest of the team's region.
     """
     regio = [r[0] for r in con.execute(
-        "SELECT g.code FROM ref_gemeente g JOIN ref_team t ON t.regio = g.regio WHERE t.code = ? ORDER BY g.code",
+        "SELECT g.code FROM dim_gemeente g JOIN dim_team t ON t.regio = g.regio WHERE t.code = ? ORDER BY g.code",
         [team]).fetchall()]
     buren = {r[0] for r in con.execute(
-        "SELECT code_b FROM ref_grens WHERE code_a = ? UNION SELECT code_a FROM ref_grens WHERE code_b = ?",
+        "SELECT code_b FROM dim_grens WHERE code_a = ? UNION SELECT code_a FROM dim_grens WHERE code_b = ?",
         [gemeente_code, gemeente_code]).fetchall()}
     buffer = tuple(c for c in regio if c in buren and c != gemeente_code)
     controle = tuple(c for c in regio if c not in buren and c != gemeente_code)
@@ -260,7 +260,7 @@ def vensters(start: date, periode_start: date, periode_eind: date, dagen: int = 
              ) -> tuple[date, date, date, date]:
     """(voor_van, voor_tot, na_van, na_tot), all inclusive: two windows of equal length around `start`.
 
-    The length is `dagen`, shortened so that both windows lie inside the team's period (ref_team): the after window
+    The length is `dagen`, shortened so that both windows lie inside the team's period (dim_team): the after window
     starts on the start date, the before window ends the day before.
     """
     lengte = max(0, min(dagen, (start - periode_start).days, (periode_eind - start).days + 1))
@@ -290,10 +290,10 @@ def interventie_effecten(con: duckdb.DuckDBPyConnection, f: Filter, maat: str = 
     iv = con.execute(
         f"""SELECT i.interventie_id, i.team, i.gemeente_code, i.gemeente, i.datum_start, i.datum_eind, i.thema_naam,
                    i.omschrijving, t.periode_start, t.periode_eind
-            FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE {cond}
+            FROM fct_interventie i JOIN dim_team t ON t.code = i.team WHERE {cond}
             ORDER BY i.datum_start, i.interventie_id""", params).fetchall()
-    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
-    inwoners = dict(con.execute("SELECT code, inwoners FROM ref_gemeente").fetchall())
+    naam = dict(con.execute("SELECT code, naam FROM dim_gemeente").fetchall())
+    inwoners = dict(con.execute("SELECT code, inwoners FROM dim_gemeente").fetchall())
     per_bezoek = maat == "overtredingen per bezoek"
     events: dict[str, pd.DataFrame] = {}
     rows = []
@@ -363,7 +363,7 @@ def maat_per_maand(con: duckdb.DuckDBPyConnection, f: Filter, maat: str = "signa
         ev = ev[ev["datum"] <= f.end]
     ev = ev.assign(maand=[d.replace(day=1) for d in ev["datum"]])
     out = ev.groupby(["maand", "gemeente_code"], as_index=False)[["teller", "noemer"]].sum()
-    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    naam = dict(con.execute("SELECT code, naam FROM dim_gemeente").fetchall())
     out["gemeente"] = out["gemeente_code"].map(naam)
     if maat == "overtredingen per bezoek":
         out["waarde"] = out["teller"] / out["noemer"].where(out["noemer"] > 0)
@@ -411,21 +411,21 @@ def verplaatsingen(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "p
 
     Columns: entiteit_id, van_code, van, naar_code, naar, datum_van (last sighting in `van`), datum_naar (first
     sighting in `naar`), dagen (time lag), soort: BINNEN (both in the region of the team of the first sighting),
-    BUREN_BUITEN (`naar` outside that region and bordering it, ref_grens) or ELDERS. A move belongs to the filter
+    BUREN_BUITEN (`naar` outside that region and bordering it, dim_grens) or ELDERS. A move belongs to the filter
     when its team (first sighting) is in it, `van` or `naar` is among the chosen municipalities and datum_naar lies
     in the period.
     """
     w = waarnemingen(con, entiteit)
     leden: dict[str, set[str]] = {}
     for team, code in con.execute(
-            "SELECT t.code, g.code FROM ref_team t JOIN ref_gemeente g ON g.regio = t.regio").fetchall():
+            "SELECT t.code, g.code FROM dim_team t JOIN dim_gemeente g ON g.regio = t.regio").fetchall():
         leden.setdefault(team, set()).add(code)
-    grens = con.execute("SELECT code_a, code_b FROM ref_grens").fetchall()
+    grens = con.execute("SELECT code_a, code_b FROM dim_grens").fetchall()
     buren: dict[str, set[str]] = {}
     for a, b in grens:
         buren.setdefault(a, set()).add(b)
         buren.setdefault(b, set()).add(a)
-    naam = dict(con.execute("SELECT code, naam FROM ref_gemeente").fetchall())
+    naam = dict(con.execute("SELECT code, naam FROM dim_gemeente").fetchall())
     rows = []
     for entiteit_id, group in w.groupby("entiteit_id", sort=True):
         prev = None
@@ -483,7 +483,7 @@ def stromen_rond_interventies(con: duckdb.DuckDBPyConnection, f: Filter, entitei
     iv = con.execute(
         f"""SELECT i.interventie_id, i.team, i.gemeente_code, i.gemeente, i.datum_start, t.periode_start,
                    t.periode_eind
-            FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE {cond}
+            FROM fct_interventie i JOIN dim_team t ON t.code = i.team WHERE {cond}
             ORDER BY i.datum_start, i.interventie_id""", params).fetchall()
     moves = verplaatsingen(con, Filter(), entiteit)
     rows = []
@@ -512,11 +512,11 @@ ROL_BUITEN = "buiten het teamgebied"
 def gemeenten_kaart(con: duckdb.DuckDBPyConnection, interventie_id: str | None = None) -> pd.DataFrame:
     """Every municipality of etl/reference with its flat-plane position, for a map without a base map.
 
-    Columns: code, naam, regio, x_km, y_km (ref_gemeente), inwoners, grenst_aan_belgie, rol: for the intervention
+    Columns: code, naam, regio, x_km, y_km (dim_gemeente), inwoners, grenst_aan_belgie, rol: for the intervention
     `interventie_id` (fct_interventie) its treatment, buffer and control (`gebieden`) and ROL_BUITEN for the rest;
     without an intervention every municipality is ROL_BUITEN.
     """
-    out = con.execute("SELECT code, naam, regio, x_km, y_km, inwoners, grenst_aan_belgie FROM ref_gemeente "
+    out = con.execute("SELECT code, naam, regio, x_km, y_km, inwoners, grenst_aan_belgie FROM dim_gemeente "
                       "ORDER BY naam").df()
     out["rol"] = ROL_BUITEN
     if interventie_id is not None:
@@ -540,7 +540,7 @@ def maat_rond_interventie(con: duckdb.DuckDBPyConnection, interventie_id: str, m
     """
     row = con.execute(
         """SELECT i.gemeente_code, i.team, i.datum_start, t.periode_start, t.periode_eind
-           FROM fct_interventie i JOIN ref_team t ON t.code = i.team WHERE i.interventie_id = ?""",
+           FROM fct_interventie i JOIN dim_team t ON t.code = i.team WHERE i.interventie_id = ?""",
         [interventie_id]).fetchone()
     cols = ["maand", "rol", "teller", "noemer", "waarde"]
     if row is None:
@@ -550,7 +550,7 @@ def maat_rond_interventie(con: duckdb.DuckDBPyConnection, interventie_id: str, m
     ev = gebeurtenissen(con, maat, (team,))
     ev = ev[(ev["datum"] >= vv) & (ev["datum"] <= nt)]
     areas = gebieden(con, code, team)
-    inwoners = dict(con.execute("SELECT code, inwoners FROM ref_gemeente").fetchall())
+    inwoners = dict(con.execute("SELECT code, inwoners FROM dim_gemeente").fetchall())
     months = pd.date_range(vv.replace(day=1), nt.replace(day=1), freq="MS").date
     rows = []
     for key, rol in (("behandeling", ROL_BEHANDELING), ("buffer", ROL_BUFFER), ("controle", ROL_CONTROLE)):

@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     con = duckdb.connect(str(args.warehouse), read_only=True)
     try:
-        teams = [r[0] for r in con.execute("SELECT code FROM ref_team ORDER BY periode_start").fetchall()]
+        teams = [r[0] for r in con.execute("SELECT code FROM dim_team ORDER BY periode_start").fetchall()]
         if args.team not in teams:
             print(f"--team: '{args.team}' is onbekend; kies uit {', '.join(teams)}.", file=sys.stderr)
             return 2

@@ -73,7 +73,7 @@ class Raadsnotitie:
 
 def gemeente_code(con: duckdb.DuckDBPyConnection, naam: str) -> tuple[str, str]:
     """Return (CBS code, official name) of the municipality called `naam` (case and spaces ignored)."""
-    rijen = con.execute("SELECT code, naam FROM ref_gemeente ORDER BY naam").fetchall()
+    rijen = con.execute("SELECT code, naam FROM dim_gemeente ORDER BY naam").fetchall()
     gezocht = " ".join(naam.split()).lower()
     for code, officieel in rijen:
         if gezocht in (officieel.lower(), code.lower()):
@@ -84,7 +84,7 @@ def gemeente_code(con: duckdb.DuckDBPyConnection, naam: str) -> tuple[str, str]:
 
 
 def _gemeente_naam(con: duckdb.DuckDBPyConnection, code: str) -> str:
-    rij = con.execute("SELECT naam FROM ref_gemeente WHERE code = ?", [code]).fetchone()
+    rij = con.execute("SELECT naam FROM dim_gemeente WHERE code = ?", [code]).fetchone()
     return rij[0] if rij else code
 
 
@@ -118,7 +118,7 @@ def onderdrukking_tekst(drempel: int) -> str:
 
 
 def _bronnen(con: duckdb.DuckDBPyConnection) -> list[str]:
-    geladen = con.execute("SELECT max(geladen_op), count(*) FROM meta_bestand").fetchone()
+    geladen = con.execute("SELECT max(geladen_op), count(*) FROM dim_bestand").fetchone()
     tot = f" (laatst geladen op {datum_lang(pd.Timestamp(geladen[0]).date())})" if geladen[0] is not None else ""
     return [
         f"Bron: de registraties van de partners, {getal(geladen[1])} bestanden in het KIT-dashboard{tot}; "

@@ -1,0 +1,97 @@
+"""The marts (etl/warehouse.sql, etl/marts.py): every column of every mart view described with its unit, nothing
+described that does not exist, docs/marts.md current, and the marts' data tests find what they are for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.marts import MARTS, UNITS, catalogue_markdown, mart_tests
+from etl.schema import create_warehouse
+from settings import REFERENCE_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def fresh() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A freshly built, empty warehouse (reference tables filled)."""
+    con = duckdb.connect()
+    create_warehouse(con, REFERENCE_DIR)
+    yield con
+    con.close()
+
+
+def _views(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN "
+                       "(SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW') "
+                       "ORDER BY table_name, ordinal_position").fetchall()
+    views: dict[str, list[str]] = {}
+    for table, column in rows:
+        views.setdefault(table, []).append(column)
+    return views
+
+
+def test_every_view_is_a_mart_named_for_its_layer(fresh: duckdb.DuckDBPyConnection) -> None:
+    views = _views(fresh)
+    assert all(name.startswith(("fct_", "dim_")) for name in views), sorted(views)
+    assert sorted(views) == sorted(MARTS)
+    assert {"fct_controleavond", "fct_geladen_rijen", "fct_laadronde", "dim_gemeente", "dim_vraag",
+            "dim_respondent", "dim_bestand"} <= set(views)
+
+
+def test_every_mart_column_is_described_with_its_unit(fresh: duckdb.DuckDBPyConnection) -> None:
+    for name, columns in _views(fresh).items():
+        described = MARTS[name].columns
+        assert list(described) == columns, f"{name}: catalogue {list(described)} != view {columns}"
+        for column, col in described.items():
+            assert col.unit in UNITS, f"{name}.{column}: unit {col.unit!r} not in UNITS"
+            assert col.description.strip(), f"{name}.{column}: no description"
+
+
+def test_the_data_tests_name_only_columns_of_their_mart() -> None:
+    for name, mart in MARTS.items():
+        named = {*mart.key, *mart.not_null, *mart.accepted, *mart.relationships}
+        assert named <= set(mart.columns), f"{name}: {named - set(mart.columns)}"
+        for parent, parent_col in mart.relationships.values():
+            assert parent_col in MARTS[parent].columns
+
+
+def test_no_mart_exposes_lineage_or_a_bsn(fresh: duckdb.DuckDBPyConnection) -> None:
+    columns = {c for cols in _views(fresh).values() for c in cols}
+    assert not {"_bestand", "_blad", "_rij"} & columns
+    assert not any("bsn" in c for c in columns)
+
+
+def test_docs_marts_md_is_the_generated_catalogue() -> None:
+    assert (ROOT / "docs" / "marts.md").read_text(encoding="utf-8") == catalogue_markdown()
+
+
+def test_mart_tests_pass_on_a_fresh_warehouse(fresh: duckdb.DuckDBPyConnection) -> None:
+    assert mart_tests(fresh) == []
+
+
+def test_mart_tests_find_lost_rows_bad_values_and_duplicates(fresh: duckdb.DuckDBPyConnection) -> None:
+    lineage = ["t.xlsx", "Blad1", 2]
+    fresh.execute("INSERT INTO stg_controleavonden VALUES ('A1', DATE '2019-03-05', 'KIT-pilot', 'GM0861', "
+                  "'huisvesting', 9, ?, ?, ?)", lineage)
+    fresh.execute("INSERT INTO stg_bezoeken VALUES ('B1', 'A1', NULL, NULL, 'woning', NULL, 3, ?, ?, ?), "
+                  "('B2', 'X9', NULL, NULL, 'woning', NULL, 2, ?, ?, ?)", lineage * 2)  # B2: its evening does not exist
+    fresh.execute("INSERT INTO stg_opvolging VALUES ('O1', NULL, 'A1', 'GEMEENTE', NULL, 'brief', DATE '2019-03-06', "
+                  "NULL, 'kwijt', NULL, NULL, ?, ?, ?)", lineage)
+    fresh.execute("INSERT INTO ref_grens SELECT * FROM ref_grens LIMIT 1")
+    assert mart_tests(fresh) == [
+        "rows fct_bezoek = stg_bezoeken: 1 rij(en)",
+        "accepted_values fct_opvolging.status: 1 rij(en)",
+        "unique dim_grens.code_a+code_b: 1 rij(en)",
+    ]
+
+
+def test_mart_tests_pass_on_the_loaded_demo_data(demo_warehouse: Path) -> None:
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        assert mart_tests(con) == []
+        assert con.execute("SELECT sum(rijen) FROM fct_geladen_rijen WHERE blad = 'Controleavonden'").fetchone()[0] \
+            == con.execute("SELECT count(*) FROM fct_controleavond").fetchone()[0]
