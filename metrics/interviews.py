@@ -169,14 +169,14 @@ def partner_geinterviewd(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> p
 
 # ---------------------------------------------------------------------------- readers of the coding workflow
 def interview_questions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The interview questions with definition and codebook (stg_vragen), ordered by number.
+    """The interview questions with definition and codebook (dim_vraag), ordered by number.
 
     Columns: vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal.
     Source: the Vragen sheet of the interview workbook (HAM/KIT evaluation §6.2.1, §10.1).
     """
     return con.execute(
         "SELECT vraag_nr, vraag, definitie, codeboek_positief, codeboek_negatief, codeboek_neutraal "
-        "FROM stg_vragen ORDER BY vraag_nr"
+        "FROM dim_vraag ORDER BY vraag_nr"
     ).df()
 
 
@@ -195,7 +195,7 @@ def interview_answers(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.D
 
     Columns: respondent_id, vraag_nr, antwoord, organisatie (partner name), rol, gemeente (name or empty),
     mee_op_controleavond. When several coders delivered the same answer the first non-empty text is kept.
-    Source: fct_antwoord (Antwoorden and Respondenten sheets), ref_partner, ref_gemeente.
+    Source: fct_antwoord (Antwoorden and Respondenten sheets), dim_partner, dim_gemeente.
     """
     return con.execute(
         """
@@ -203,8 +203,8 @@ def interview_answers(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.D
                any_value(p.naam) AS organisatie, any_value(a.rol) AS rol,
                coalesce(any_value(g.naam), '') AS gemeente, any_value(a.mee_op_controleavond) AS mee_op_controleavond
         FROM fct_antwoord a
-        JOIN ref_partner p ON p.code = a.organisatie
-        LEFT JOIN ref_gemeente g ON g.code = a.gemeente_code
+        JOIN dim_partner p ON p.code = a.organisatie
+        LEFT JOIN dim_gemeente g ON g.code = a.gemeente_code
         WHERE a.team = ?
         GROUP BY a.respondent_id, a.vraag_nr
         ORDER BY a.vraag_nr, a.respondent_id

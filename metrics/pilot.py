@@ -312,8 +312,8 @@ def avonden_gemeenten(
 ) -> pd.DataFrame:
     """Control evenings of the team in `gemeenten` against the team's other municipalities.
 
-    A municipality counts when the team held at least one evening there (stg_controleavonden; names as in
-    ref_gemeente). Columns (one row): groep_gemeenten, groep_avonden, groep_gemiddeld (groep_avonden /
+    A municipality counts when the team held at least one evening there (fct_controleavond; names as in
+    dim_gemeente). Columns (one row): groep_gemeenten, groep_avonden, groep_gemiddeld (groep_avonden /
     groep_gemeenten: evenings per municipality of the group), overig_gemeenten (the team's other municipalities
     with evenings), overig_avonden, overig_gemiddeld, team_avonden (all the team's evenings); an average is NaN
     when its group has no municipality.
@@ -325,7 +325,7 @@ def avonden_gemeenten(
         """
         WITH per AS (
             SELECT list_contains($gemeenten, g.naam) AS in_groep, count(*) AS avonden
-            FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
+            FROM fct_controleavond c JOIN dim_gemeente g ON g.code = c.gemeente_code
             WHERE c.team = $team GROUP BY g.naam
         )
         SELECT count(*) FILTER (WHERE in_groep) AS groep_gemeenten,
@@ -345,7 +345,7 @@ def avonden_gemeenten(
 def partnersignalen(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """Signals (tips: an address brought in) by source: the municipalities against every other partner.
 
-    Columns (one row): signalen (stg_signalen rows of the team), van_gemeenten (bron_partner GEMEENTE),
+    Columns (one row): signalen (fct_signaal rows of the team), van_gemeenten (bron_partner GEMEENTE),
     van_partners (any other source), partner_adressen (distinct addresses, adres_pseudoniem, in signals of another
     source than a municipality).
     Source: HAM/KIT evaluation §6.2.1 question 5 and knelpunt 4 "Ook andere partners leveren geen adressen aan".
@@ -356,7 +356,7 @@ def partnersignalen(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.Dat
                count(*) FILTER (WHERE bron_partner = 'GEMEENTE') AS van_gemeenten,
                count(*) FILTER (WHERE bron_partner <> 'GEMEENTE') AS van_partners,
                count(DISTINCT adres_pseudoniem) FILTER (WHERE bron_partner <> 'GEMEENTE') AS partner_adressen
-        FROM stg_signalen WHERE team = $team
+        FROM fct_signaal WHERE team = $team
         """,
         {"team": team},
     ).df()

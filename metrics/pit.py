@@ -206,7 +206,7 @@ def acties_met_persbericht(con: duckdb.DuckDBPyConnection, team: str = PIT, tot:
     """Share of the team's actions (control evenings) up to a date with a press release.
 
     Numerator: actions dated <= `tot` (all when None) with at least one follow-up step of soort 'persbericht'
-    (stg_opvolging, linked to the action). Denominator: all the team's actions dated <= `tot`.
+    (fct_opvolging, linked to the action). Denominator: all the team's actions dated <= `tot`.
     Columns (one row): acties, met_persbericht, zonder_persbericht, aandeel_pct (NaN without actions).
     Source: PIT evaluation "Communicatie": "Bij alle PIT-acties worden er ... persberichten opgesteld", beside
     "ca. 30 persberichten na PIT-acties (stand van zaken november 2017)".
@@ -217,7 +217,7 @@ def acties_met_persbericht(con: duckdb.DuckDBPyConnection, team: str = PIT, tot:
             SELECT c.controleavond_id,
                    EXISTS (SELECT 1 FROM fct_opvolging o
                            WHERE o.avond_id = c.controleavond_id AND o.soort = 'persbericht') AS met
-            FROM stg_controleavonden c
+            FROM fct_controleavond c
             WHERE c.team = $team AND c.datum <= coalesce($tot, DATE '9999-12-31')
         )
         SELECT count(*) AS acties, count(*) FILTER (WHERE met) AS met_persbericht,
