@@ -376,6 +376,13 @@ MARTS: dict[str, Mart] = {
         key=("respondent_id",), not_null=("team", "organisatie", "rol"),
         accepted={c: _allowed("Respondenten", c) for c in ("mee_op_controleavond", "geinterviewd")},
         relationships={**_TO_TEAM, **_TO_GEMEENTE}, rows_of="stg_respondenten"),
+    "dim_codeur": Mart(
+        "one row per coder named in an interview workbook (Codeurs sheet) and team",
+        {"team": Col("code", "team whose interviews were coded (dim_team.code)"),
+         "codeur": Col("tekst", "name of the coder as in fct_antwoord.codeur"),
+         "primair": Col("ja/nee", "the team's primary coder: the published §6.2.1 counts use their codes"),
+         "antwoorden": Col("aantal", "answers (respondent and question) this coder coded for the team")},
+        key=("team", "codeur"), not_null=("primair", "antwoorden"), relationships=_TO_TEAM, rows_of="stg_codeurs"),
     "dim_bestand": Mart(
         "one row per raw file currently in force",
         {"bestand": Col("tekst", "file path relative to the raw folder"),
