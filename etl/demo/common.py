@@ -1,4 +1,5 @@
-"""Shared building blocks of the synthetic demo data: invented names, addresses, BSNs and dates.
+"""Shared building blocks of the synthetic demo data: invented names, addresses, BSNs and dates, and the evening
+and visit every generator plans its rows with.
 
 Everything here is made up and looks it. Streets are obviously fictional ("Voorbeeldstraat 12", "Demolaan 3a")
 with a real 4-digit postcode area of the municipality but the fixed fake letters "ZZ"; persons are a first name
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 KEMPEN = ("Bergeijk", "Best", "Bladel", "Eersel", "Oirschot", "Reusel-De Mierden", "Veldhoven", "Waalre")
 BOER = ("Bladel", "Oirschot", "Eersel", "Reusel-De Mierden")
@@ -160,3 +162,29 @@ def weighted(rng: random.Random, options: Sequence[tuple[str, float]]) -> str:
     names = [name for name, _ in options]
     weights = [w for _, w in options]
     return rng.choices(names, weights=weights, k=1)[0]
+
+
+@dataclass
+class Evening:
+    """A planned control evening (for PIT: an actie): id, date, municipality (name), theme, the partners present
+    (as the generator writes them) and its visits."""
+
+    id: str
+    date: dt.date
+    gemeente: str
+    thema: str
+    partners: list[str]
+    visits: list[Visit] = field(default_factory=list)
+
+
+@dataclass
+class Visit:
+    """A planned visit on an evening: id, the evening, the (fictional) address and its postcode, the object kind and
+    the number of persons found."""
+
+    id: str
+    evening: Evening
+    adres: str
+    postcode: str
+    object_type: str
+    persons: int

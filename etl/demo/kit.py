@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.contract import BEVINDINGEN as BEVINDINGEN_KIND
@@ -33,7 +32,7 @@ from etl.contract import (
     Sheet,
 )
 from etl.demo.common import AGENCIES as COMMON_AGENCIES
-from etl.demo.common import BOER, KEMPEN, AddressBook, bsn, landlord, person_name, weighted
+from etl.demo.common import BOER, KEMPEN, AddressBook, Evening, Visit, bsn, landlord, person_name, weighted
 from etl.demo.xlsx import SheetData, write_workbook
 
 FOLDER = "kit"
@@ -138,26 +137,6 @@ PLANTED_TO = {"Eersel": 24, "Waalre": 16}
 """Where the displaced signals go after the Veldhoven intervention (named neighbours), and how many."""
 PLANTED_PERSONS = {"Waalre": 4, "Bergeijk": 2}
 """Persons of Veldhoven (before its intervention) found again in these neighbours after it, and how many."""
-
-
-@dataclass
-class Evening:
-    id: str
-    date: dt.date
-    gemeente: str
-    thema: str
-    partners: list[str]
-    visits: list[Visit] = field(default_factory=list)
-
-
-@dataclass
-class Visit:
-    id: str
-    evening: Evening
-    adres: str
-    postcode: str
-    object_type: str
-    persons: int
 
 
 def _rows(sheet: Sheet, records: list[dict[str, object]]) -> SheetData:

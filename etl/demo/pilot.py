@@ -17,11 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from etl.demo.common import AGENCIES as COMMON_AGENCIES
-from etl.demo.common import BOER, AddressBook, bsn, dmy, dutch_long_date, landlord, person_name, spread
+from etl.demo.common import (
+    BOER,
+    AddressBook,
+    Evening,
+    Visit,
+    bsn,
+    dmy,
+    dutch_long_date,
+    landlord,
+    person_name,
+    spread,
+)
 from etl.demo.xlsx import SheetData, write_workbook
 
 FOLDER = "kit-pilot"
@@ -66,24 +76,6 @@ SIGNAL_SOURCES = {"Gemeente": 66}
 aan': every signal (an address brought in) of the pilot comes from a municipality."""
 
 
-@dataclass
-class Evening:
-    id: str
-    date: dt.date
-    gemeente: str
-    partners: list[str]
-
-
-@dataclass
-class Visit:
-    id: str
-    evening: Evening
-    adres: str
-    postcode: str
-    object_type: str
-    persons: int
-
-
 def _shuffled(rng: random.Random, counts: dict[str, int]) -> list[str]:
     values = [value for value, n in counts.items() for _ in range(n)]
     rng.shuffle(values)
@@ -109,7 +101,7 @@ def _evenings(rng: random.Random) -> list[Evening]:
     evenings = []
     for i, (offset, gemeente) in enumerate(zip(days, gemeenten, strict=True), start=1):
         others = [p for p in rng.sample(OTHER_PARTNERS, rng.randint(1, 4)) if p not in NOT_ON_EVENINGS]
-        evenings.append(Evening(f"HAM19-C{i:02d}", start + dt.timedelta(days=offset), gemeente,
+        evenings.append(Evening(f"HAM19-C{i:02d}", start + dt.timedelta(days=offset), gemeente, PROJECT,
                                 ["Gemeente", "Politie basisteam De Kempen", *others]))
     return evenings
 

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from pathlib import Path
 
-from etl.demo.common import PEELLAND, AddressBook, landlord, spread
+from etl.demo.common import PEELLAND, AddressBook, Evening, Visit, landlord, spread
 from etl.demo.xlsx import SheetData, write_workbook
 
 FOLDER = "pit"
@@ -166,26 +165,7 @@ SIGNAL_SOURCES = {"Gemeente": 52, "Politie": 22, "Basisteam Peelland": 12, "Senz
 TITLE = "PIT Peelland Interventie Team"
 
 
-@dataclass
-class Action:
-    id: str
-    date: dt.date
-    gemeente: str
-    thema: str
-    partners: list[str]
-
-
-@dataclass
-class Visit:
-    id: str
-    action: Action
-    adres: str
-    postcode: str
-    object_type: str
-    persons: int
-
-
-def _actions(rng: random.Random) -> list[Action]:
+def _actions(rng: random.Random) -> list[Evening]:
     start = dt.date(2017, 1, 10)
     days: set[dt.date] = set()
     while len(days) < 26:
@@ -196,12 +176,12 @@ def _actions(rng: random.Random) -> list[Action]:
     themas = [t for t, n in ACTIONS_PER_THEMA.items() for _ in range(n)]
     rng.shuffle(gemeenten)
     rng.shuffle(themas)
-    actions = [Action(f"PIT17-A{i:02d}", day, g, t, ["GEMEENTE"])
+    actions = [Evening(f"PIT17-A{i:02d}", day, g, t, ["GEMEENTE"])
                for i, (day, g, t) in enumerate(zip(sorted(days), gemeenten, themas, strict=True), start=1)]
     ham = [a for a in actions if a.thema == "huisvesting arbeidsmigranten"]
     horeca = [a for a in actions if a.thema == "horeca"]
     others = [a for a in actions if a not in ham]
-    chosen: dict[str, list[Action]] = {
+    chosen: dict[str, list[Evening]] = {
         "ISZW": ham,
         "NVWA": horeca + rng.sample([a for a in others if a not in horeca], ATTENDANCE["NVWA"] - len(horeca)),
         "AVIM": ham + rng.sample(others, ATTENDANCE["AVIM"] - len(ham)),
@@ -216,7 +196,7 @@ def _actions(rng: random.Random) -> list[Action]:
     return actions
 
 
-def _visits(rng: random.Random, actions: list[Action], book: AddressBook) -> list[Visit]:
+def _visits(rng: random.Random, actions: list[Evening], book: AddressBook) -> list[Visit]:
     per_action = spread(rng, OBJECTS, len(actions), minimum=1)
     visits: list[Visit] = []
     for action, n in zip(actions, per_action, strict=True):
@@ -259,7 +239,7 @@ def _findings(rng: random.Random, visits: list[Visit]) -> list[dict[str, object]
     plan += [(code, code, partner_of[code], n) for code, n in _further_counts(rng).items()]
     findings = []
     for code, spelling, partner, n in plan:
-        eligible = [v for v in visits if partner in v.action.partners]
+        eligible = [v for v in visits if partner in v.evening.partners]
         if code in HORECA_CATEGORIES:
             eligible = [v for v in eligible if v.object_type == "horeca"] or eligible
         elif code in LIVING_CATEGORIES:
@@ -275,11 +255,11 @@ def _findings(rng: random.Random, visits: list[Visit]) -> list[dict[str, object]
     return findings
 
 
-def _result_date(rng: random.Random, action: Action) -> dt.date:
+def _result_date(rng: random.Random, action: Evening) -> dt.date:
     return min(action.date + dt.timedelta(days=rng.randint(7, 90)), dt.date(2017, 12, 29))
 
 
-def _results(rng: random.Random, actions: list[Action]) -> list[tuple[object, ...]]:
+def _results(rng: random.Random, actions: list[Evening]) -> list[tuple[object, ...]]:
     rows: list[list[object]] = []
     money_rows: list[tuple[list[object], tuple[int, int]]] = []
     for partner, soort, total, quantity, unit, per_unit in RESULTS:
@@ -301,7 +281,7 @@ def _results(rng: random.Random, actions: list[Action]) -> list[tuple[object, ..
     return [(f"PIT17-R{i:03d}", *row) for i, row in enumerate(rows, start=1)]
 
 
-def _followups(rng: random.Random, actions: list[Action],
+def _followups(rng: random.Random, actions: list[Evening],
                findings: list[dict[str, object]]) -> list[tuple[object, ...]]:
     """Press releases per action and at least one follow-up step per violation (every one is 'opgepakt')."""
     rows: list[list[object]] = []
@@ -311,10 +291,10 @@ def _followups(rng: random.Random, actions: list[Action],
         day = action.date + dt.timedelta(days=rng.randint(0, 3))
         rows.append([None, action.id, "Gemeente", "Communicatie", "Persbericht", day, None, "Afgerond", day,
                      "persbericht verstuurd"])
-    recheckable = [f for f in findings if f["code"] in RECHECK_CATEGORIES and f["visit"].action.date.month <= 9]
+    recheckable = [f for f in findings if f["code"] in RECHECK_CATEGORIES and f["visit"].evening.date.month <= 9]
     rechecked = {f["id"] for f in rng.sample(recheckable, RECHECKS_ENDED)}
     for f in findings:
-        action: Action = f["visit"].action
+        action: Evening = f["visit"].evening
         start = min(action.date + dt.timedelta(days=rng.randint(3, 21)), YEAR_END)
         if f["id"] in rechecked:
             check = action.date + dt.timedelta(days=rng.randint(30, 75))
@@ -334,10 +314,10 @@ def _followups(rng: random.Random, actions: list[Action],
         rows.append([f["id"], None, step[0], step[1], step[2], start, start + dt.timedelta(days=42),
                      "Afgerond" if done else rng.choice(("Open", "Lopend")), closed if done else None,
                      step[3] if done else None])
-    late = [f for f in findings if f["id"] not in rechecked and f["visit"].action.date.month >= 10]
+    late = [f for f in findings if f["id"] not in rechecked and f["visit"].evening.date.month >= 10]
     open_checks = rng.sample(late, 6)
     for f in open_checks:
-        check = f["visit"].action.date + dt.timedelta(days=rng.randint(20, 60))
+        check = f["visit"].evening.date + dt.timedelta(days=rng.randint(20, 60))
         rows.append([f["id"], None, "Gemeente", "Toezicht en handhaving", "Hercontrole", min(check, YEAR_END),
                      check + dt.timedelta(days=14), "Open", None, None])
     rows.sort(key=lambda r: (r[5], r[0] or "", r[1] or ""))
@@ -352,7 +332,7 @@ def _signals(rng: random.Random, visits: list[Visit], book: AddressBook) -> list
     for i, source in enumerate(sources):
         if i < len(checked):
             visit = checked[i]
-            action = visit.action
+            action = visit.evening
             gemeente, thema, adres, postcode = action.gemeente, action.thema, visit.adres, visit.postcode
             day = max(action.date - dt.timedelta(days=rng.randint(10, 50)), dt.date(2017, 1, 2))
             table = min(day + dt.timedelta(days=rng.randint(2, 14)), action.date - dt.timedelta(days=1))
@@ -396,7 +376,7 @@ def write_pit(out_dir: Path, rng: random.Random, seed: int) -> list[Path]:
                 for a in actions], "Acties 2017"),
         _sheet("Objecten 2017", ("Objectnr.", "Actienr.", "Adres", "PC", "Soort object", "Eigenaar",
                                  "Aangetroffen personen"),
-               [(v.id, v.action.id, v.adres, v.postcode, OBJECT_SPELLING[v.object_type], landlord(rng), v.persons)
+               [(v.id, v.evening.id, v.adres, v.postcode, OBJECT_SPELLING[v.object_type], landlord(rng), v.persons)
                 for v in visits], "Bezochte objecten 2017"),
     ], f"{TITLE} - acties en objecten 2017", seed))
     paths.append(write_workbook(folder / "PIT_bevindingen_2017.xlsx", [
