@@ -59,6 +59,10 @@ class Mart:
     key: columns unique together (also not null); not_null: further columns never NULL; accepted: allowed values of
     a text column (NULL passes); relationships: column -> (mart, column) it must point at (NULL passes); rows_of: a
     FROM clause whose row count the mart must equal (no row lost or doubled by its joins).
+
+    A mart's tests check what its joins add (keys, completeness, context columns, derived columns, codes against the
+    small dimensions); values and links passed through from staging are tested there already, and testing them
+    again would evaluate the large fact views once more per build.
     """
 
     description: str
@@ -93,7 +97,6 @@ def _context(*names: str) -> dict[str, Col]:
 
 
 _EVENING = ("controleavond_id", "datum", "maand", "team", "gemeente_code", "gemeente", "thema")
-_TO_EVENING = {"controleavond_id": ("fct_controleavond", "controleavond_id")}
 _TO_TEAM = {"team": ("dim_team", "code")}
 _TO_GEMEENTE = {"gemeente_code": ("dim_gemeente", "code")}
 
@@ -129,7 +132,7 @@ MARTS: dict[str, Mart] = {
          "partner_soort": Col("tekst", "kind of partner (gemeente, politie, rijk, ...)"),
          **_context("datum", "maand", "team", "gemeente_code", "gemeente", "thema")},
         key=("controleavond_id", "partner"), not_null=("partner_naam", "team", "gemeente"),
-        relationships={**_TO_EVENING, "partner": ("dim_partner", "code")}, rows_of="stg_deelname"),
+        relationships={"partner": ("dim_partner", "code")}, rows_of="stg_deelname"),
     "fct_bezoek": Mart(
         "one row per visited object (address) on a control evening",
         {"bezoek_id": Col("id", "the visit"), **_context(*_EVENING, "object_type"),
@@ -138,7 +141,7 @@ MARTS: dict[str, Mart] = {
          "eigenaar_pseudoniem": Col("pseudoniem", "owner or landlord of the object, pseudonymised"),
          "aantal_personen": Col("personen", "persons found at the visit")},
         key=("bezoek_id",), not_null=("controleavond_id", "team", "gemeente", "object_type", "aantal_personen"),
-        relationships=_TO_EVENING, rows_of="stg_bezoeken"),
+        rows_of="stg_bezoeken"),
     "fct_persoon": Mart(
         "one row per person found and questioned (vragenformulier), with the visit's context",
         {"persoon_id": Col("id", "form number of the person"),
@@ -154,13 +157,10 @@ MARTS: dict[str, Mart] = {
          "zorgverzekering": Col("ja/nee/onbekend", "has a health insurance"),
          **_context(*_EVENING, "object_type")},
         key=("persoon_id",), not_null=("bezoek_id", "team", "gemeente"),
-        accepted={c: _allowed("Personen", c) for c in ("huurovereenkomst", "ingeschreven_brp", "zorgverzekering")},
-        relationships={"bezoek_id": ("fct_bezoek", "bezoek_id")}, rows_of="stg_personen"),
+        rows_of="stg_personen"),
     "fct_bevinding": Mart(
         "one row per finding (about an object or one person), with the visit's context",
         _BEVINDING, key=("bevinding_id",), not_null=("bezoek_id", "categorie", "overtreding", "partner", "team"),
-        relationships={"bezoek_id": ("fct_bezoek", "bezoek_id"), "persoon_id": ("fct_persoon", "persoon_id"),
-                       "categorie": ("dim_bevindingcategorie", "code"), "partner": ("dim_partner", "code")},
         rows_of="stg_bevindingen"),
     "fct_overtreding": Mart(
         "one row per violation (a finding with overtreding true) and whether it was followed up",
@@ -182,7 +182,7 @@ MARTS: dict[str, Mart] = {
          "gemeente_code": Col("code", "municipality of the control evening (NULL: no evening known)"),
          "gemeente": Col("naam", "name of that municipality")},
         key=("resultaat_id",), not_null=("team", "partner", "partner_naam", "soort", "aantal", "datum"),
-        relationships={**_TO_TEAM, **_TO_EVENING}, rows_of="stg_partnerresultaten"),
+        relationships=_TO_TEAM, rows_of="stg_partnerresultaten"),
     "fct_opvolging": Mart(
         "one row per follow-up step, with the violation and control evening it follows up",
         {"opvolging_id": Col("id", "the step"),
@@ -206,10 +206,7 @@ MARTS: dict[str, Mart] = {
          "organisatie_naam": Col("naam", "display name of the responsible organisation"),
          "categorie_naam": Col("naam", "display name of the violation's category (NULL: whole action)")},
         key=("opvolging_id",), not_null=("organisatie", "soort", "datum_start", "status"),
-        accepted={"status": _allowed("Opvolging", "status")},
-        relationships={"bevinding_id": ("fct_bevinding", "bevinding_id"), "avond_id": _TO_EVENING["controleavond_id"],
-                       **_TO_TEAM},
-        rows_of="stg_opvolging"),
+        relationships={**_TO_TEAM, **_TO_GEMEENTE}, rows_of="stg_opvolging"),
     "fct_signaal": Mart(
         "one row per signal (tip) brought in",
         {"signaal_id": Col("id", "the signal"),
@@ -226,8 +223,7 @@ MARTS: dict[str, Mart] = {
          "gemeente": Col("naam", "name of the municipality"),
          "bron_partner_naam": Col("naam", "display name of the source partner")},
         key=("signaal_id",), not_null=("datum", "team", "gemeente", "bron_partner_naam", "uitkomst"),
-        accepted={"uitkomst": _allowed("Signalen", "uitkomst")},
-        relationships={**_TO_TEAM, **_TO_EVENING}, rows_of="stg_signalen"),
+        relationships=_TO_TEAM, rows_of="stg_signalen"),
     "fct_antwoord": Mart(
         "one row per respondent, question and coder: the answer and the code that coder gave",
         {"respondent_id": Col("id", "the respondent (dim_respondent.respondent_id)"),

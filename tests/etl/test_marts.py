@@ -74,18 +74,20 @@ def test_mart_tests_pass_on_a_fresh_warehouse(fresh: duckdb.DuckDBPyConnection) 
     assert mart_tests(fresh) == []
 
 
-def test_mart_tests_find_lost_rows_bad_values_and_duplicates(fresh: duckdb.DuckDBPyConnection) -> None:
+def test_mart_tests_find_lost_rows_bad_values_bad_codes_and_duplicates(fresh: duckdb.DuckDBPyConnection) -> None:
     lineage = ["t.xlsx", "Blad1", 2]
     fresh.execute("INSERT INTO stg_controleavonden VALUES ('A1', DATE '2019-03-05', 'KIT-pilot', 'GM0861', "
-                  "'huisvesting', 9, ?, ?, ?)", lineage)
+                  "'huisvesting', 9, ?, ?, ?), ('A2', DATE '2019-03-06', 'XIT', 'GM0861', 'huisvesting', 4, ?, ?, ?)",
+                  lineage * 2)  # A2: a team that does not exist
     fresh.execute("INSERT INTO stg_bezoeken VALUES ('B1', 'A1', NULL, NULL, 'woning', NULL, 3, ?, ?, ?), "
                   "('B2', 'X9', NULL, NULL, 'woning', NULL, 2, ?, ?, ?)", lineage * 2)  # B2: its evening does not exist
-    fresh.execute("INSERT INTO stg_opvolging VALUES ('O1', NULL, 'A1', 'GEMEENTE', NULL, 'brief', DATE '2019-03-06', "
-                  "NULL, 'kwijt', NULL, NULL, ?, ?, ?)", lineage)
+    fresh.execute("INSERT INTO meta_laadronde VALUES ('r1', TIMESTAMP '2026-01-01 10:00', 'a.xlsx', 'kwijt', 0, 0, "
+                  "NULL)")
     fresh.execute("INSERT INTO ref_grens SELECT * FROM ref_grens LIMIT 1")
     assert mart_tests(fresh) == [
+        "relationships fct_controleavond.team -> dim_team.code: 1 rij(en)",
         "rows fct_bezoek = stg_bezoeken: 1 rij(en)",
-        "accepted_values fct_opvolging.status: 1 rij(en)",
+        "accepted_values fct_laadronde.status: 1 rij(en)",
         "unique dim_grens.code_a+code_b: 1 rij(en)",
     ]
 
