@@ -3,6 +3,14 @@
 The seed: "Dat wat wegtrekt uit Waalre, duikt in veel gevallen op in één van onze buurgemeenten." Figures from
 metrics/waterbed.py (WDQ of Bowers & Johnson 2003, WDD of Wheeler & Ratcliffe 2018, moves of entities). The map is
 plain plotly scatter traces on the flat-plane centroids of etl/reference/gemeenten.csv: no base map, no web request.
+
+Small-count suppression (ui/privacy.py; both roles of this page are suppressed roles): person-based are the measure
+"personen illegale huisvesting" (the counts before and after per area, and per month) and the moves of persons
+and of landlords (often natural persons). Their counts below the threshold are "<5" with secondary suppression;
+the statistics computed from them (WDQ, WDD, success and buffer measure, net effect, time lags) are emptied on a
+line with a hidden count, since together with the other counts they would give it back; the chart leaves hidden
+lines out and the map draws no arrow for a hidden move. Signals, violations per visit and temp agencies
+(organisations) are not person-based.
 """
 
 from __future__ import annotations
@@ -33,7 +41,8 @@ from metrics.waterbed import (
 from ui.charts import KLEUREN, LEEG, download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header
-from ui.format import datum, getal
+from ui.format import datum, getal, getal_of_label
+from ui.privacy import note, person_counts, person_counts_long
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -81,7 +90,13 @@ dagen = keuze[1].selectbox("Lengte van elk venster", list(VENSTERS), index=1, fo
 entiteit = keuze[2].selectbox("Volg over gemeenten", list(ENTITEITEN), index=2, format_func=ENTITEITEN.get,
                               key="waterbed_entiteit")
 
+PERSOON_MAAT = maat == "personen illegale huisvesting"  # see the module docstring
+PERSOON_ENTITEIT = entiteit in ("persoon", "eigenaar")
+TELLINGEN = ["r_voor", "r_na", "d_voor", "d_na", "c_voor", "c_na"]
 effecten = query(interventie_effecten, f, maat, dagen)
+if PERSOON_MAAT and not effecten.empty:
+    effecten, _ = person_counts(effecten, TELLINGEN, tuple(
+        c for c in effecten.columns if c.startswith(("wdq", "wdd", "z_", "succes", "buffermaat", "tne"))))
 if effecten.empty:
     empty_state(f"{LEEG} Interventies worden aangeleverd als soort 'interventies' (sjabloon: python -m etl "
                 "template).")
@@ -97,10 +112,10 @@ tabel = pd.DataFrame({
                                                           effecten["wdq_hoog"], strict=True)],
     "WDD (95%-interval)": [_met_interval(*v, decimals=1) for v in zip(effecten["wdd"], effecten["wdd_laag"],
                                                                       effecten["wdd_hoog"], strict=True)],
-    "Voor → na in de gemeente": [f"{getal(a)} → {getal(b)}" for a, b in zip(effecten["r_voor"], effecten["r_na"],
-                                                                             strict=True)],
-    "Voor → na in de buurgemeenten": [f"{getal(a)} → {getal(b)}" for a, b in zip(effecten["d_voor"],
-                                                                                  effecten["d_na"], strict=True)],
+    "Voor → na in de gemeente": [f"{getal_of_label(a)} → {getal_of_label(b)}"
+                                 for a, b in zip(effecten["r_voor"], effecten["r_na"], strict=True)],
+    "Voor → na in de buurgemeenten": [f"{getal_of_label(a)} → {getal_of_label(b)}"
+                                      for a, b in zip(effecten["d_voor"], effecten["d_na"], strict=True)],
     "Buurgemeenten (buffer)": effecten["buffer"],
     "Wat er gedaan is": effecten["omschrijving"],
 })
@@ -144,6 +159,10 @@ gekozen = st.selectbox(
 )
 kaart = query(gemeenten_kaart, gekozen)
 flows = query(stromen, f, entiteit)
+pijlen = flows
+if PERSOON_ENTITEIT:
+    flows, pijlen = person_counts(flows, ["aantal", "entiteiten"], ("mediaan_dagen", "max_dagen"))
+    pijlen = pijlen.dropna(subset=["aantal"])  # no arrow for a hidden move
 positie = kaart.set_index("code")[["x_km", "y_km"]]
 fig = go.Figure()
 for rol, kleur in ROL_KLEUREN.items():
@@ -153,8 +172,8 @@ for rol, kleur in ROL_KLEUREN.items():
         marker={"size": 14, "color": kleur, "line": {"width": 1, "color": "#333"}},
         customdata=deel[["inwoners"]], hovertemplate="%{text}<br>%{customdata[0]:,} inwoners<extra></extra>",
     ))
-grootste = flows["aantal"].max() if not flows.empty else 1
-for rij in flows.itertuples(index=False):
+grootste = pijlen["aantal"].max() if not pijlen.empty else 1
+for rij in pijlen.itertuples(index=False):
     if rij.van_code in positie.index and rij.naar_code in positie.index:
         fig.add_annotation(
             x=positie.loc[rij.naar_code, "x_km"], y=positie.loc[rij.naar_code, "y_km"],
@@ -183,6 +202,8 @@ else:
     download_buttons(flows, f"Verplaatsingen {ENTITEITEN[entiteit]}", KOLOMNAMEN)
 rond = query(stromen_rond_interventies, f, entiteit, dagen)
 rond = rond[rond["interventie_id"] == gekozen]
+if PERSOON_ENTITEIT:
+    rond, _ = person_counts(rond, ["voor", "na"], ("mediaan_dagen_na",))
 st.markdown(f"**Uit de gemeente van {gekozen} vertrokken, vóór en ná de start** ({VENSTERS[dagen]} elk):")
 if rond.empty:
     empty_state(f"Geen {ENTITEITEN[entiteit].lower()} die vóór of na de start uit deze gemeente naar een andere "
@@ -192,9 +213,12 @@ else:
 
 st.subheader("De maat per maand rond de interventie")
 verloop = query(maat_rond_interventie, gekozen, maat, dagen)
+verloop_grafiek = verloop
+if PERSOON_MAAT:
+    verloop, verloop_grafiek = person_counts_long(verloop, "teller", "maand", "rol", ("waarde",))
 start = effecten.set_index("interventie_id").loc[gekozen, "datum_start"]
 lijn = px.line(
-    verloop, x="maand", y="waarde", color="rol", markers=True,
+    verloop_grafiek, x="maand", y="waarde", color="rol", markers=True,
     color_discrete_map=ROL_KLEUREN,
     title=f"{MATEN[maat]} per maand ({eenheid}) in de gemeente, de buurgemeenten en de controle",
     labels={"maand": "Maand", "waarde": MATEN[maat], "rol": "Gebied"},
@@ -205,3 +229,5 @@ show_chart(lijn, verloop, f"Verloop {MATEN[maat]} rond {gekozen}", KOLOMNAMEN)
 st.caption(
     "Maandcijfers schommelen sterk bij kleine aantallen; lees de lezing en het interval in de tabel, niet één maand."
 )
+if PERSOON_MAAT or PERSOON_ENTITEIT:
+    note()

@@ -48,7 +48,7 @@ def person_counts(frame: pd.DataFrame, columns: list[str], derived: tuple[str, .
     has a hidden count."""
     if not suppresses() or frame.empty:
         return frame, frame
-    result = suppress(frame.reset_index(drop=True), columns, threshold())
+    result = suppress(_whole(frame.reset_index(drop=True), columns), columns, threshold())
     chart = frame.reset_index(drop=True).copy()
     for col in columns:
         chart[col] = chart[col].astype(float).mask(result.hidden[col])
@@ -68,11 +68,22 @@ def person_counts_long(frame: pd.DataFrame, value: str, row: str, column: str | 
     if not suppresses() or frame.empty:
         return frame, frame
     hidden = suppress_long(frame, value, row, column, threshold())
-    shown = frame.copy()
+    shown = _whole(frame, [value])
     shown[value] = shown[value].astype(object).mask(hidden, hidden_label(threshold()))
     for col in derived:
         shown[col] = shown[col].astype(float).mask(hidden)
     return shown, frame[~hidden]
+
+
+def _whole(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """A copy of `frame` whose float count columns holding whole numbers only are integers, so that a count
+    shown beside "<5" reads 7, not 7.0 (in the table and in the CSV)."""
+    out = frame.copy()
+    for col in columns:
+        values = out[col]
+        if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+            out[col] = values.astype("Int64")
+    return out
 
 
 def own_municipality_code() -> str | None:
