@@ -56,6 +56,16 @@ class Settings:
     """A part of an .xlsx compressed more than this many times is taken for a zip bomb (KIT_MAX_COMPRESSION_RATIO)."""
     max_sheet_cells: int = 3_000_000
     """A sheet claiming or holding a range of more cells (rows x columns) is refused (KIT_MAX_SHEET_CELLS)."""
+    retention_person_years: int = 7
+    """Person-level data (pseudonyms of persons, landlords, addresses; free text about a case) are kept this many
+    full calendar years after the year of the event (the control evening, signal or step), then anonymised by
+    `python -m etl retention --uitvoeren` (KIT_RETENTION_PERSON_YEARS)."""
+    retention_raw_days: int = 90
+    """A partner workbook under raw_dir whose version is in force is kept this many days after it was loaded (its
+    pseudonymised rows stay in the warehouse and the archive), then removed by retention (KIT_RETENTION_RAW_DAYS)."""
+    retention_archive_days: int = 365
+    """An archived version no longer in force is kept this many days after it was loaded, so it can be rolled back
+    to, then removed by retention (KIT_RETENTION_ARCHIVE_DAYS)."""
     lockout_attempts: int = 5
     """Failed logins within `lockout_minutes` after which an account is locked (KIT_LOCKOUT_ATTEMPTS)."""
     lockout_minutes: int = 15
@@ -91,6 +101,9 @@ def load_settings() -> Settings:
         max_unpacked_mb=float(env.get("KIT_MAX_UNPACKED_MB", 400)),
         max_compression_ratio=float(env.get("KIT_MAX_COMPRESSION_RATIO", 100)),
         max_sheet_cells=int(env.get("KIT_MAX_SHEET_CELLS", 3_000_000)),
+        retention_person_years=int(env.get("KIT_RETENTION_PERSON_YEARS", "7")),
+        retention_raw_days=int(env.get("KIT_RETENTION_RAW_DAYS", "90")),
+        retention_archive_days=int(env.get("KIT_RETENTION_ARCHIVE_DAYS", "365")),
         lockout_attempts=int(env.get("KIT_LOCKOUT_ATTEMPTS", "5")),
         lockout_minutes=int(env.get("KIT_LOCKOUT_MINUTES", "15")),
         idle_timeout_minutes=int(env.get("KIT_IDLE_TIMEOUT_MINUTES", "30")),

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl load|history|rollback|rebuild|template|contract|marts|demo` (see each --help)."""
+"""Command line: `python -m etl load|history|rollback|rebuild|retention|template|contract|marts|demo` (--help)."""
 
 from __future__ import annotations
 
@@ -113,6 +113,51 @@ def _rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def _retention(args: argparse.Namespace) -> int:
+    from access.audit import AuditLog, operator
+    from etl.load import LoadRefused
+    from etl.retention import Terms, apply_retention, find_outside
+    from settings import load_settings
+
+    settings = load_settings()
+    warehouse = Path(args.warehouse) if args.warehouse else settings.warehouse_path
+    terms = Terms.from_settings(settings)
+    log = AuditLog(settings.audit_log_path)
+    try:
+        if args.uitvoeren:
+            outside = apply_retention(warehouse, settings.raw_dir, settings.archive_dir, settings.reference_dir, terms)
+        else:
+            outside = find_outside(warehouse, settings.raw_dir, settings.archive_dir, terms)
+    except (LoadRefused, OpenFileError) as exc:
+        print(f"Bewaartermijn geweigerd: {exc}", file=sys.stderr)
+        log.write("bewaartermijn", operator(), subject=str(warehouse), details=f"geweigerd: {exc}")
+        return 3
+    rows = sum(n for _, _, n in outside.persons)
+    print(f"Bewaartermijnen (settings.py): persoonsgegevens {terms.person_years} jaar na het jaar van de gebeurtenis "
+          f"(jaren t/m {outside.last_year} vallen erbuiten), ruwe werkmappen {terms.raw_days} dagen na het laden, "
+          f"archiefversies die niet meer gelden {terms.archive_days} dagen.")
+    done = args.uitvoeren
+    print(f"Persoonsgegevens buiten de termijn ({'geanonimiseerd' if done else 'worden geanonimiseerd'}: "
+          f"pseudoniemen vervangen, vrije tekst leeg; de rijen en tellingen blijven): {rows} rijen")
+    for table, year, n in outside.persons:
+        print(f"  {table:<20} {year}  {n:>6} rijen")
+    print(f"Ruwe werkmappen buiten de termijn ({'verwijderd' if done else 'worden verwijderd'}; de gepseudonimiseerde "
+          f"rijen blijven in het warehouse en het archief): {len(outside.raw)}")
+    for bestand, loaded in outside.raw:
+        print(f"  {bestand}  geladen op {loaded:%d-%m-%Y}")
+    print(f"Archiefversies die niet meer gelden, buiten de termijn ({'verwijderd' if done else 'worden verwijderd'}): "
+          f"{len(outside.archive)}")
+    for v in outside.archive:
+        print(f"  {v.bestand}  {v.sha256[:12]}  geladen op {v.geladen_op:%d-%m-%Y}")
+    if not done:
+        print("Er is niets veranderd. Voer uit met: python -m etl retention --uitvoeren")
+    summary = (f"{rows} rijen persoonsgegevens, {len(outside.raw)} ruwe werkmappen, "
+               f"{len(outside.archive)} archiefversies")
+    log.write("bewaartermijn", operator(), subject=str(warehouse),
+              details=("uitgevoerd: " if done else "getoond (niets veranderd): ") + summary)
+    return 0
+
+
 def _template(args: argparse.Namespace) -> int:
     from etl.template import write_templates
 
@@ -172,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     again = sub.add_parser("rebuild", help="bouw het warehouse opnieuw op uit het archief (zonder de ruwe map)")
     again.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
     again.set_defaults(func=_rebuild)
+    keep = sub.add_parser("retention", help="toon (en verwijder met --uitvoeren) wat buiten de bewaartermijnen valt")
+    keep.add_argument("--uitvoeren", action="store_true",
+                      help="anonimiseer en verwijder wat buiten de termijnen valt (zonder deze optie: alleen tonen)")
+    keep.add_argument("--warehouse", help="pad van het warehouse (standaard uit settings.py)")
+    keep.set_defaults(func=_retention)
     template = sub.add_parser("template", help="schrijf lege sjablonen per soort bestand")
     template.add_argument("out_dir")
     template.set_defaults(func=_template)

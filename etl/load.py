@@ -28,7 +28,7 @@ import duckdb
 import pandas as pd
 
 from etl import contract
-from etl.archive import Version, archive_version, restore_rows, versions
+from etl.archive import ArchiveMissing, Version, archive_version, carry_retained, restore_rows, versions
 from etl.contract import Kind
 from etl.guard import Inspection, Limits, inspect_workbook
 from etl.mapping import CONTRACT_LAYOUT, Mapping, contract_mapping, find_mapping, load_mappings, recognise_kind
@@ -814,20 +814,33 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
     team_regions, gemeente_regions = regions(reference_dir)
     period_sources: dict[str, str] = {}
     ctx_parts = TeamContext(lookups["team"], periods, team_regions, period_sources)
-    files = raw_files(raw_dir, remove_all)
     tmp, con = _open_work_copy(warehouse_path, reference_dir)
     try:
+        try:
+            carry_retained(con, warehouse_path, archive_dir)
+        except ArchiveMissing as exc:
+            raise LoadRefused(f"van {len(exc.files)} bestand(en) is de ruwe werkmap na de bewaartermijn verwijderd "
+                              f"en staat de versie in gebruik niet in het archief ({exc}); controleer "
+                              "KIT_ARCHIVE_DIR. Het warehouse is ongewijzigd") from None
         in_force = {row[0]: row[1:] for row in con.execute(
             "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
+        kept = {row[0] for row in con.execute("SELECT bestand FROM meta_ruw_verwijderd").fetchall()}
+        files = raw_files(raw_dir, remove_all or bool(kept))
+        present = {path.relative_to(raw_dir).as_posix(): path for path in files}
+        retained = (kept & set(in_force)) - set(present)  # raw workbook removed by retention: its rows stay
         if rebuild:
+            if retained:
+                raise LoadRefused(f"met --new-key moet elk bestand opnieuw gelezen worden, maar van {len(retained)} "
+                                  "bestand(en) is de ruwe werkmap na de bewaartermijn verwijderd (bijv. "
+                                  f"{min(retained)}); zet de oorspronkelijke sleutel terug. Het warehouse is "
+                                  "ongewijzigd")
             for bestand in in_force:
                 _delete_file(con, bestand)
             in_force = {}
-        present = {path.relative_to(raw_dir).as_posix(): path for path in files}
-        refuse_removing_everything(in_force, present, remove_all)
+        refuse_removing_everything({b: v for b, v in in_force.items() if b not in retained}, present, remove_all)
         pinned = dict(con.execute("SELECT bestand, ruwe_sha256 FROM meta_teruggezet").fetchall())
-        overlay_teams(team_rows(con, exclude=set(in_force) - set(present)), ctx_parts)
-        for bestand in sorted(set(in_force) - set(present)):
+        overlay_teams(team_rows(con, exclude=set(in_force) - set(present) - retained), ctx_parts)
+        for bestand in sorted(set(in_force) - set(present) - retained):
             _delete_file(con, bestand)
             report.files.append(FileResult(bestand, "verwijderd"))
         parsed_files: list[Parsed] = []
@@ -880,6 +893,9 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         sync_team_reference(con, today or date.today())
         record_key(con, key)
         con.execute("DELETE FROM meta_teruggezet WHERE bestand NOT IN (SELECT bestand FROM meta_bestand)")
+        for bestand in kept & set(present):  # delivered again: the raw workbook is back under the raw folder
+            con.execute("DELETE FROM meta_ruw_verwijderd WHERE bestand = ?", [bestand])
+        con.execute("DELETE FROM meta_ruw_verwijderd WHERE bestand NOT IN (SELECT bestand FROM meta_bestand)")
         for f in report.files:
             if f.status == "geladen":
                 con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [f.bestand])

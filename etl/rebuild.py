@@ -2,7 +2,7 @@
 
 Which version of each file is in force comes from the warehouse's meta_bestand; when the warehouse is lost (or
 cannot be opened), the newest archived version of every file is taken. The load history (meta_laadronde,
-meta_afwijzing), rollbacks and the key fingerprint are carried over from the old warehouse.
+meta_afwijzing), rollbacks, the key fingerprint and what retention did are carried over from the old warehouse.
 The new warehouse is built in a work copy, passes the data tests and is swapped in atomically, like a load.
 """
 
@@ -30,8 +30,9 @@ from etl.load import (
 from etl.pseudonym import fingerprint, load_key
 from etl.schema import create_warehouse
 
-CARRIED_OVER = ("meta_laadronde", "meta_afwijzing", "meta_teruggezet", "meta_sleutel")
-"""Bookkeeping tables copied from the old warehouse as they are (history, rollbacks, key fingerprint)."""
+CARRIED_OVER = ("meta_laadronde", "meta_afwijzing", "meta_teruggezet", "meta_sleutel", "meta_ruw_verwijderd",
+                "meta_bewaartermijn")
+"""Bookkeeping tables copied from the old warehouse as they are (history, rollbacks, key, retention)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,11 @@ def rebuild_from_archive(warehouse_path: Path, archive_dir: Path, reference_dir:
                 geladen_op = in_force[v.bestand][1] if in_force is not None else v.geladen_op
                 con.execute("INSERT INTO meta_bestand VALUES (?, ?, ?, ?, ?, ?)",
                             [v.bestand, v.soort, v.mapping, v.sha256, geladen_op, v.rijen])
+            if in_force is None:  # the archive remembers which raw workbooks retention removed
+                for v in chosen:
+                    if v.ruw_verwijderd_op:
+                        con.execute("INSERT INTO meta_ruw_verwijderd VALUES (?, ?, ?)",
+                                    [v.bestand, v.sha256, datetime.fromisoformat(v.ruw_verwijderd_op)])
             if key is not None and not con.execute("SELECT count(*) FROM meta_sleutel").fetchone()[0]:
                 record_key(con, key)
             sync_team_reference(con, last_load)

@@ -82,6 +82,17 @@ CREATE TABLE meta_sleutel (               -- fingerprint of the pseudonym key th
     vingerafdruk VARCHAR NOT NULL,         -- etl.pseudonym.fingerprint (does not reveal the key)
     vastgelegd_op TIMESTAMP NOT NULL
 );
+CREATE TABLE meta_ruw_verwijderd (        -- raw workbooks removed after their term (python -m etl retention)
+    bestand VARCHAR PRIMARY KEY,           -- its rows stay in force; loads keep them while the file is absent
+    sha256 VARCHAR NOT NULL,               -- the version in force when the workbook was removed
+    verwijderd_op TIMESTAMP NOT NULL
+);
+CREATE TABLE meta_bewaartermijn (         -- what each retention run removed or anonymised
+    uitgevoerd_op TIMESTAMP NOT NULL,
+    wat VARCHAR NOT NULL,                  -- persoonsgegevens | ruw_bestand | archiefversie
+    onderwerp VARCHAR NOT NULL,            -- table and year, raw file, or file and sha256
+    aantal INTEGER NOT NULL                -- rows anonymised (persoonsgegevens), else 1
+);
 CREATE TABLE meta_laadronde (             -- one row per file per load run (history)
     run_id VARCHAR NOT NULL,
     gestart_op TIMESTAMP NOT NULL,
