@@ -4,6 +4,8 @@
 (`2022-03`, `03-2022`, `maart 2022`), a day (`2022-03-15`, `15-3-2022`, `15 maart 2022`) or a range of any two of
 those (`2021-01-01..2022-06-30`, `1-3-2021 t/m 30-6-2022`, `2021 tot en met 2022-Q2`, `jan 2021 - jun 2022`).
 Bad input raises `PeriodeFout` with a Dutch message that repeats what was typed and gives examples.
+`lees_datum` reads one day the same way (`31-12-2022`, `31 december 2022`, `2022-12-31`): the report date
+(peildatum) of the follow-up pages; a month, a range or garbage raises `PeriodeFout`.
 `beschrijving` writes a period out in full Dutch ("3e kwartaal 2022", "1 maart 2021 t/m 30 juni 2022"),
 `invoer` gives the short typed form that `lees_periode` reads back (`2022-Q3`, `2021-03-01..2022-06-30`).
 """
@@ -149,6 +151,34 @@ def lees_periode(tekst: str) -> Periode:
             f"'{origineel}': het begin ({datum_lang(begin.van)}) ligt na het eind ({datum_lang(eind.tot)})."
         )
     return Periode(begin.van, eind.tot)
+
+
+DATUM_VOORBEELDEN = "31-12-2022, 31 december 2022 of 2022-12-31"
+"""The examples of a single day every date error message ends with."""
+
+
+def lees_datum(tekst: str) -> date:
+    """Read one typed day ("31-12-2022", "31/12/2022", "31.12.2022", "31 december 2022", "31 dec 2022",
+    "2022-12-31"); raise PeriodeFout with a Dutch message for anything else (empty, garbage, a day that does not
+    exist, a whole month or year, a range)."""
+    origineel = " ".join(str(tekst).split())
+    if not origineel:
+        raise PeriodeFout(f"Geen datum ingevuld. Schrijf bijvoorbeeld {DATUM_VOORBEELDEN}.")
+    schoon = origineel.lower()
+    if len(_SCHEIDING.split(schoon)) > 1:
+        raise PeriodeFout(f"'{origineel}' is een periode van–tot; vul één dag in, bijvoorbeeld {DATUM_VOORBEELDEN}.")
+    try:
+        gelezen = _deel(schoon, origineel)
+    except PeriodeFout as fout:
+        if "bestaat niet" in str(fout) or "jaartal" in str(fout):
+            raise
+        raise PeriodeFout(f"'{origineel}' is geen datum. Schrijf bijvoorbeeld {DATUM_VOORBEELDEN}.") from None
+    if gelezen.van != gelezen.tot:
+        raise PeriodeFout(
+            f"'{origineel}' is een hele periode ({gelezen.beschrijving}), geen dag. Vul één dag in, bijvoorbeeld "
+            f"{datum_lang(gelezen.tot)} voor de stand aan het eind ervan."
+        )
+    return gelezen.van
 
 
 def datum_lang(d: date) -> str:

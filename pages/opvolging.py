@@ -27,6 +27,7 @@ from metrics.termijnen import PER as TERMIJN_PER
 from metrics.termijnen import open_stappen_per_maand, termijnen
 from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, met_teamnamen, show_chart
 from ui.data import query
+from ui.datum import peildatum_invoer
 from ui.filters import page_header
 from ui.format import datum, getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality
@@ -90,13 +91,12 @@ f = page_header(
     "Worden overtredingen opgevolgd en afgesloten? De evaluatie van de pilot noemt te weinig opvolging het grootste "
     "knelpunt, met name in de B.O.E.R.-gemeenten (Bladel, Oirschot, Eersel en Reusel-De Mierden).",
 )
-peildatum = st.date_input(
-    "Peildatum",
-    value=None,
-    format="DD-MM-YYYY",
-    key="opvolging_peildatum",
-    help="De stand op deze datum: een stap is open als hij niet op of vóór deze datum is afgesloten (ook als hij "
-    "later wel is afgesloten). Leeg: per team de laatste datum in de gegevens, of het einde van de gekozen periode.",
+peildatum = peildatum_invoer(
+    "opvolging_peildatum",
+    help="De stand op deze datum, bijvoorbeeld 31-12-2022 of 31 december 2022: een stap is open als hij niet op of "
+    "vóór deze datum is afgesloten (ook als hij later wel is afgesloten). Leeg: per team de laatste datum in de "
+    "gegevens, of het einde van de gekozen periode.",
+    standaard="per team de laatste datum in de gegevens, of het einde van de gekozen periode",
 )
 kern = query(kerncijfers_opvolging, f, peildatum).iloc[0]
 

@@ -25,8 +25,10 @@ from metrics.overtredingen import (
     twee_perioden,
     twee_teams,
 )
+from metrics.periode import datum_lang
 from ui.charts import empty_state, show_chart
 from ui.data import query
+from ui.datum import datum_invoer
 from ui.filters import page_header, team_namen
 from ui.format import getal, getal_of_label, procent, team_label_kort
 from ui.privacy import note, person_base, person_counts_long
@@ -154,10 +156,12 @@ else:
     if midden is None:
         empty_state()
     else:
-        splits = st.date_input(
-            "Tweede periode begint op", value=midden, min_value=f.start, max_value=f.end, format="DD-MM-YYYY",
-            key=f"overtredingen_splitsdatum_{f.start}_{f.end}",
-        )
+        splits = datum_invoer(
+            "Tweede periode begint op", key=f"overtredingen_splitsdatum_{f.start}_{f.end}",
+            help="De eerste dag van de tweede periode, bijvoorbeeld 1-7-2022 of 1 juli 2022; de eerste periode loopt "
+            "tot de dag ervoor. Binnen de gekozen periode.",
+            standaard=f"de tweede periode begint op {datum_lang(midden)}", waarde=midden, van=f.start, tot=f.end,
+        ) or midden
         groepen = twee_perioden(f, splits)
 
 if groepen is not None:

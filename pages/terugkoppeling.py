@@ -20,6 +20,7 @@ from metrics.keten import STAP_NAMEN, keten, trefkans_per_bron
 from metrics.terugkoppeling import avonden, samenvatting, terugkoppeling
 from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
+from ui.datum import peildatum_invoer
 from ui.filters import page_header
 from ui.format import getal, opgemaakt, procent
 from ui.privacy import own_municipality_code
@@ -60,13 +61,11 @@ f = page_header(
     "overtreding, de verantwoordelijke organisatie, de opvolgingsstappen, hun status, het resultaat en het aantal "
     "dagen. Zonder persoonsgegevens en zonder adressen.",
 )
-peildatum = st.date_input(
-    "Peildatum",
-    value=None,
-    format="DD-MM-YYYY",
-    key="terugkoppeling_peildatum",
-    help="De stand op deze datum: een stap die pas later is afgesloten, staat op deze datum nog open. Leeg: de "
-    "laatste datum in de gegevens van het team.",
+peildatum = peildatum_invoer(
+    "terugkoppeling_peildatum",
+    help="De stand op deze datum, bijvoorbeeld 31-12-2022 of 31 december 2022: een stap die pas later is "
+    "afgesloten, staat op deze datum nog open. Leeg: de laatste datum in de gegevens van het team.",
+    standaard="de laatste datum in de gegevens van het team",
 )
 
 st.subheader("Wat werd er van de bevindingen van een controleavond?")

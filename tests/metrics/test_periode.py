@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from metrics.periode import Periode, PeriodeFout, beschrijving, invoer, lees_periode, periode_opties
+from metrics.periode import Periode, PeriodeFout, beschrijving, invoer, lees_datum, lees_periode, periode_opties
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,28 @@ def test_options_cover_the_range_newest_first() -> None:
     assert teksten[4:7] == ["2020", "2e kwartaal 2020", "3e kwartaal 2020"]
     assert "mei 2020" not in teksten and "juni 2020" in teksten and "maart 2021" not in teksten
     assert len(opties) == 4 + 1 + 3 + 7
+
+
+@pytest.mark.parametrize("tekst, dag", [
+    ("31-12-2022", date(2022, 12, 31)), ("31 december 2022", date(2022, 12, 31)), ("2022-12-31", date(2022, 12, 31)),
+    ("31/12/2022", date(2022, 12, 31)), ("31.12.2022", date(2022, 12, 31)), ("1 mrt 2021", date(2021, 3, 1)),
+    ("  5-3-2021 ", date(2021, 3, 5)), ("29 Februari 2024", date(2024, 2, 29)),
+])
+def test_lees_datum_reads_a_typed_day(tekst: str, dag: date) -> None:
+    assert lees_datum(tekst) == dag
+
+
+@pytest.mark.parametrize("tekst, melding", [
+    ("", "Geen datum ingevuld. Schrijf bijvoorbeeld 31-12-2022, 31 december 2022 of 2022-12-31."),
+    ("gisteren", "'gisteren' is geen datum. Schrijf bijvoorbeeld 31-12-2022, 31 december 2022 of 2022-12-31."),
+    ("30-02-2022", "'30-02-2022': 30 februari 2022 bestaat niet (februari 2022 heeft 28 dagen)."),
+    ("31-13-2022", "'31-13-2022': maand 13 bestaat niet (1 t/m 12)."),
+    ("maart 2022", "'maart 2022' is een hele periode (maart 2022), geen dag. Vul één dag in, bijvoorbeeld "
+                   "31 maart 2022 voor de stand aan het eind ervan."),
+    ("1-1-2021..2-2-2021", "'1-1-2021..2-2-2021' is een periode van–tot; vul één dag in, bijvoorbeeld 31-12-2022, "
+                           "31 december 2022 of 2022-12-31."),
+])
+def test_lees_datum_refuses_garbage_in_dutch(tekst: str, melding: str) -> None:
+    with pytest.raises(PeriodeFout) as fout:
+        lees_datum(tekst)
+    assert str(fout.value) == melding

@@ -129,10 +129,25 @@ def ketenwarehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bouw_ketenwarehouse(tmp_path_factory.mktemp("keten") / "kit.duckdb")
 
 
+def test_report_date_typed_wrong_says_so_in_dutch(ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    at = _open(_app(ketenwarehouse, monkeypatch, tmp_path), "KIT")
+    standaard = _tiles(at)
+    for tekst, fout in (("31-02-2021", "31 februari 2021 bestaat niet"), ("gisteren", "'gisteren' is geen datum"),
+                        ("maart 2021", "is een hele periode (maart 2021), geen dag")):
+        at.text_input(key="opvolging_peildatum").input(tekst).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert fout in at.error[0].value and "Nu getoond: per team de laatste datum" in at.error[0].value
+        assert _tiles(at) == standaard  # the page goes on with the default report date
+    at.text_input(key="opvolging_peildatum").input("").run()
+    assert not at.error
+
+
 def test_report_date_set_by_the_user(ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     at = _open(_app(ketenwarehouse, monkeypatch, tmp_path), "KIT")
-    at.date_input(key="opvolging_peildatum").set_value(date(2021, 3, 20)).run()
+    at.text_input(key="opvolging_peildatum").input("20 maart 2021").run()
     assert not at.exception, [e.value for e in at.exception]
+    assert any("Peildatum gelezen als 20 maart 2021." in c.value for c in at.caption)
     # on 20-03-2021: the three violations of K1; S3 (deadline 15-03, closed only on 25-03) is open and overdue
     tiles = _tiles(at)
     assert (tiles["Overtredingen"], tiles["Stappen te laat"]) == ("3", "1")

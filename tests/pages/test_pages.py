@@ -159,6 +159,26 @@ def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
     assert any("Basis: van alle bevindingen" in c.value for c in at.caption)
 
 
+def test_overtredingen_split_date_is_typed_in_dutch(app: AppTest) -> None:
+    at = _choose(app, "KIT-pilot", "pages/overtredingen.py")
+    at.radio(key="overtredingen_vergelijk").set_value("perioden").run()
+    _no_errors(at)
+    assert not at.get("date_input")  # Streamlit's date picker speaks English: not used
+    veld = next(t for t in at.text_input if t.label == "Tweede periode begint op")
+    assert veld.value and len(veld.value) == 10 and veld.value[2] == veld.value[5] == "-"  # the middle, dd-mm-jjjj
+    veld.input("1 juni 2019").run()
+    _no_errors(at)
+    assert any(c.value == "Tweede periode begint op gelezen als 1 juni 2019." for c in at.caption)
+    veld = next(t for t in at.text_input if t.label == "Tweede periode begint op")
+    veld.input("1-1-2030").run()
+    assert not at.exception
+    assert "1 januari 2030 ligt na" in at.error[0].value and "buiten de gekozen periode" in at.error[0].value
+    veld = next(t for t in at.text_input if t.label == "Tweede periode begint op")
+    veld.input("morgen").run()
+    assert at.error[0].value.startswith("'morgen' is geen datum.")
+    assert at.get("plotly_chart")  # the comparison goes on with the middle of the period
+
+
 def test_overtredingen_explains_the_person_count(app: AppTest) -> None:
     at = _choose(app, "KIT-pilot", "pages/overtredingen.py")
     at.radio(key="overtredingen_basis").set_value("personen").run()

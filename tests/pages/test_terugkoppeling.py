@@ -4,7 +4,6 @@ signal to closure as a funnel and a table with bases, and the hit rate per sourc
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,7 +45,7 @@ def test_what_became_of_the_findings_of_an_evening(at: AppTest) -> None:
     assert at.title[0].value == "Terugkoppeling"
     assert at.selectbox(key="terugkoppeling_avond").value == "K2"  # newest evening first
     at.selectbox(key="terugkoppeling_avond").set_value("K1").run()
-    at.date_input(key="terugkoppeling_peildatum").set_value(date(2021, 5, 31)).run()
+    at.text_input(key="terugkoppeling_peildatum").input("31-05-2021").run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric} == {"Bevindingen": "4", "Overtredingen": "3",
                                                      "Opgevolgd": "3 van 3", "Afgesloten": "2 van 3"}
@@ -60,8 +59,21 @@ def test_what_became_of_the_findings_of_an_evening(at: AppTest) -> None:
     assert any("Stand op 31-05-2021" in c.value for c in at.caption)
 
 
+def test_report_date_in_dutch_words_and_garbage(at: AppTest) -> None:
+    at.selectbox(key="terugkoppeling_avond").set_value("K1").run()
+    at.text_input(key="terugkoppeling_peildatum").input("31 mei 2021").run()
+    assert not at.exception and not at.error
+    assert any("Stand op 31-05-2021" in c.value for c in at.caption)
+    assert any("Peildatum gelezen als 31 mei 2021." in c.value for c in at.caption)
+    at.text_input(key="terugkoppeling_peildatum").input("31-5").run()
+    assert not at.exception
+    assert at.error[0].value.startswith("'31-5' is geen datum. Schrijf bijvoorbeeld 31-12-2022")
+    assert "Nu getoond: de laatste datum in de gegevens van het team." in at.error[0].value
+    assert not any("Stand op 31-05-2021" in c.value for c in at.caption)
+
+
 def test_chain_from_signal_to_closure(at: AppTest) -> None:
-    at.date_input(key="terugkoppeling_peildatum").set_value(date(2021, 5, 31)).run()
+    at.text_input(key="terugkoppeling_peildatum").input("31-05-2021").run()
     spec = at.get("plotly_chart")[0].proto.spec
     assert '"type":"funnel"' in spec and "percent previous" in spec
     keten = at.dataframe[1].value
