@@ -48,7 +48,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()[kolommen]
 
 
-def benchmarks_naast(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+def benchmarks_naast(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None = None) -> pd.DataFrame:
     """Published figures of other teams and, beside them (separate rows, never summed), the chosen teams' persons
     found per municipality where a control evening was held, over the chosen period: the record-level figure
     closest to "gecontroleerde arbeidsmigranten".
@@ -56,7 +56,9 @@ def benchmarks_naast(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     One row per published figure (herkomst "gepubliceerd (tekst)") and per chosen team with evenings (herkomst
     "berekend uit rijen"). Columns: herkomst, team, periode, gemeenten, wat, waarde, per_gemeente (text, Dutch
     numbers), bron, opmerking. The record-level rows: sum of fct_bezoek.aantal_personen / municipalities with
-    at least one evening of that team in the selection.
+    at least one evening of that team in the selection. `drempel` (small-count suppression, access/suppress.py):
+    a team's persons from 1 up to drempel - 1 are written "<drempel>" and the per-municipality figure "–" (it
+    would give the count back); teams are never summed, so each team on its own. None writes every number.
     """
     rijen = []
     for r in benchmarks(con).itertuples(index=False):
@@ -77,11 +79,12 @@ def benchmarks_naast(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
         params,
     ).df()
     for r in eigen.itertuples(index=False):
+        klein = drempel is not None and 0 < r.personen < drempel
         rijen.append({
             "herkomst": "berekend uit rijen", "team": team_label_kort(r.team),
             "periode": f"{pd.Timestamp(r.van):%d-%m-%Y} t/m {pd.Timestamp(r.tot):%d-%m-%Y}", "gemeenten": r.namen,
-            "wat": "aangetroffen personen", "waarde": getal(r.personen),
-            "per_gemeente": getal(r.personen / r.gemeenten, 1) if r.gemeenten else "–",
+            "wat": "aangetroffen personen", "waarde": f"<{drempel}" if klein else getal(r.personen),
+            "per_gemeente": getal(r.personen / r.gemeenten, 1) if r.gemeenten and not klein else "–",
             "bron": "registraties van de partners (bezoeken)",
             "opmerking": "Per gemeente met minstens één controleavond in de gekozen periode.",
         })

@@ -1,5 +1,13 @@
 """KIT vs PIT (steering group): the teams side by side, normalised per month, per municipality per year and per
-10,000 inhabitants per year, with the raw numbers one click away and a caveat built from the chosen teams."""
+10,000 inhabitants per year, with the raw numbers one click away and a caveat built from the chosen teams.
+
+Small-count suppression (ui/privacy.py): of the kengetallen only "aangetroffen personen" counts persons; its count
+below the threshold is "<5" and its rates (per month, per municipality, per 10,000 inhabitants) are emptied, as
+they would give it back; the chart draws no bar for it. Teams are never summed, so each team is suppressed on its
+own. The persons beside the published figures of other teams (metrics/benchmarks.py) likewise. Evenings, objects,
+violations, signals, partner results and money are not person-based here (partner results per organisation are
+shown, and suppressed, on Resultaten per partner).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +26,8 @@ from metrics.vergelijking import (
 from ui.charts import TEAM_KLEUREN, TEAM_VOLGORDE, download_buttons, empty_state, euro_paneel, met_teamnamen, show_chart
 from ui.data import query
 from ui.filters import kies_teams, page_header
-from ui.format import datum, getal, opgemaakt
+from ui.format import datum, getal, getal_of_label, opgemaakt
+from ui.privacy import drempel, note, person_rows
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -51,7 +60,9 @@ knoppen[1].button(
 )
 
 profiel = query(teamprofiel, f)
+TARIEVEN = ("per_maand", "per_gemeente", "per_10000")  # rates of the count: emptied with a hidden count
 cijfers = query(vergelijking, f)
+cijfers, _ = person_rows(cijfers, cijfers["kengetal"] == "aangetroffen_personen", ["aantal"], TARIEVEN, "team")
 if profiel.empty or cijfers.empty:
     empty_state()
     st.stop()
@@ -80,7 +91,10 @@ if not zonder.empty:
         "Geen gegevens (niets geregistreerd): " + "; ".join(zonder["tekst"])
         + ". Een kengetal zonder gegevens bij alle teams wordt niet getekend."
     )
-panelen = met_teamnamen(query(vergelijking_getekend, f))
+getekend = query(vergelijking_getekend, f)
+getekend, panelen = person_rows(getekend, getekend["kengetal"] == "aangetroffen_personen", ["aantal"], TARIEVEN,
+                                "team")
+panelen = met_teamnamen(panelen)
 fig = None
 if not panelen.empty:
     fig = px.bar(
@@ -102,13 +116,13 @@ if not panelen.empty:
     fig.update_yaxes(matches=None, showticklabels=True)
     fig.update_layout(showlegend=False)
     euro_paneel(fig, "Resultaat in geld")
-show_chart(fig, panelen, f"KIT vs PIT {NORMERINGEN[normering].lower()}")
+show_chart(fig, getekend, f"KIT vs PIT {NORMERINGEN[normering].lower()}")
 
 with st.expander("Ruwe aantallen en berekening"):
     tabel = opgemaakt(
         cijfers.drop(columns=["kengetal", "heeft_gegevens"]),
         {
-            "aantal": getal,
+            "aantal": getal_of_label,
             "maanden": lambda v: getal(v, 1),
             "gemeenten": getal,
             "inwoners": getal,
@@ -142,7 +156,7 @@ st.caption(
     "periode, dus per jaar kan niet. Ter vergelijking de aangetroffen personen van de gekozen teams per gemeente, "
     "berekend uit de rijen."
 )
-andere = query(benchmarks_naast, f)
+andere = query(benchmarks_naast, f, drempel())
 if andere.empty:
     empty_state("Geen gepubliceerde cijfers van andere teams in dit warehouse: laad de gegevens opnieuw "
                 "(`python -m etl load`).")
@@ -164,3 +178,4 @@ else:
         },
     )
     download_buttons(andere, "Andere interventieteams")
+note()

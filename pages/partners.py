@@ -1,5 +1,11 @@
 """Resultaten per partner: what each organisation attended and achieved (PIT "Resultaten per organisatie"),
-money per partner, and who brings in signals."""
+money per partner, and who brings in signals.
+
+Small-count suppression (ui/privacy.py): a partner result is an action against a person or a company (an arrest,
+a registration in the BRP, an investigation, a fine) and its kind is the partner's own text, so every result count
+is treated as person-based: below the threshold "<5", with secondary suppression over partners x kinds of result.
+Attendance (evenings), signals (tips) and money are not person-based.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ from metrics.partners import (
 from ui.charts import download_buttons, empty_state, euro_as, show_chart
 from ui.data import query
 from ui.filters import page_header
-from ui.format import euro, getal, opgemaakt, procent
+from ui.format import euro, getal, getal_of_label, opgemaakt, procent
+from ui.privacy import note, person_counts_long
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -57,6 +64,9 @@ st.subheader("Resultaten per organisatie")
 st.caption("In de opmaak van de PIT-infographic: eerst het aantal acties waarbij de partner aanwezig was, "
            "daarna wat de partner bereikte.")
 overzicht = query(organisatie_overzicht, f)
+resultaten, _ = person_counts_long(overzicht[overzicht["volgorde"] == 1], "aantal", "partner", "soort")
+overzicht = pd.concat([overzicht[overzicht["volgorde"] == 0].astype({"aantal": object}), resultaten]).loc[
+    overzicht.index]  # attendance first, as the metric orders it
 if overzicht.empty:
     empty_state()
 else:
@@ -66,7 +76,7 @@ else:
             st.markdown(f"**{naam}**")
             st.markdown(
                 "\n".join(
-                    f"- {getal(r.aantal)} keer {r.soort}"
+                    f"- {getal_of_label(r.aantal)} keer {r.soort}"
                     + (f" ({getal(r.hoeveelheid, 1)} {r.eenheid})" if r.eenheid else "")
                     + (f", {euro(r.bedrag_eur)}" if pd.notna(r.bedrag_eur) else "")
                     if r.soort != "acties aanwezig"
@@ -75,6 +85,7 @@ else:
                 )
             )
     download_buttons(overzicht, "Resultaten per organisatie")
+    note()
 
 st.subheader("Wie brengt signalen in?")
 bronnen = query(signalen_per_bron, f)

@@ -148,3 +148,28 @@ def person_base(frames: tuple[pd.DataFrame, pd.DataFrame], value: str, group: st
     shown[value] = shown[value].astype(object).mask(line, hidden_label(threshold()))
     chart[value] = chart[value].astype(float).mask(chart_line)
     return shown, chart
+
+
+def person_rows(frame: pd.DataFrame, is_person: pd.Series, columns: list[str], derived: tuple[str, ...] = (),
+                apart: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`person_counts` on only the lines of `frame` where `is_person` holds (e.g. the kengetal "aangetroffen
+    personen" among evenings and objects); `apart` names a column whose groups have no common total (teams, which
+    are never summed), so each group is suppressed on its own (no secondary cell in another group). Returns
+    (table, chart) in the order and index of `frame`."""
+    if not suppresses() or frame.empty or not is_person.any():
+        return frame, frame
+    shown, chart = frame.copy(), frame.copy()
+    for col in columns:
+        shown[col] = shown[col].astype(object)
+    for col in (*columns, *derived):
+        chart[col] = chart[col].astype(float)
+    for col in derived:
+        shown[col] = shown[col].astype(float)
+    lines = frame[is_person]
+    groups = [lines] if apart is None else [g for _, g in lines.groupby(apart, sort=False)]
+    for group in groups:
+        group_shown, group_chart = person_counts(_whole(group, columns), columns, derived)
+        for col in (*columns, *derived):
+            shown.loc[group.index, col] = group_shown[col].to_numpy()
+            chart.loc[group.index, col] = group_chart[col].astype(float).to_numpy()
+    return shown, chart

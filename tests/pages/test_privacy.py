@@ -147,3 +147,60 @@ def test_council_pdf_follows_the_role_and_is_audited(app: AppTest, tmp_path: Pat
     entry = AuditLog(load_settings().audit_log_path).entries().iloc[0]
     assert (entry["gebeurtenis"], entry["rol"], entry["onderwerp"]) == (
         "export", role, "raadsnotitie_PIT_Deurne_2017.pdf")
+
+
+def test_kit_vs_pit_hides_small_person_counts_and_their_rates(app: AppTest) -> None:
+    """PIT and KIT in Deurne and Best (small synthetic warehouse): each team found 3 persons (Q3 in Deurne, R1 in
+    Best). Both are "<5" with their rates emptied (3 / 12 months would give 3 back); teams are never summed, so
+    nothing else is hidden: the evenings (1 each) stay. The chart draws no persons bar, the persons beside the
+    other teams' published figures are hidden too."""
+    at = login(app, "stuurgroep")
+    at.switch_page("pages/kit_vs_pit.py").run()
+    at.multiselect(key=TEAM_KEY).set_value(["PIT", "KIT"]).run()
+    at = at.multiselect(key=GEMEENTE_KEY).set_value(["GM0762", "GM0753"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    ruw = next(df.value for df in at.dataframe if "kengetal_naam" in df.value.columns).set_index(
+        ["team", "kengetal_naam"])
+    for team in ("PIT", "KIT"):
+        assert ruw.loc[(team, "Aangetroffen personen"), ["aantal", "per_maand", "per_gemeente", "per_10000"]
+                       ].tolist() == ["<5", "–", "–", "–"]
+        assert ruw.loc[(team, "Controleavonden"), "aantal"] == "1"
+    export = download_csv(at, "dl_csv_kit_vs_pit_ruwe_aantallen")
+    assert export.loc[export["Kengetal"] == "Aangetroffen personen", "Aantal"].tolist() == ["<5", "<5"]
+    assert export.loc[export["Kengetal"] == "Aangetroffen personen", "Per maand"].tolist() == ["", ""]
+    panelen = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    personen = [t for t in panelen if "Aangetroffen personen" in (t.get("hovertemplate") or "")]
+    assert personen and all(v is None for t in personen for v in _values(t["y"]))
+    andere = next(df.value for df in at.dataframe if "herkomst" in df.value.columns)
+    rijen = andere[andere["herkomst"] == "berekend uit rijen"]
+    assert rijen["waarde"].tolist() == ["<5", "<5"] and rijen["per_gemeente"].tolist() == ["–", "–"]
+    assert any("Aantallen personen onder de 5 worden niet getoond" in c.value for c in at.caption)
+
+
+def _values(y: object) -> list[object]:
+    """Plotly JSON values: a list, or a typed array {"dtype", "bdata"} (decoded; NaN as None)."""
+    if isinstance(y, list):
+        return y
+    import base64
+
+    import numpy as np
+
+    return [None if np.isnan(v) else v for v in np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"])]
+
+
+def test_partner_results_are_suppressed_attendance_is_not(app: AppTest) -> None:
+    """PIT (small synthetic warehouse): SENZER 3 investigations and 1 ending, POLITIE 2 arrests and 1 seizure; all
+    below 5, so all "<5" (each partner's row holds two hidden cells); the evenings present stay."""
+    at = login(app, "burgemeester")
+    at.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
+    at = at.switch_page("pages/partners.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    texts = [md.value for md in at.markdown]
+    assert "- 1 actie aanwezig\n- <5 keer onderzoek\n- <5 keer beëindiging, € 8.000" in texts
+    assert "- 2 acties aanwezig\n- <5 keer aanhouding\n- <5 keer inbeslagname (214,0 gram)" in texts
+    export = download_csv(at, "dl_csv_resultaten_per_organisatie")
+    assert export[["Partnercode", "Soort", "Aantal"]].values.tolist()[:6] == [
+        ["POLITIE", "acties aanwezig", "2"], ["POLITIE", "aanhouding", "<5"], ["POLITIE", "inbeslagname", "<5"],
+        ["SENZER", "acties aanwezig", "1"], ["SENZER", "onderzoek", "<5"], ["SENZER", "beëindiging", "<5"]]
+    assert export["Aantal"].tolist()[6:] == ["2", "1", "1", "1"]  # the other partners only attended
+    assert any("Aantallen personen onder de 5 worden niet getoond" in c.value for c in at.caption)
