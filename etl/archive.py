@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import duckdb
+import pandas as pd
 
 VERSION_FILE = "versie.json"
 
@@ -94,6 +95,14 @@ def versions(archive_dir: Path, bestand: str | None = None) -> list[Version]:
                                  meta.get("vingerafdruk", ""), int(meta.get("geanonimiseerd_tot", 0)),
                                  meta.get("ruw_verwijderd_op", "")))
     return sorted(found, key=lambda v: (v.bestand, v.geladen_op))
+
+
+def versions_frame(archive_dir: Path) -> pd.DataFrame:
+    """Every archived version as a table: bestand, sha256, soort, mapping, geladen_op, rijen, geanonimiseerd_tot,
+    ruw_verwijderd_op (see Version)."""
+    columns = ["bestand", "sha256", "soort", "mapping", "geladen_op", "rijen", "geanonimiseerd_tot",
+               "ruw_verwijderd_op"]
+    return pd.DataFrame([[getattr(v, c) for c in columns] for v in versions(archive_dir)], columns=columns)
 
 
 def restore_rows(con: duckdb.DuckDBPyConnection, version: Version) -> None:

@@ -135,3 +135,35 @@ def laadgeschiedenis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         FROM fct_laadronde GROUP BY run_id ORDER BY gestart_op DESC, run_id DESC
         """
     ).df()
+
+
+def in_gebruik(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What is in force now, whatever run loaded it: files and rows (one row).
+
+    bestanden = files in dim_bestand; rijen = sum of dim_bestand.rijen (rows of the version in force of each file,
+    over all its sheets), so a file left unchanged by the last run still counts. Columns: bestanden, rijen.
+    """
+    return con.execute(
+        "SELECT count(*) AS bestanden, coalesce(sum(rijen), 0)::BIGINT AS rijen FROM dim_bestand"
+    ).df()
+
+
+def archiefversies(con: duckdb.DuckDBPyConnection, versies: pd.DataFrame) -> pd.DataFrame:
+    """The archived versions of the files (`versies`: etl.archive.versions_frame), each marked in force or not.
+
+    in_gebruik is true for the version whose sha256 is the one dim_bestand has for its file. Columns: bestand,
+    geladen_op, sha256 (first 12 characters), rijen, soort, in_gebruik, geanonimiseerd_tot (NULL: none),
+    werkmap_verwijderd_op (NULL: the workbook is still in the raw folder or was never removed). Newest first
+    per file.
+    """
+    columns = ["bestand", "geladen_op", "sha256", "rijen", "soort", "in_gebruik", "geanonimiseerd_tot",
+               "werkmap_verwijderd_op"]
+    if versies.empty:
+        return pd.DataFrame(columns=columns)
+    in_force = set(con.execute("SELECT bestand, sha256 FROM dim_bestand").fetchall())
+    frame = versies.copy()
+    frame["in_gebruik"] = [(b, sha) in in_force for b, sha in zip(frame["bestand"], frame["sha256"], strict=True)]
+    frame["sha256"] = frame["sha256"].str[:12]
+    frame["geanonimiseerd_tot"] = frame["geanonimiseerd_tot"].where(frame["geanonimiseerd_tot"] > 0).astype("Int64")
+    frame["werkmap_verwijderd_op"] = pd.to_datetime(frame["ruw_verwijderd_op"].replace("", None))
+    return frame.sort_values(["bestand", "geladen_op"], ascending=[True, False])[columns].reset_index(drop=True)

@@ -164,3 +164,17 @@ def query(metric_fn: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> 
         st.info(GEEN_WAREHOUSE, icon=":material/database:")
         st.stop()
     return _cached(metric_fn.__module__, metric_fn.__qualname__, str(warehouse_path()), mtime, args, kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _archive_versions(archive_dir: str, mtime: int | None) -> pd.DataFrame:
+    del mtime  # a load, rollback or retention run changes the warehouse file, and with it the archive
+    from etl.archive import versions_frame
+
+    return versions_frame(Path(archive_dir))
+
+
+def archive_versions() -> pd.DataFrame:
+    """The archived versions of the files (etl.archive.versions_frame) of the handed-in settings' archive,
+    cached until the warehouse file changes."""
+    return _archive_versions(str(current_settings().archive_dir), warehouse_mtime())

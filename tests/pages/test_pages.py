@@ -267,7 +267,7 @@ def test_datakwaliteit_shows_rejections(app: AppTest) -> None:
     at = login(app, "beheerder").switch_page("pages/datakwaliteit.py").run()
     _no_errors(at)
     assert _tiles(at)["Afgewezen"] == "1"
-    assert _tiles(at)["Rijen geladen"] == "36"
+    assert _tiles(at)["Rijen geladen in de laatste ronde"] == "36"
     meldingen = at.dataframe[1].value
     assert list(meldingen["bestand"]) == ["kit/signalen.xlsx"]
 
