@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+import printed_figures
 from metrics import interviews, overtredingen, pilot, pit
 from metrics.filters import Filter
 
@@ -124,15 +125,17 @@ _PERS_BASE = "aangetroffen personen (persoonsregels)"
 
 def _pilot_figures() -> list[Figure]:
     s = "§6.1"
+    avonden, adressen, personen = (printed_figures.HAM_6_1_CONTROLEAVONDEN, printed_figures.HAM_6_1_ADRESSEN,
+                                   printed_figures.HAM_6_1_PERSONEN)
     f = [
-        _fig("HAM-6.1-avonden", HAM, s, "In totaal zijn er 17 controleavonden gehouden", "17",
+        _fig("HAM-6.1-avonden", HAM, s, f"In totaal zijn er {avonden} controleavonden gehouden", str(avonden),
              pilot.activiteit, "controleavonden", base="controleavonden van de pilot"),
-        _fig("HAM-6.1-adressen", HAM, s, "Er zijn 42 adressen bezocht", "42", pilot.activiteit, "adressen",
-             base="verschillende bezochte adressen"),
-        _fig("HAM-6.1-personen", HAM, s, "232 personen zijn aangetroffen", "232", pilot.activiteit, "personen",
-             base="persoonsregels (vragenformulieren)"),
-        _fig("HAM-6.1-personen-som", HAM, s, "232 personen zijn aangetroffen", "232", pilot.activiteit,
-             "personen_som", base="som van aantal_personen per bezoek",
+        _fig("HAM-6.1-adressen", HAM, s, f"Er zijn {adressen} adressen bezocht", str(adressen), pilot.activiteit,
+             "adressen", base="verschillende bezochte adressen"),
+        _fig("HAM-6.1-personen", HAM, s, f"{personen} personen zijn aangetroffen", str(personen), pilot.activiteit,
+             "personen", base="persoonsregels (vragenformulieren)"),
+        _fig("HAM-6.1-personen-som", HAM, s, f"{personen} personen zijn aangetroffen", str(personen),
+             pilot.activiteit, "personen_som", base="som van aantal_personen per bezoek",
              note="Controle: het aantal aangetroffen personen volgens de bezoeken moet gelijk zijn aan de "
                   "persoonsregels."),
     ]
@@ -240,10 +243,7 @@ def _interview_figures() -> list[Figure]:
              "meer dan 0", interviews.partner_geinterviewd, "geinterviewd", {"partner": "AVIM"},
              base="geïnterviewde deelnemers van de AVIM"),
     ]
-    tables = {
-        1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
-        7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
-    }
+    tables = printed_figures.HAM_6_2_1
     for section, prefix in (("§6.2.1", "HAM-6.2.1"), ("§10.3", "HAM-10.3")):
         for nr, counts in tables.items():
             for code, printed in zip(("positief", "negatief", "neutraal"), counts, strict=True):
@@ -283,17 +283,8 @@ def _interview_figures() -> list[Figure]:
     return f
 
 
-TOP10: tuple[tuple[int, str, str, str], ...] = (
-    (1, "adresfraude", "54", "54 keer adresfraude"),
-    (2, "strijdig gebruik bestemmingsplan", "48", "48 keer strijdig gebruik van het bestemmingsplan"),
-    (3, "milieuovertreding", "43", "43 keer milieuovertreding"),
-    (4, "overbewoning", "21", "21 keer overbewoning"),
-    (5, "fraude energiemeters", "17", "17 keer fraude met energiemeters"),
-    (6, "sociale zekerheidsfraude", "14", "14 keer sociale zekerheidsfraude"),
-    (7, "brandgevaarlijke situatie", "14", "14 keer brandgevaarlijke situatie"),
-    (8, "brandveiligheidseisen", "12", "12 keer niet voldaan aan de brandveiligheidseisen"),
-    (9, "arbeidstijdenwet", "10", "10 keer overtreding van de Arbeidstijdenwet"),
-    (10, "asbest", "9", "9 keer gevaarlijke asbest situatie aangetroffen"),
+TOP10: tuple[tuple[int, str, str, str], ...] = tuple(
+    (rank, code, str(count), f"{count} {line}") for rank, code, count, line in printed_figures.PIT_TOP10
 )
 """The printed top 10 (rank, category code in dim_bevindingcategorie, printed count, printed line)."""
 
@@ -373,16 +364,15 @@ RESULTS: tuple[tuple[str, str, str, str, str], ...] = (
 )
 """Every result line of "Resultaten per organisatie" (Politie includes AVIM, as printed)."""
 
-ACTIES: tuple[tuple[str, str, str], ...] = (
-    ("SENZER", "11", "Senzer: 11 acties aanwezig"),
-    ("POLITIE", "25", "Politie: 25 acties aanwezig (basisteam)"),
-    ("AVIM", "15", "Politie: 15 acties aanwezig (AVIM)"),
-    ("VRBZO", "20", "VRBZO: 20 acties aanwezig"),
-    ("GEMEENTE", "26", "Gemeenten: 26 acties aanwezig"),
-    ("NVWA", "4", "NVWA: 4 acties aanwezig"),
-    ("ISZW", "5", "ISZW: 5 acties aanwezig"),
-    ("ENEXIS", "21", "Enexis: 21 acties aanwezig"),
+_ACTIES_LINES = {"SENZER": "Senzer: {} acties aanwezig", "POLITIE": "Politie: {} acties aanwezig (basisteam)",
+                 "AVIM": "Politie: {} acties aanwezig (AVIM)", "VRBZO": "VRBZO: {} acties aanwezig",
+                 "GEMEENTE": "Gemeenten: {} acties aanwezig", "NVWA": "NVWA: {} acties aanwezig",
+                 "ISZW": "ISZW: {} acties aanwezig", "ENEXIS": "Enexis: {} acties aanwezig"}
+ACTIES: tuple[tuple[str, str, str], ...] = tuple(
+    (partner, str(n), line.format(n))
+    for partner, line in _ACTIES_LINES.items() for n in (printed_figures.PIT_ACTIES_AANWEZIG[partner],)
 )
+"""Attendance per partner as printed (partner code, printed figure, printed line)."""
 
 _ORG_NAMES = {"SENZER": "Senzer", "POLITIE": "Politie (incl. AVIM)", "VRBZO": "VRBZO", "GEMEENTE": "Gemeenten",
               "NVWA": "NVWA", "ISZW": "ISZW", "ENEXIS": "Enexis"}
@@ -391,13 +381,17 @@ _PIT_TEAM = {"team": "PIT"}
 
 
 def _pit_figures() -> list[Figure]:
+    objecten = printed_figures.PIT_OBJECTEN
+    overig = (f"+ nog {printed_figures.PIT_OVERIGE_BEVINDINGEN} bevindingen verspreid over "
+              f"{printed_figures.PIT_OVERIGE_CATEGORIEEN} categorieën")
     f = [
-        _fig("PIT-objecten", PIT, _INF, "aantal bezochte objecten 110", "110", pilot.activiteit, "bezoeken",
+        _fig("PIT-objecten", PIT, _INF, f"aantal bezochte objecten {objecten}", str(objecten), pilot.activiteit,
+             "bezoeken",
              kwargs=_PIT_TEAM, base="bezoeken (één bezoek is één bezocht object)"),
     ]
-    for code, printed, published in OBJECT_KINDS:
+    for code, kind, published in OBJECT_KINDS:
         f.append(_fig(f"PIT-objecttype-{code.split('/')[0]}", PIT, _INF,
-                      f"aantal bezochte objecten 110 (... {printed} ...)", published, pit.objecttypen, "objecten",
+                      f"aantal bezochte objecten {objecten} (... {kind} ...)", published, pit.objecttypen, "objecten",
                       {"object_type": code}, base=f"bezochte objecten van type {code}"))
     f.append(_fig("PIT-objecttype-overig", PIT, _INF,
                   "(woningen, loodsen, bedrijven, horeca, chalets (recreatieparken), percelen en een woonwagenlocatie)",
@@ -413,11 +407,11 @@ def _pit_figures() -> list[Figure]:
                       _TOP_PIT,
                       base="rang naar aantal overtredingen (gelijke aantallen delen de rangen)"))
     f += [
-        _fig("PIT-overig-bevindingen", PIT, f"{_INF}: Top 10 overtredingen",
-             "+ nog 168 bevindingen verspreid over 71 categorieën", "168", pit.overige_bevindingen, "bevindingen",
+        _fig("PIT-overig-bevindingen", PIT, f"{_INF}: Top 10 overtredingen", overig,
+             str(printed_figures.PIT_OVERIGE_BEVINDINGEN), pit.overige_bevindingen, "bevindingen",
              base="bevindingen buiten de tien grootste categorieën"),
-        _fig("PIT-overig-categorieen", PIT, f"{_INF}: Top 10 overtredingen",
-             "+ nog 168 bevindingen verspreid over 71 categorieën", "71", pit.overige_bevindingen, "categorieen",
+        _fig("PIT-overig-categorieen", PIT, f"{_INF}: Top 10 overtredingen", overig,
+             str(printed_figures.PIT_OVERIGE_CATEGORIEEN), pit.overige_bevindingen, "categorieen",
              base="verschillende categorieën buiten de top 10"),
     ]
     for partner, published, text in ACTIES:

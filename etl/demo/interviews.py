@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+import printed_figures
 from etl.contract import INTERVIEWS
 from etl.demo.xlsx import SheetData, write_workbook
 from etl.schema import read_reference
@@ -102,10 +103,7 @@ VRAGEN: tuple[Vraag, ...] = (
           "De communicatie loopt goed.", "De communicatie loopt niet goed.", "Weet het niet of geen oordeel."),
 )
 
-GEPUBLICEERD: dict[int, tuple[int, int, int]] = {
-    1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
-    7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
-}
+GEPUBLICEERD = printed_figures.HAM_6_2_1
 """Target counts (positief, negatief, neutraal) per question: the HAM/KIT evaluation §6.2.1 table."""
 
 

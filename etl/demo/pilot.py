@@ -19,6 +19,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import printed_figures
 from etl.demo.common import AGENCIES as COMMON_AGENCIES
 from etl.demo.common import (
     BOER,
@@ -36,6 +37,9 @@ from etl.demo.xlsx import SheetData, write_workbook
 
 FOLDER = "kit-pilot"
 PROJECT = "HAM"
+EVENINGS = printed_figures.HAM_6_1_CONTROLEAVONDEN
+ADDRESSES = printed_figures.HAM_6_1_ADRESSEN
+PERSONS = printed_figures.HAM_6_1_PERSONEN
 STAND = dt.date(2020, 3, 1)
 """End of the pilot: follow-up steps not finished by then are open (censored)."""
 
@@ -95,7 +99,7 @@ def _gemeente_spelling(rng: random.Random, gemeente: str) -> str:
 
 def _evenings(rng: random.Random) -> list[Evening]:
     start, end = dt.date(2019, 3, 5), dt.date(2019, 11, 28)
-    days = sorted(rng.sample(range((end - start).days + 1), 17))
+    days = sorted(rng.sample(range((end - start).days + 1), EVENINGS))
     gemeenten = [g for g, n in EVENINGS_PER_GEMEENTE.items() for _ in range(n)]
     rng.shuffle(gemeenten)
     evenings = []
@@ -107,22 +111,22 @@ def _evenings(rng: random.Random) -> list[Evening]:
 
 
 def _visits(rng: random.Random, evenings: list[Evening], book: AddressBook) -> tuple[list[Visit], dict[str, list[str]]]:
-    """42 visits with 232 persons; returns also the visit ids of the violation groups."""
-    per_evening = spread(rng, 42, len(evenings), minimum=1)
-    rest = spread(rng, 232 - sum(BESTEMMINGSPLAN_VISITS) - BRANDVEILIGHEID_EXTRA, 42 - 6, minimum=1)
+    """ADDRESSES visits with PERSONS persons; returns also the visit ids of the violation groups."""
+    per_evening = spread(rng, ADDRESSES, len(evenings), minimum=1)
+    rest = spread(rng, PERSONS - sum(BESTEMMINGSPLAN_VISITS) - BRANDVEILIGHEID_EXTRA, ADDRESSES - 6, minimum=1)
     persons = list(BESTEMMINGSPLAN_VISITS) + [BRANDVEILIGHEID_EXTRA] + rest
     types = ["loods", "bedrijfspand", "bedrijfspand", "recreatiewoning/chalet", "woning", "woning"] + [
         rng.choices(("woning", "recreatiewoning/chalet", "bedrijfspand", "loods"), (0.72, 0.14, 0.07, 0.07))[0]
         for _ in rest
     ]
-    order = list(range(42))
+    order = list(range(ADDRESSES))
     rng.shuffle(order)
     slots = [e for e, n in zip(evenings, per_evening, strict=True) for _ in range(n)]
     placed: dict[int, Visit] = {}
     for slot, index in zip(slots, order, strict=True):
         adres, postcode = book.new(slot.gemeente)
         placed[index] = Visit("", slot, adres, postcode, types[index], persons[index])
-    visits = [placed[i] for i in range(42)]
+    visits = [placed[i] for i in range(ADDRESSES)]
     groups = {
         "bestemmingsplan": [visits[i] for i in range(5)],
         "brandveiligheid": [visits[2], visits[5]],

@@ -19,6 +19,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import printed_figures
 from etl.demo.common import PEELLAND, AddressBook, Evening, Visit, landlord, spread
 from etl.demo.xlsx import SheetData, write_workbook
 
@@ -30,11 +31,11 @@ ACTIONS_PER_THEMA = {"ondermijning": 8, "woonoverlast": 4, "huisvesting arbeidsm
 THEMA_SPELLING = {"ondermijning": "Ondermijning", "woonoverlast": "Woonoverlast",
                   "huisvesting arbeidsmigranten": "Arbeidsmigranten", "recreatieparken": "Recreatieparken",
                   "buitengebied": "Buitengebied", "horeca": "Horeca", "woonwagenlocaties": "Woonwagens"}
-ATTENDANCE = {"GEMEENTE": 26, "POLITIE": 25, "ENEXIS": 21, "VRBZO": 20, "AVIM": 15, "SENZER": 11, "ISZW": 5, "NVWA": 4}
+ATTENDANCE = dict(printed_figures.PIT_ACTIES_AANWEZIG)
 """Infographic: 'acties aanwezig' per partner."""
 PARTNER_SPELLING = {"GEMEENTE": "Gemeente", "POLITIE": "Politie", "ENEXIS": "Enexis", "VRBZO": "VRBZO",
                     "AVIM": "AVIM", "SENZER": "Senzer", "ISZW": "ISZW", "NVWA": "NVWA"}
-OBJECTS = 110
+OBJECTS = printed_figures.PIT_OBJECTEN
 OBJECT_WEIGHTS = {
     "ondermijning": {"woning": 0.3, "loods": 0.35, "bedrijfspand": 0.25, "perceel": 0.1},
     "woonoverlast": {"woning": 0.9, "perceel": 0.1},
@@ -48,19 +49,21 @@ OBJECT_SPELLING = {"woning": "Woning", "loods": "Loods", "bedrijfspand": "Bedrij
                    "recreatiewoning/chalet": "Chalet", "perceel": "Perceel", "woonwagenlocatie": "Woonwagenlocatie"}
 PERSONS = {"woning": (1, 6), "recreatiewoning/chalet": (1, 4), "loods": (0, 8), "bedrijfspand": (0, 4),
            "horeca": (0, 3), "perceel": (0, 1), "woonwagenlocatie": (2, 5)}
-TOP10 = (  # (code, spelling in the sheet, partner, count)
-    ("adresfraude", "Adresfraude", "GEMEENTE", 54),
-    ("strijdig gebruik bestemmingsplan", "Strijdig gebruik", "GEMEENTE", 48),
-    ("milieuovertreding", "Milieu", "GEMEENTE", 43),
-    ("overbewoning", "Overbewoning", "GEMEENTE", 21),
-    ("fraude energiemeters", "Energiefraude", "ENEXIS", 17),
-    ("sociale zekerheidsfraude", "SZ-fraude", "SENZER", 14),
-    ("brandgevaarlijke situatie", "Brandgevaar", "VRBZO", 14),
-    ("brandveiligheidseisen", "Brandveiligheid", "VRBZO", 12),
-    ("arbeidstijdenwet", "ATW", "ISZW", 10),
-    ("asbest", "Asbest", "GEMEENTE", 9),
-)
-FURTHER_TOTAL = 168
+_TOP10_SHEET = {  # code -> (spelling in the sheet, partner that establishes it)
+    "adresfraude": ("Adresfraude", "GEMEENTE"),
+    "strijdig gebruik bestemmingsplan": ("Strijdig gebruik", "GEMEENTE"),
+    "milieuovertreding": ("Milieu", "GEMEENTE"),
+    "overbewoning": ("Overbewoning", "GEMEENTE"),
+    "fraude energiemeters": ("Energiefraude", "ENEXIS"),
+    "sociale zekerheidsfraude": ("SZ-fraude", "SENZER"),
+    "brandgevaarlijke situatie": ("Brandgevaar", "VRBZO"),
+    "brandveiligheidseisen": ("Brandveiligheid", "VRBZO"),
+    "arbeidstijdenwet": ("ATW", "ISZW"),
+    "asbest": ("Asbest", "GEMEENTE"),
+}
+TOP10 = tuple((code, *_TOP10_SHEET[code], count) for _, code, count, _ in printed_figures.PIT_TOP10)
+"""The printed top 10 as planned: (code, spelling in the sheet, partner, count)."""
+FURTHER_TOTAL = printed_figures.PIT_OVERIGE_BEVINDINGEN
 FURTHER_FIXED = {"wml": 6, "wav": 4, "waadi": 2, "schijnconstructie": 1, "hennepkwekerij": 3,
                  "voedselveiligheid": 3, "rookverbod horeca": 4}
 HORECA_CATEGORIES = ("voedselveiligheid", "rookverbod horeca", "alcoholwet", "exploitatie zonder vergunning",

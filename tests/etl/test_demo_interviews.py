@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+import printed_figures
 from codering.werkwijze import effective_codes
 from etl.contract import INTERVIEWS
 from etl.demo.interviews import write_interviews
@@ -17,10 +18,7 @@ from metrics.interviews import code_counts, interview_codes, interview_questions
 from settings import REFERENCE_DIR
 from tests.testwarehouse import load_folder
 
-PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
-    1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
-    7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
-}
+PUBLISHED = printed_figures.HAM_6_2_1  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import printed_figures
 from access.audit import AuditLog
 from codering.store import CodingStore
 from etl.schema import create_warehouse
@@ -19,10 +20,7 @@ from ui.data import SETTINGS_KEY
 from ui.shell import SHELL_KEY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "codering.py")
-PUBLISHED = {  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
-    1: (14, 2, 4), 2: (20, 0, 0), 3: (16, 0, 4), 4: (3, 15, 2), 5: (11, 6, 3), 6: (4, 12, 4),
-    7: (12, 3, 5), 8: (2, 13, 5), 9: (14, 3, 3), 10: (19, 0, 1), 11: (2, 16, 2), 12: (6, 10, 4),
-}
+PUBLISHED = printed_figures.HAM_6_2_1  # HAM/KIT evaluation §6.2.1: (positief, negatief, neutraal) per question
 CODER = "Tweede codeur"
 PRIMARY = "Evaluator (2020)"  # the primary coder of the interview workbook
 
