@@ -11,7 +11,8 @@ from etl.guard import Limits
 from etl.load import LoadBusy, LoadRefused
 from etl.upload import UPLOAD_FOLDER, Upload, receive
 from ui.auth import audit
-from ui.data import current_settings
+from ui.data import current_settings, warehouse_mtime
+from ui.format import plain
 from ui.shell import require_shell
 
 require_shell(__file__)
@@ -23,6 +24,16 @@ st.caption(
     "niet, en de vorige versie blijft dan gelden. Het dashboard blijft intussen gewoon werken."
 )
 settings = current_settings()
+eerste_keer = warehouse_mtime() is None
+if eerste_keer:
+    st.info(
+        "Er is nog geen datawarehouse: dit is de eerste aanlevering. De eerste laadronde maakt het datawarehouse aan "
+        "en ook de pseudoniemsleutel, waarmee namen en adressen bij het laden worden vervangen. Maak direct daarna "
+        "een back-up van die sleutel (README, 'De pseudoniemsleutel'): zonder dezelfde sleutel zijn latere "
+        "leveringen niet aan deze te koppelen. Lever de controlebestanden eerst of tegelijk aan; bestanden die naar "
+        "controleavonden verwijzen hebben ze nodig.",
+        icon=":material/info:",
+    )
 files = st.file_uploader("Werkmappen (.xlsx, .xlsm of .xls)", type=["xlsx", "xlsm", "xls"],
                          accept_multiple_files=True, key="upload_bestanden")
 clicked = st.button("Controleren en laden", type="primary", disabled=not files, key="upload_laden")
@@ -48,6 +59,9 @@ if clicked and files:
         audit("laden", ", ".join(f.name for f in files),
               "upload: " + (report.summary().splitlines()[0] if report.summary() else ""))
         bar.progress(1.0, text="Klaar")
+        if eerste_keer and report.swapped:
+            st.success("Het datawarehouse is aangemaakt; de andere pagina's tonen nu de gegevens. Maak nu een back-up "
+                       "van de pseudoniemsleutel.")
         if report.ok:
             st.success("Alle bestanden zijn geladen.")
         else:
@@ -59,9 +73,9 @@ if clicked and files:
             if f.problems or f.notes:
                 with st.expander(f"{f.bestand}: {len(f.problems)} probleem/problemen, {len(f.notes)} opmerking(en)",
                                  expanded=f.status == "afgewezen"):
-                    for p in f.problems:
-                        st.markdown(f"- {p.melding}")
+                    for p in f.problems:  # partner values inside the messages: never Markdown
+                        st.markdown(f"- {plain(p.melding)}")
                     for note in f.notes:
-                        st.caption(note)
+                        st.caption(plain(note))
         for failure in report.data_test_failures:
             st.error(f"Datatest mislukt, het warehouse is niet vervangen: {failure}")

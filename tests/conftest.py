@@ -61,11 +61,13 @@ _DATA_BEFORE = pytest.StashKey[dict[str, tuple[int, int]]]()
 
 @pytest.fixture(autouse=True)
 def private_data_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Default warehouse, archive, coding store, key and benchmark scratch of every test under tmp_path, so a test
+    """Default raw folder, warehouse, archive, coding store, key and benchmark scratch of every test under tmp_path
+    (the demo data is read from settings.COMMITTED_RAW_DIR), so a test
     (or a page, command or subprocess it starts) that does not set its own never writes the repository's data/
     or ~/.config. A test sets its own paths on top with monkeypatch.setenv."""
     root = tmp_path / "standaard"
-    for name, path in {"KIT_WAREHOUSE": root / "warehouse" / "kit.duckdb", "KIT_ARCHIVE_DIR": root / "archief",
+    for name, path in {"KIT_RAW_DIR": root / "raw", "KIT_WAREHOUSE": root / "warehouse" / "kit.duckdb",
+                       "KIT_ARCHIVE_DIR": root / "archief",
                        "KIT_CODING_DB": root / "codering" / "codering.sqlite",
                        "KIT_PSEUDONYM_KEY": root / "secret" / "pseudoniem.key",
                        "KIT_BENCHMARK_DIR": root / "benchmarks"}.items():

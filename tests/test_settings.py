@@ -73,7 +73,7 @@ def test_settings_under_keeps_every_written_path_under_the_root(tmp_path: Path) 
 def test_a_test_never_gets_the_repository_data_folder_to_write_in() -> None:
     s = load_settings()  # the defaults a test sees: tests/conftest.py puts every written path under tmp_path
     written = {f.name: getattr(s, f.name) for f in fields(s) if isinstance(getattr(s, f.name), Path)
-               and f.name not in SHIPPED | {"raw_dir"}}
+               and f.name not in SHIPPED}
     assert {name: path for name, path in written.items() if path.is_relative_to(REPO_DATA)} == {}
 
 
