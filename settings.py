@@ -42,7 +42,8 @@ class Settings:
     audit_log_path: Path
     """The audit log (SQLite, append-only): logins, exports, coding changes, loads, account changes."""
     mappings_dir: Path = MAPPINGS_DIR
-    """Partner layouts (TOML mapping files) the loader reads own-layout files with."""
+    """Partner layouts (TOML mapping files) the loader reads own-layout files with (KIT_MAPPINGS_DIR; default the
+    shipped etl/mappings)."""
     benchmark_dir: Path = PROJECT_ROOT / "data" / "benchmarks"
     """Scratch space of `python -m benchmarks` (generated national warehouse, batches); never read by the product."""
     archive_dir: Path = PROJECT_ROOT / "data" / "archive"
@@ -94,7 +95,7 @@ def load_settings() -> Settings:
         reference_dir=REFERENCE_DIR,
         users_file=Path(env.get("KIT_USERS_FILE", Path.home() / ".config" / "kit-dashboard" / "gebruikers.json")),
         audit_log_path=Path(env.get("KIT_AUDIT_LOG", PROJECT_ROOT / "data" / "audit" / "audit.sqlite")),
-        mappings_dir=MAPPINGS_DIR,
+        mappings_dir=Path(env.get("KIT_MAPPINGS_DIR", MAPPINGS_DIR)),
         benchmark_dir=Path(env.get("KIT_BENCHMARK_DIR", PROJECT_ROOT / "data" / "benchmarks")),
         archive_dir=Path(env.get("KIT_ARCHIVE_DIR", PROJECT_ROOT / "data" / "archive")),
         max_file_mb=float(env.get("KIT_MAX_FILE_MB", 50)),

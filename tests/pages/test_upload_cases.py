@@ -1,6 +1,7 @@
 """The cases of issue 14 ("Why") through the upload page (AppTest): first use without a warehouse, a good and a
 broken workbook, the KIT period and the teams file, impossible sheet ranges, numbers too large, Excel error cells,
-free text with an address, dependants of a rejected file, and a lost key. The command line has the same cases in
+free text with an address, dependants of a rejected file, a lost key, a yearly sheet name matched by a mapping's
+pattern and work copies a crashed load left behind. The command line has the same cases in
 tests/etl (test_year_after_year, test_guard, test_bad_cells, test_screen, test_key_guard, test_never_lose).
 
 AppTest cannot drive a file picker, so the page's `st.file_uploader` hands it the workbooks a test wrote; the real
@@ -144,3 +145,21 @@ def test_a_lost_key_is_refused_with_a_message(upload, tmp_path: Path) -> None:
     assert at.error[0].value.startswith("Laden geweigerd: de pseudoniemsleutel ontbreekt")
     assert not load_settings().pseudonym_key_path.exists()  # never silently recreated
     assert not (load_settings().raw_dir / "upload" / "b.xlsx").exists()
+
+
+def test_a_yearly_sheet_name_by_pattern_and_work_copies_left_by_a_crash(upload, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    (mappings / "jaren.toml").write_text(
+        'name = "jaarbladen"\nkind = "controles"\nfiles = ["upload/jaar_*.xlsx"]\n'
+        '[sheets.Controleavonden]\nsheet = "Avonden *"\n[sheets.Bezoeken]\nsheet = "Bezoeken *"\n')
+    monkeypatch.setenv("KIT_MAPPINGS_DIR", str(mappings))
+    upload(controles(tmp_path / "in" / "eerst.xlsx", prefix="E-"))
+    stale = load_settings().warehouse_path.with_name("kit.duckdb.tmp-4194999-abc123")
+    stale.write_bytes(b"left by a load that was killed")
+    at = upload(write_workbook(tmp_path / "in" / "jaar_2022.xlsx", {"Avonden 2022": _avonden(2022, "J-"),
+                                                                    "Bezoeken 2022": bezoeken("J-")}))
+    assert _statuses(at) == {"upload/eerst.xlsx": "ongewijzigd", "upload/jaar_2022.xlsx": "geladen"}
+    assert "layout jaarbladen" in at.dataframe[0].value.set_index("Bestand").loc["upload/jaar_2022.xlsx", "Toelichting"]
+    assert not stale.exists()
