@@ -1,12 +1,13 @@
 """KIT vs PIT (steering group): the teams side by side, normalised per month, per municipality per year and per
 10,000 inhabitants per year, with the raw numbers one click away and a caveat built from the chosen teams.
 
-Small-count suppression (ui/privacy.py): of the kengetallen only "aangetroffen personen" counts persons; its count
-below the threshold is "<5" and its rates (per month, per municipality, per 10,000 inhabitants) are emptied, as
-they would give it back; the chart draws no bar for it. Teams are never summed, so each team is suppressed on its
-own. The persons beside the published figures of other teams (metrics/benchmarks.py) likewise. Evenings, objects,
-violations, signals, partner results and money are not person-based here (partner results per organisation are
-shown, and suppressed, on Resultaten per partner).
+Small-count suppression (ui/privacy.py): person-based are the kengetallen "aangetroffen personen" and
+"partnerresultaten" (arrests, registrations, investigations: treated as person-based as on Resultaten per partner);
+a count below the threshold is "<5" and its rates (per month, per municipality, per 10,000 inhabitants) are
+emptied, as they would give it back; the chart draws no bar for it. Teams are never summed and the two kengetallen
+are not added up, so each team's kengetal is suppressed on its own. The persons beside the published figures of
+other teams (metrics/benchmarks.py) likewise. Evenings, objects, violations, signals and money are not
+person-based.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ knoppen[1].button(
 profiel = query(teamprofiel, f)
 TARIEVEN = ("per_maand", "per_gemeente", "per_10000")  # rates of the count: emptied with a hidden count
 cijfers = query(vergelijking, f)
-cijfers, _ = person_rows(cijfers, cijfers["kengetal"] == "aangetroffen_personen", ["aantal"], TARIEVEN, "team")
+PERSOONS = ["aangetroffen_personen", "partnerresultaten"]  # see the module docstring
+cijfers, _ = person_rows(cijfers, cijfers["kengetal"].isin(PERSOONS), ["aantal"], TARIEVEN, ["team", "kengetal"])
 if profiel.empty or cijfers.empty:
     empty_state()
     st.stop()
@@ -92,8 +94,8 @@ if not zonder.empty:
         + ". Een kengetal zonder gegevens bij alle teams wordt niet getekend."
     )
 getekend = query(vergelijking_getekend, f)
-getekend, panelen = person_rows(getekend, getekend["kengetal"] == "aangetroffen_personen", ["aantal"], TARIEVEN,
-                                "team")
+getekend, panelen = person_rows(getekend, getekend["kengetal"].isin(PERSOONS), ["aantal"], TARIEVEN,
+                                ["team", "kengetal"])
 panelen = met_teamnamen(panelen)
 fig = None
 if not panelen.empty:

@@ -1,6 +1,8 @@
 """Opvolging (for the steering group): are violations followed up and closed, and which steps are overdue?
 
 Knelpunt 1 of the HAM/KIT evaluation (question 8): too little follow-up, especially in the B.O.E.R.-gemeenten.
+Small-count suppression: nothing here counts persons (violations per finding, follow-up steps, days), so nothing is
+hidden; the overdue steps are an operational list, for a burgemeester only of their own municipality.
 """
 
 from __future__ import annotations

@@ -151,10 +151,11 @@ def person_base(frames: tuple[pd.DataFrame, pd.DataFrame], value: str, group: st
 
 
 def person_rows(frame: pd.DataFrame, is_person: pd.Series, columns: list[str], derived: tuple[str, ...] = (),
-                apart: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                apart: str | list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`person_counts` on only the lines of `frame` where `is_person` holds (e.g. the kengetal "aangetroffen
-    personen" among evenings and objects); `apart` names a column whose groups have no common total (teams, which
-    are never summed), so each group is suppressed on its own (no secondary cell in another group). Returns
+    personen" among evenings and objects); `apart` names the column(s) whose groups have no common total (teams,
+    which are never summed; two kengetallen), so each group is suppressed on its own (no secondary cell in another
+    group). Returns
     (table, chart) in the order and index of `frame`."""
     if not suppresses() or frame.empty or not is_person.any():
         return frame, frame

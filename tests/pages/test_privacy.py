@@ -204,3 +204,18 @@ def test_partner_results_are_suppressed_attendance_is_not(app: AppTest) -> None:
         ["SENZER", "acties aanwezig", "1"], ["SENZER", "onderzoek", "<5"], ["SENZER", "beëindiging", "<5"]]
     assert export["Aantal"].tolist()[6:] == ["2", "1", "1", "1"]  # the other partners only attended
     assert any("Aantallen personen onder de 5 worden niet getoond" in c.value for c in at.caption)
+
+
+def test_kit_vs_pit_partner_results_each_team_on_its_own(app: AppTest) -> None:
+    """KIT pilot and PIT over their whole periods: partner results 4 (pilot) and 7 (PIT), persons 25 and 13. Only
+    the pilot's 4 is hidden: teams and kengetallen are never added up, so no second cell is needed."""
+    at = login(app, "stuurgroep")
+    at.switch_page("pages/kit_vs_pit.py").run()
+    at = at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    ruw = next(df.value for df in at.dataframe if "kengetal_naam" in df.value.columns)
+    aantallen = {(r.team, r.kengetal_naam): r.aantal for r in ruw.itertuples()}
+    assert aantallen[("KIT pilot", "Partnerresultaten (keer)")] == "<5"
+    assert aantallen[("PIT", "Partnerresultaten (keer)")] == "7"
+    assert aantallen[("KIT pilot", "Aangetroffen personen")] == "25" and aantallen[("PIT", "Aangetroffen personen")
+                                                                                  ] == "13"
