@@ -13,6 +13,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
+from metrics.filters import Filter
 from metrics.overtredingen import (
     BASES,
     aandelen_per_categorie,
@@ -33,6 +34,7 @@ from ui.filters import page_header, team_namen
 from ui.format import getal, getal_of_label, procent, team_label_kort
 from ui.privacy import note, person_base, person_counts_long
 from ui.shell import require_shell
+from ui.teams import kolommen, per_team, uitleg
 
 require_shell(__file__)
 
@@ -44,6 +46,75 @@ BASIS_LABELS = {
     "bevindingen": "Alle bevindingen",
 }
 SPLITSING_LABELS = {None: "Geen", "gemeente": "Gemeente", "object_type": "Objecttype", "thema": "Thema"}
+
+def per_categorie(tf: Filter, label: str, basis: str, per: str | None) -> None:
+    aandelen = query(aandelen_per_categorie, tf, basis, per, TOP)
+    volgorde = categorievolgorde(aandelen)
+    grafiek = aandelen
+    if basis == "personen":  # person-based: see the module docstring
+        lang = person_counts_long(aandelen, "teller", "categorie", per, ("aandeel",))
+        aandelen, grafiek = person_base(lang, "noemer", per)
+    basis_tekst = BASES[basis]
+    titel = f"{label}: overtredingen per categorie, in % {basis_tekst}" if label else (
+        f"Overtredingen per categorie, in % {basis_tekst}")
+    labels = {
+        "aandeel": f"Aandeel ({basis_tekst})",
+        "categorie_naam": "Categorie",
+        "teller": "Aantal met overtreding",
+        "noemer": "Basis",
+        "gemeente": "Gemeente",
+        "object_type": "Objecttype",
+        "thema": "Thema",
+    }
+    if per is None:
+        fig = px.bar(
+            grafiek, x="aandeel", y="categorie_naam", orientation="h", title=titel, labels=labels,
+            hover_data=["teller", "noemer"], text="aandeel", category_orders={"categorie_naam": volgorde},
+        )
+        fig.update_traces(texttemplate="%{x:.0%}", textposition="outside")
+    else:
+        fig = px.bar(
+            grafiek, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
+            labels=labels, hover_data=["teller", "noemer"], category_orders={"categorie_naam": volgorde},
+        )
+    fig.update_xaxes(tickformat=".0%")
+    show_chart(fig, aandelen, " ".join(filter(None, [f"Overtredingen per categorie ({basis})", label])),
+               {"aandeel": f"Aandeel {basis_tekst}"})
+    if "overige" in set(aandelen["categorie"]):
+        st.caption(
+            f"De {TOP} categorieën met de meeste overtredingen, gesorteerd van veel naar weinig; de andere "
+            "categorieën staan samen in 'Overige categorieën' (wie of wat in meerdere daarvan voorkomt, telt één keer)."
+        )
+    if basis == "personen":
+        st.caption(
+            "Telling per persoon: bij een overtreding die het gebouw betreft (objectniveau, bijvoorbeeld "
+            "brandveiligheid of strijdig gebruik) tellen alle personen mee die bij dat bezoek zijn aangetroffen; bij "
+            "een overtreding van een persoon (bijvoorbeeld niet ingeschreven in de BRP) alleen die persoon."
+        )
+    if not aandelen.empty:
+        st.caption(
+            f"Basis: {basis_tekst} ({getal_of_label(aandelen['noemer'].iloc[0])} in de hele selectie)"
+            if per is None
+            else f"Basis: {basis_tekst}, per {SPLITSING_LABELS[per].lower()}."
+        )
+
+
+def top_tien(tf: Filter, label: str) -> None:
+    top = query(top_overtredingen, tf, 10, alleen_top=True)
+    fig = px.bar(
+        top, x="overtredingen", y="categorie_naam", orientation="h", text="overtredingen",
+        title=" ".join(filter(None, ["Top 10 overtredingen (aantal keer vastgesteld)", label])),
+        labels={"overtredingen": "Aantal keer", "categorie_naam": "Categorie"},
+    )
+    fig.update_yaxes(autorange="reversed")  # the largest on top, in the order the metric ranks them
+    show_chart(fig, top, " ".join(filter(None, ["Top 10 overtredingen", label])))
+    rest = query(rest_na_top, tf, 10).iloc[0]
+    if not top.empty and int(rest["overtredingen"]) > 0:
+        st.markdown(
+            f"\\+ nog **{getal(rest['overtredingen'])}** overtredingen verspreid over "
+            f"**{getal(rest['categorieen'])}** categorieën"
+        )
+
 
 f = page_header(
     "Overtredingen",
@@ -66,72 +137,19 @@ per = keuze_rechts.radio(
     "Uitsplitsen naar", list(SPLITSING_LABELS), format_func=SPLITSING_LABELS.get, horizontal=True,
     key="overtredingen_per",
 )
-aandelen = query(aandelen_per_categorie, f, basis, per, TOP)
-volgorde = categorievolgorde(aandelen)
-grafiek = aandelen
-if basis == "personen":  # person-based: see the module docstring
-    aandelen, grafiek = person_base(person_counts_long(aandelen, "teller", "categorie", per, ("aandeel",)), "noemer",
-                                    per)
-basis_tekst = BASES[basis]
-titel = f"Overtredingen per categorie, in % {basis_tekst}"
-labels = {
-    "aandeel": f"Aandeel ({basis_tekst})",
-    "categorie_naam": "Categorie",
-    "teller": "Aantal met overtreding",
-    "noemer": "Basis",
-    "gemeente": "Gemeente",
-    "object_type": "Objecttype",
-    "thema": "Thema",
-}
-if per is None:
-    fig = px.bar(
-        grafiek, x="aandeel", y="categorie_naam", orientation="h", title=titel, labels=labels,
-        hover_data=["teller", "noemer"], text="aandeel", category_orders={"categorie_naam": volgorde},
-    )
-    fig.update_traces(texttemplate="%{x:.0%}", textposition="outside")
-else:
-    fig = px.bar(
-        grafiek, x="aandeel", y="categorie_naam", color=per, orientation="h", barmode="group", title=titel,
-        labels=labels, hover_data=["teller", "noemer"], category_orders={"categorie_naam": volgorde},
-    )
-fig.update_xaxes(tickformat=".0%")
-show_chart(fig, aandelen, f"Overtredingen per categorie ({basis})", {"aandeel": f"Aandeel {basis_tekst}"})
-if "overige" in set(aandelen["categorie"]):
-    st.caption(
-        f"De {TOP} categorieën met de meeste overtredingen, gesorteerd van veel naar weinig; de andere categorieën "
-        "staan samen in 'Overige categorieën' (wie of wat in meerdere daarvan voorkomt, telt één keer)."
-    )
-if basis == "personen":
-    st.caption(
-        "Telling per persoon: bij een overtreding die het gebouw betreft (objectniveau, bijvoorbeeld "
-        "brandveiligheid of strijdig gebruik) tellen alle personen mee die bij dat bezoek zijn aangetroffen; bij "
-        "een overtreding van een persoon (bijvoorbeeld niet ingeschreven in de BRP) alleen die persoon."
-    )
-if not aandelen.empty:
-    st.caption(
-        f"Basis: {basis_tekst} ({getal_of_label(aandelen['noemer'].iloc[0])} in de hele selectie)"
-        if per is None
-        else f"Basis: {basis_tekst}, per {SPLITSING_LABELS[per].lower()}."
-    )
+teams = per_team(f)
+uitleg(teams)
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        per_categorie(tf, label, basis, per)
 if basis == "personen":
     note()
 
 st.subheader("Top 10 van de meest voorkomende overtredingen")
 st.caption("Zoals in de infographic van het PIT: het aantal keer dat een overtreding is vastgesteld.")
-top = query(top_overtredingen, f, 10, alleen_top=True)
-fig = px.bar(
-    top, x="overtredingen", y="categorie_naam", orientation="h", text="overtredingen",
-    title="Top 10 overtredingen (aantal keer vastgesteld)",
-    labels={"overtredingen": "Aantal keer", "categorie_naam": "Categorie"},
-)
-fig.update_yaxes(autorange="reversed")  # the largest on top, in the order the metric ranks them
-show_chart(fig, top, "Top 10 overtredingen")
-rest = query(rest_na_top, f, 10).iloc[0]
-if not top.empty and int(rest["overtredingen"]) > 0:
-    st.markdown(
-        f"\\+ nog **{getal(rest['overtredingen'])}** overtredingen verspreid over "
-        f"**{getal(rest['categorieen'])}** categorieën"
-    )
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        top_tien(tf, label)
 
 st.subheader("Verschillen twee groepen?")
 st.caption(
@@ -151,6 +169,12 @@ if soort == "teams":
             f"Kies in het filter links precies twee teams om te vergelijken (nu: {team_namen(f.teams)}).",
             icon=":material/info:",
         )
+elif len(teams) > 1:
+    st.info(
+        f"Twee perioden vergelijken gaat per team, want teams worden niet opgeteld: kies in het filter links één "
+        f"team (nu: {team_namen(tuple(team for team, _ in teams))}).",
+        icon=":material/info:",
+    )
 else:
     midden = midden_van(f)
     if midden is None:
@@ -183,10 +207,10 @@ if groepen is not None:
     if toets["reden"] is not None:
         st.info(f"De toets kan niet worden uitgevoerd. {toets['reden']}", icon=":material/info:")
     else:
-        kolommen = st.columns(3)
-        kolommen[0].metric("Chi-kwadraat", getal(toets["chi2"], 2), border=True)
-        kolommen[1].metric("Vrijheidsgraden", getal(toets["vrijheidsgraden"]), border=True)
-        kolommen[2].metric(
+        vakken = st.columns(3)
+        vakken[0].metric("Chi-kwadraat", getal(toets["chi2"], 2), border=True)
+        vakken[1].metric("Vrijheidsgraden", getal(toets["vrijheidsgraden"]), border=True)
+        vakken[2].metric(
             "p-waarde", "< 0,001" if toets["p_waarde"] < 0.001 else getal(toets["p_waarde"], 3), border=True
         )
         samengevoegd = (

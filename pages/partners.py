@@ -1,10 +1,11 @@
 """Resultaten per partner: what each organisation attended and achieved (PIT "Resultaten per organisatie"),
-money per partner, and who brings in signals.
+money per partner, and who brings in signals. With more than one team each team is drawn in its own column
+(ui/teams.py): partner results of different teams are never added up.
 
 Small-count suppression (ui/privacy.py): a partner result is an action against a person or a company (an arrest,
 a registration in the BRP, an investigation, a fine) and its kind is the partner's own text, so every result count
-is treated as person-based: below the threshold "<5", with secondary suppression over partners x kinds of result.
-Attendance (evenings), signals (tips) and money are not person-based.
+is treated as person-based: below the threshold "<5", with secondary suppression over partners x kinds of result
+(per team). Attendance (evenings), signals (tips) and money are not person-based.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from metrics.filters import Filter
 from metrics.partners import (
     aanwezigheid,
     geld_per_partner,
@@ -26,6 +28,7 @@ from ui.filters import page_header
 from ui.format import euro, getal, getal_of_label, opgemaakt, procent
 from ui.privacy import note, person_counts_long
 from ui.shell import require_shell
+from ui.teams import kolommen, per_team, uitleg
 
 require_shell(__file__)
 
@@ -35,44 +38,43 @@ f = page_header(
     "wat dat in geld opleverde en wie de signalen aandraagt.",
 )
 
-links, rechts = st.columns(2)
-with links:
-    st.subheader("Aanwezig op controleavonden")
-    aanwezig = query(aanwezigheid, f)
+
+def aanwezig_grafiek(tf: Filter, label: str) -> None:
+    aanwezig = query(aanwezigheid, tf)
     fig = px.bar(
         aanwezig.sort_values("avonden_aanwezig"), x="avonden_aanwezig", y="partner_naam", orientation="h",
-        text="avonden_aanwezig", title="Aantal controleavonden aanwezig per partner",
+        text="avonden_aanwezig", title=" ".join(filter(None, ["Aantal controleavonden aanwezig per partner", label])),
         labels={"avonden_aanwezig": "Controleavonden aanwezig", "partner_naam": "Partner",
                 "aandeel_avonden": "Deel van alle avonden"},
         hover_data={"aandeel_avonden": ":.0%"},
     )
-    show_chart(fig, aanwezig, "Aanwezigheid per partner")
-with rechts:
-    st.subheader("Resultaat in geld")
-    geld = query(geld_per_partner, f)
+    show_chart(fig, aanwezig, " ".join(filter(None, ["Aanwezigheid per partner", label])))
+
+
+def geld_grafiek(tf: Filter, label: str) -> None:
+    geld = query(geld_per_partner, tf)
     fig = px.bar(
         geld.sort_values("bedrag_eur"), x="bedrag_eur", y="partner_naam", orientation="h",
-        title="Resultaat in geld per partner (euro)", text="bedrag_eur",
+        title=" ".join(filter(None, ["Resultaat in geld per partner (euro)", label])), text="bedrag_eur",
         labels={"bedrag_eur": "Bedrag (euro)", "partner_naam": "Partner", "aandeel": "Deel van het totaal"},
         hover_data={"aandeel": ":.0%"},
     )
     fig.update_traces(texttemplate="€ %{x:,.0f}")
     euro_as(fig, "x")
-    show_chart(fig, geld, "Resultaat in geld per partner")
+    show_chart(fig, geld, " ".join(filter(None, ["Resultaat in geld per partner", label])))
 
-st.subheader("Resultaten per organisatie")
-st.caption("In de opmaak van de PIT-infographic: eerst het aantal acties waarbij de partner aanwezig was, "
-           "daarna wat de partner bereikte.")
-overzicht = query(organisatie_overzicht, f)
-resultaten, _ = person_counts_long(overzicht[overzicht["volgorde"] == 1], "aantal", "partner", "soort")
-overzicht = pd.concat([overzicht[overzicht["volgorde"] == 0].astype({"aantal": object}), resultaten]).loc[
-    overzicht.index]  # attendance first, as the metric orders it
-if overzicht.empty:
-    empty_state()
-else:
-    kolommen = st.columns(3)
+
+def organisaties(tf: Filter, label: str, breed: bool) -> None:
+    overzicht = query(organisatie_overzicht, tf)
+    resultaten, _ = person_counts_long(overzicht[overzicht["volgorde"] == 1], "aantal", "partner", "soort")
+    overzicht = pd.concat([overzicht[overzicht["volgorde"] == 0].astype({"aantal": object}), resultaten]).loc[
+        overzicht.index]  # attendance first, as the metric orders it
+    if overzicht.empty:
+        empty_state()
+        return
+    vakken = st.columns(3 if breed else 1)
     for index, (naam, regels) in enumerate(overzicht.groupby("partner_naam", sort=False)):
-        with kolommen[index % 3].container(border=True):
+        with vakken[index % len(vakken)].container(border=True):
             st.markdown(f"**{naam}**")
             st.markdown(
                 "\n".join(
@@ -84,32 +86,67 @@ else:
                     for r in regels.itertuples()
                 )
             )
-    download_buttons(overzicht, "Resultaten per organisatie")
+    download_buttons(overzicht, " ".join(filter(None, ["Resultaten per organisatie", label])))
     note()
 
-st.subheader("Wie brengt signalen in?")
-bronnen = query(signalen_per_bron, f)
-uitkomsten = query(signalen_per_uitkomst, f)
-fig = px.bar(
-    uitkomsten, x="signalen", y="bron_partner_naam", color="uitkomst", orientation="h",
-    title="Signalen per inbrengende partner, naar wat ermee gebeurde",
-    labels={"signalen": "Aantal signalen", "bron_partner_naam": "Ingebracht door", "uitkomst": "Uitkomst"},
-)
-fig.update_yaxes(categoryorder="total ascending")
-show_chart(fig, uitkomsten, "Signalen per partner en uitkomst")
-if not bronnen.empty:
-    st.dataframe(
-        opgemaakt(
-            bronnen.drop(columns=["bron_partner"]),
-            {"signalen": getal, "gecontroleerd": getal, "aandeel_gecontroleerd": procent, "aandeel_signalen": procent},
-        ),
-        hide_index=True,
-        column_config={
-            "bron_partner_naam": "Ingebracht door",
-            "signalen": "Signalen",
-            "gecontroleerd": "Gecontroleerd",
-            "aandeel_gecontroleerd": "Deel gecontroleerd",
-            "aandeel_signalen": "Deel van alle signalen",
-        },
+
+def signalen(tf: Filter, label: str) -> None:
+    bronnen = query(signalen_per_bron, tf)
+    uitkomsten = query(signalen_per_uitkomst, tf)
+    fig = px.bar(
+        uitkomsten, x="signalen", y="bron_partner_naam", color="uitkomst", orientation="h",
+        title=" ".join(filter(None, ["Signalen per inbrengende partner, naar wat ermee gebeurde", label])),
+        labels={"signalen": "Aantal signalen", "bron_partner_naam": "Ingebracht door", "uitkomst": "Uitkomst"},
     )
-    download_buttons(bronnen, "Signalen per partner")
+    fig.update_yaxes(categoryorder="total ascending")
+    show_chart(fig, uitkomsten, " ".join(filter(None, ["Signalen per partner en uitkomst", label])))
+    if not bronnen.empty:
+        st.dataframe(
+            opgemaakt(
+                bronnen.drop(columns=["bron_partner"]),
+                {"signalen": getal, "gecontroleerd": getal, "aandeel_gecontroleerd": procent,
+                 "aandeel_signalen": procent},
+            ),
+            hide_index=True,
+            column_config={
+                "bron_partner_naam": "Ingebracht door",
+                "signalen": "Signalen",
+                "gecontroleerd": "Gecontroleerd",
+                "aandeel_gecontroleerd": "Deel gecontroleerd",
+                "aandeel_signalen": "Deel van alle signalen" if not label else f"Deel van de signalen van {label}",
+            },
+        )
+        download_buttons(bronnen, " ".join(filter(None, ["Signalen per partner", label])))
+
+
+teams = per_team(f)
+uitleg(teams)
+if len(teams) <= 1:
+    links, rechts = st.columns(2)
+    with links:
+        st.subheader("Aanwezig op controleavonden")
+        aanwezig_grafiek(f, "")
+    with rechts:
+        st.subheader("Resultaat in geld")
+        geld_grafiek(f, "")
+else:
+    st.subheader("Aanwezig op controleavonden")
+    for label, tf, kolom in kolommen(f, teams):
+        with kolom:
+            aanwezig_grafiek(tf, label)
+    st.subheader("Resultaat in geld")
+    for label, tf, kolom in kolommen(f, teams):
+        with kolom:
+            geld_grafiek(tf, label)
+
+st.subheader("Resultaten per organisatie")
+st.caption("In de opmaak van de PIT-infographic: eerst het aantal acties waarbij de partner aanwezig was, "
+           "daarna wat de partner bereikte.")
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        organisaties(tf, label, breed=len(teams) <= 1)
+
+st.subheader("Wie brengt signalen in?")
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        signalen(tf, label)

@@ -151,12 +151,28 @@ def test_overtredingen_chi_square_for_two_teams(app: AppTest) -> None:
     assert "KIT-pilot" not in at.get("plotly_chart")[-1].proto.spec
     at.radio(key="overtredingen_vergelijk").set_value("perioden").run()
     _no_errors(at)
+    assert any("Twee perioden vergelijken gaat per team" in i.value for i in at.info)  # teams are not pooled
     for basis in ("personen", "objecten", "bevindingen"):
         for per in (None, "gemeente", "object_type", "thema"):
             at.radio(key="overtredingen_basis").set_value(basis)
             at.radio(key="overtredingen_per").set_value(per).run()
             _no_errors(at)
     assert any("Basis: van alle bevindingen" in c.value for c in at.caption)
+
+
+def test_overtredingen_two_teams_side_by_side(app: AppTest) -> None:
+    at = _choose_teams(app, ["KIT-pilot", "PIT"], "pages/overtredingen.py")
+    _no_errors(at)
+    assert any("hun aantallen worden niet opgeteld" in c.value for c in at.caption)
+    specs = [c.proto.spec for c in at.get("plotly_chart")]
+    assert sum("PIT: overtredingen per categorie" in s for s in specs) == 1
+    assert sum("KIT pilot: overtredingen per categorie" in s for s in specs) == 1
+    assert sum("Top 10 overtredingen (aantal keer vastgesteld) PIT" in s for s in specs) == 1
+    assert sum("Top 10 overtredingen (aantal keer vastgesteld) KIT pilot" in s for s in specs) == 1
+    at.radio(key="overtredingen_basis").set_value("bevindingen").run()
+    # each team on its own base: PIT 5 of 5 findings are violations, the pilot 6 of 7 (F6 is none)
+    assert any(c.value == "Basis: van alle bevindingen (5 in de hele selectie)" for c in at.caption)
+    assert any(c.value == "Basis: van alle bevindingen (7 in de hele selectie)" for c in at.caption)
 
 
 def test_overtredingen_split_date_is_typed_in_dutch(app: AppTest) -> None:
@@ -193,6 +209,30 @@ def test_partners_results_per_organisation(app: AppTest) -> None:
     texts = [md.value for md in at.markdown]
     assert "- 1 actie aanwezig\n- 3 keer onderzoek\n- 1 keer beëindiging, € 8.000" in texts
     assert "- 2 acties aanwezig\n- 2 keer aanhouding\n- 1 keer inbeslagname (214,0 gram)" in texts
+
+
+def _choose_teams(at: AppTest, teams: list[str], page: str) -> AppTest:
+    login(at, role_for(page))
+    at.multiselect(key=TEAM_KEY).set_value(teams).run()
+    at.switch_page(page).run()
+    return at
+
+
+def test_partners_two_teams_side_by_side(app: AppTest) -> None:
+    at = _choose_teams(app, ["KIT-pilot", "PIT"], "pages/partners.py")
+    _no_errors(at)
+    assert any("hun aantallen worden niet opgeteld" in c.value for c in at.caption)
+    texts = [md.value for md in at.markdown]
+    assert texts.count("**KIT pilot**") == texts.count("**PIT**") == 4  # every section, a column per team
+    assert "- 1 actie aanwezig\n- 3 keer onderzoek\n- 1 keer beëindiging, € 8.000" in texts  # PIT's Senzer alone
+    # the municipalities of the pilot (A1-A3) and of PIT (P1, P2) each have their own card
+    assert "- 3 acties aanwezig\n- 2 keer beëindiging" in texts  # the pilot municipality: 3 evenings, not 3 + 2
+    charts = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(charts) == 6 and sum("KIT pilot" in c for c in charts) == 3 and sum("PIT" in c for c in charts) >= 3
+    bronnen = [d.value for d in at.dataframe]
+    assert [set(b.columns) >= {"bron_partner_naam", "signalen"} for b in bronnen] == [True, True]
+    assert bronnen[0]["signalen"].tolist() == ["1"]  # PIT (2017, first in time order): 1 from the police
+    assert bronnen[1]["signalen"].tolist() == ["2", "1", "1"]  # pilot: 2 municipality, 1 police, 1 UWV
 
 
 def test_kit_vs_pit_opens_with_both_teams(app: AppTest) -> None:

@@ -1,0 +1,50 @@
+"""Teams side by side, never added up: the selection split per team, and columns to draw each team in.
+
+With more than one team in the selection (two chosen, or none chosen = every team with data) a page draws each
+team in its own column with its name above it, and says once why (`uitleg`): the teams worked in other
+municipalities, periods and phases, so their counts are not summed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from metrics.filters import Filter
+from metrics.overzicht import teams_in_selectie
+from ui.data import query
+from ui.format import team_label_kort
+
+UITLEG = (
+    "Meer dan één team: elk team staat apart, naast elkaar, en hun aantallen worden niet opgeteld, want de teams "
+    "werkten in andere gemeenten, perioden en fasen (zie KIT vs PIT voor een vergelijking per maand en per inwoner)."
+)
+
+
+def per_team(f: Filter) -> list[tuple[str, Filter]]:
+    """The teams the selection is about (`teams_in_selectie`, in time order), each with the filter of that team."""
+    return [(team, replace(f, teams=(team,))) for team in query(teams_in_selectie, f)["team"]]
+
+
+def uitleg(teams: list[tuple[str, Filter]]) -> None:
+    """Say once, under the page header, that more than one team is shown apart."""
+    if len(teams) > 1:
+        st.caption(UITLEG)
+
+
+def kolommen(f: Filter, teams: list[tuple[str, Filter]]) -> list[tuple[str, Filter, DeltaGenerator]]:
+    """Where to draw a section: one column per team with its name above it, or (one team or none) the whole width.
+
+    Returns (label, filter, container); label is "" for the whole width and the team's short name otherwise (add
+    it to chart and download names so they stay apart).
+    """
+    if len(teams) <= 1:
+        return [("", teams[0][1] if teams else f, st.container())]
+    out = []
+    for (team, tf), kolom in zip(teams, st.columns(len(teams)), strict=True):
+        label = team_label_kort(team)
+        kolom.markdown(f"**{label}**")
+        out.append((label, tf, kolom))
+    return out
