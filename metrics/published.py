@@ -299,68 +299,14 @@ OBJECT_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 """The object kinds the infographic lists under "aantal bezochte objecten" (contract type, printed, figure)."""
 
-RESULTS: tuple[tuple[str, str, str, str, str], ...] = (
+RESULTS: tuple[tuple[str, str, str, str, str], ...] = tuple(
     # (organisation code, soort in fct_partnerresultaat, column, printed figure, printed line)
-    ("SENZER", "onderzoek", "aantal", "17", "17 onderzoeken"),
-    ("SENZER", "gegevens doorgegeven aan andere gemeente", "aantal", "6",
-     "6 keer gegevens doorgegeven aan andere gemeenten"),
-    ("SENZER", "beëindiging", "aantal", "8", "8 beëindigingen"),
-    ("SENZER", "terugvordering", "aantal", "3", "3 terugvorderingen"),
-    ("SENZER", "afwijzing", "aantal", "2", "2 afwijzingen"),
-    ("SENZER", "aanpassing", "aantal", "2", "2 aanpassingen"),
-    ("POLITIE", "hennepkwekerij", "aantal", "3", "3 hennepkwekerijen"),
-    ("POLITIE", "hennep gerelateerde goederen", "aantal", "7",
-     "7 keer hennep gerelateerde goederen aangetroffen"),
-    ("POLITIE", "hennep toppen", "aantal", "1", "1 keer 214 gram hennep toppen aangetroffen"),
-    ("POLITIE", "hennep toppen", "hoeveelheid", "214", "1 keer 214 gram hennep toppen aangetroffen"),
-    ("POLITIE", "aanhouding", "aantal", "10", "10 aanhoudingen"),
-    ("POLITIE", "vreemdeling aangetroffen", "aantal", "3", "3 vreemdelingen aangetroffen"),
-    ("POLITIE", "vreemdeling aangehouden", "aantal", "2", "(2 personen aangehouden, ...)"),
-    ("POLITIE", "verblijfsrecht ingetrokken", "aantal", "2", "(..., 2 keer verblijfsrecht ingetrokken)"),
-    ("POLITIE", "proces-verbaal milieudelict", "aantal", "2", "2 proces verbaalen opgemaakt voor milieudelicten"),
-    ("POLITIE", "xtc-lab", "aantal", "1", "1 xtc lab aangetroffen"),
-    ("POLITIE", "xtc-afval", "aantal", "1", "1 keer XTC afval aangetroffen"),
-    ("POLITIE", "vuurwapen", "aantal", "33", "33 vuurwapens ... aangetroffen"),
-    ("POLITIE", "alarmpistool", "aantal", "2", "2 alarmpistolen ... aangetroffen"),
-    ("POLITIE", "luchtdrukpistool", "aantal", "1", "1 luchtdrukpistool ... aangetroffen"),
-    ("POLITIE", "imitatievuurwapen", "aantal", "1", "1 imitatie vuurwapen aangetroffen"),
-    ("POLITIE", "scherpe munitie", "hoeveelheid", "1000den",
-     "1000den patronen scherpe munitie aangetroffen"),
-    ("POLITIE", "mortier", "aantal", "1", "1 mortier aangetroffen"),
-    ("POLITIE", "illegaal vuurwerk in beslag", "aantal", "1", "1 keer illegaal vuurwerk in beslag genomen"),
-    ("POLITIE", "voertuig in beslag", "aantal", "6", "6 voertuigen ... in beslag genomen"),
-    ("POLITIE", "aanhanger in beslag", "aantal", "een", "... en een aanhanger in beslag genomen"),
-    ("POLITIE", "partij sigaretten in beslag", "aantal", "2", "2 partijen sigaretten in beslag genomen"),
-    ("VRBZO", "niet voldaan aan brandveiligheidseisen", "aantal", "12",
-     "12 keer niet voldaan aan de brandveiligheidseisen"),
-    ("VRBZO", "brandgevaarlijke situatie", "aantal", "14", "14 keer brandgevaarlijke situatie aangetroffen"),
-    ("GEMEENTE", "uitgeschreven uit brp", "aantal", "32", "32 personen uitgeschreven"),
-    ("GEMEENTE", "ingeschreven in brp", "aantal", "9", "... en 9 personen ingeschreven"),
-    ("GEMEENTE", "object gesloten ivm brandgevaar", "aantal", "8", "8 objecten werden direct gesloten ivm brandgevaar"),
-    ("GEMEENTE", "noodvoorziening getroffen", "aantal", "10",
-     "10 keer werden op last van de gemeente ivm brandgevaar direct noodvoorzieningen getroffen"),
-    ("GEMEENTE", "legalisatie", "aantal", "2", "2 keer werd een strijdige situatie gelegaliseerd"),
-    ("GEMEENTE", "ontruiming", "aantal", "8", "8 keer werden nav acties woningen ontruimd"),
-    ("GEMEENTE", "woning gesloten door burgemeester", "aantal", "3",
-     "3 woningen ... werden door de burgemeester gesloten"),
-    ("GEMEENTE", "bedrijfspand gesloten door burgemeester", "aantal", "2",
-     "... en 2 bedrijfspanden werden door de burgemeester gesloten"),
-    ("GEMEENTE", "naheffing ingezetenenbelasting", "aantal", "8",
-     "8 keer werden naheffingen opgelegd voor ingezetene belasting"),
-    ("GEMEENTE", "naheffing hondenbelasting", "aantal", "4", "4 keer werden naheffingen opgelegd voor hondenbelasting"),
-    ("GEMEENTE", "dwangsom", "aantal", "3", "3 keer werd een dwangsom opgelegd"),
-    ("NVWA", "voedselveiligheid niet in orde", "aantal", "3", "3 keer voedselveiligheid niet in orde"),
-    ("NVWA", "roken in de horeca", "aantal", "4", "4 keer roken in de horeca"),
-    ("ISZW", "overtreding atw", "aantal", "7", "7 keer overtreding ATW (Arbeidstijdenwet)"),
-    ("ISZW", "overtreding wml", "aantal", "6", "6 keer overtreding WML (Wet Minimum Loon)"),
-    ("ISZW", "overtreding wav", "aantal", "4", "4 keer overtreding WAV (Wet Arbeid Vreemdelingen)"),
-    ("ISZW", "overtreding waadi", "aantal", "2", "2 keer overtreding WAADI"),
-    ("ISZW", "schijnconstructie", "aantal", "1", "1 keer schijnconstructie"),
-    ("ENEXIS", "diefstal/fraude stroom", "aantal", "9", "9 keer diefstal/fraude met stroom"),
-    ("ENEXIS", "meters vervangen", "aantal", "8", "8 keer meters vervangen voor verder onderzoek"),
-    ("ENEXIS", "afgesloten ivm gevaar", "aantal", "3",
-     "3 keer nutsvoorzieningen afgesloten ivm gevaar"),
-    ("ENEXIS", "vermogensfraude", "aantal", "1", "1 keer vermogensfraude"),
+    row
+    for org, soort, times, word, quantity, line in printed_figures.PIT_RESULTATEN
+    for row in (
+        *([(org, soort, "aantal", word or str(times), line)] if times is not None else []),
+        *([(org, soort, "hoeveelheid", quantity, line)] if quantity is not None else []),
+    )
 )
 """Every result line of "Resultaten per organisatie" (Politie includes AVIM, as printed)."""
 
@@ -382,6 +328,7 @@ _PIT_TEAM = {"team": "PIT"}
 
 def _pit_figures() -> list[Figure]:
     objecten = printed_figures.PIT_OBJECTEN
+    geld = "€" + f"{printed_figures.PIT_GELD_EUR:,}".replace(",", ".")
     overig = (f"+ nog {printed_figures.PIT_OVERIGE_BEVINDINGEN} bevindingen verspreid over "
               f"{printed_figures.PIT_OVERIGE_CATEGORIEEN} categorieën")
     f = [
@@ -425,7 +372,7 @@ def _pit_figures() -> list[Figure]:
                       published, pit.resultaten, column, {"organisatie": org, "soort": soort},
                       base=f"partnerresultaten {org} soort '{soort}' ({column})"))
     f += [
-        _fig("PIT-geld", PIT, _INF, "Resultaat in geld in totaal: €396.939", "€396.939", pit.geldresultaat,
+        _fig("PIT-geld", PIT, _INF, f"Resultaat in geld in totaal: {geld}", geld, pit.geldresultaat,
              "bedrag_eur", base="som van bedrag_eur over alle partnerresultaten"),
         _fig("PIT-persberichten", PIT, "Communicatie",
              "Feitelijk zijn nu ca. 30 persberichten na PIT-acties uitgegaan (stand van zaken november 2017)",

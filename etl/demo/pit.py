@@ -100,61 +100,29 @@ FURTHER_CATEGORIES: tuple[tuple[str, str], ...] = (
 )
 """The 71 further categories (PIT: "+ nog 168 bevindingen verspreid over 71 categorieen"), each with the
 partner that establishes it; names and groups are in etl/reference/bevindingcategorieen.csv."""
-RESULTS: tuple[tuple[str, str, int, float | None, str | None, tuple[int, int] | None], ...] = (
-    # (partner, soort, total count, quantity, unit, euro per unit range when the result has money)
-    ("SENZER", "onderzoek", 17, None, None, None),
-    ("SENZER", "gegevens doorgegeven aan andere gemeente", 6, None, None, None),
-    ("SENZER", "beëindiging", 8, None, None, None),
-    ("SENZER", "terugvordering", 3, None, None, (15000, 60000)),
-    ("SENZER", "afwijzing", 2, None, None, None),
-    ("SENZER", "aanpassing", 2, None, None, None),
-    ("POLITIE", "hennepkwekerij", 3, None, None, None),
-    ("POLITIE", "hennep gerelateerde goederen", 7, None, None, None),
-    ("POLITIE", "hennep toppen", 1, 214, "gram", None),
-    ("POLITIE", "aanhouding", 10, None, None, None),
-    ("AVIM", "vreemdeling aangetroffen", 3, None, None, None),
-    ("AVIM", "vreemdeling aangehouden", 2, None, None, None),
-    ("AVIM", "verblijfsrecht ingetrokken", 2, None, None, None),
-    ("POLITIE", "proces-verbaal milieudelict", 2, None, None, None),
-    ("POLITIE", "xtc-lab", 1, None, None, None),
-    ("POLITIE", "xtc-afval", 1, None, None, None),
-    ("POLITIE", "vuurwapen", 33, None, None, None),
-    ("POLITIE", "alarmpistool", 2, None, None, None),
-    ("POLITIE", "luchtdrukpistool", 1, None, None, None),
-    ("POLITIE", "imitatievuurwapen", 1, None, None, None),
-    ("POLITIE", "scherpe munitie", 1, 2500, "patronen", None),
-    ("POLITIE", "mortier", 1, None, None, None),
-    ("POLITIE", "illegaal vuurwerk in beslag", 1, None, None, None),
-    ("POLITIE", "voertuig in beslag", 6, None, None, None),
-    ("POLITIE", "aanhanger in beslag", 1, None, None, None),
-    ("POLITIE", "partij sigaretten in beslag", 2, None, None, None),
-    ("VRBZO", "niet voldaan aan brandveiligheidseisen", 12, None, None, None),
-    ("VRBZO", "brandgevaarlijke situatie", 14, None, None, None),
-    ("GEMEENTE", "uitgeschreven uit brp", 32, None, None, None),
-    ("GEMEENTE", "ingeschreven in brp", 9, None, None, None),
-    ("GEMEENTE", "object gesloten ivm brandgevaar", 8, None, None, None),
-    ("GEMEENTE", "noodvoorziening getroffen", 10, None, None, None),
-    ("GEMEENTE", "legalisatie", 2, None, None, None),
-    ("GEMEENTE", "ontruiming", 8, None, None, None),
-    ("GEMEENTE", "woning gesloten door burgemeester", 3, None, None, None),
-    ("GEMEENTE", "bedrijfspand gesloten door burgemeester", 2, None, None, None),
-    ("GEMEENTE", "naheffing ingezetenenbelasting", 8, None, None, (80, 250)),
-    ("GEMEENTE", "naheffing hondenbelasting", 4, None, None, (60, 180)),
-    ("GEMEENTE", "dwangsom", 3, None, None, (5000, 25000)),
-    ("NVWA", "voedselveiligheid niet in orde", 3, None, None, None),
-    ("NVWA", "roken in de horeca", 4, None, None, None),
-    ("ISZW", "overtreding atw", 7, None, None, (900, 2500)),
-    ("ISZW", "overtreding wml", 6, None, None, (2000, 6000)),
-    ("ISZW", "overtreding wav", 4, None, None, (8000, 8000)),
-    ("ISZW", "overtreding waadi", 2, None, None, (6000, 12000)),
-    ("ISZW", "schijnconstructie", 1, None, None, (10000, 20000)),
-    ("ENEXIS", "diefstal/fraude stroom", 9, None, None, (2500, 9000)),
-    ("ENEXIS", "meters vervangen", 8, None, None, None),
-    ("ENEXIS", "afgesloten ivm gevaar", 3, None, None, None),
-    ("ENEXIS", "vermogensfraude", 1, None, None, (8000, 15000)),
+DELIVERED_BY = {"vreemdeling aangetroffen": "AVIM", "vreemdeling aangehouden": "AVIM",
+                "verblijfsrecht ingetrokken": "AVIM"}
+"""Results printed under Politie that the AVIM delivers."""
+NOT_PRINTED: dict[str, tuple[int, int | None]] = {"scherpe munitie": (1, 2500)}
+"""Results whose times or quantity the infographic does not print as a number ("1000den patronen"): (times,
+quantity) planned instead."""
+UNITS = {"hennep toppen": "gram", "scherpe munitie": "patronen"}
+EURO_PER_UNIT: dict[str, tuple[int, int]] = {
+    "terugvordering": (15000, 60000), "naheffing ingezetenenbelasting": (80, 250),
+    "naheffing hondenbelasting": (60, 180), "dwangsom": (5000, 25000), "overtreding atw": (900, 2500),
+    "overtreding wml": (2000, 6000), "overtreding wav": (8000, 8000), "overtreding waadi": (6000, 12000),
+    "schijnconstructie": (10000, 20000), "diefstal/fraude stroom": (2500, 9000), "vermogensfraude": (8000, 15000),
+}
+"""Euro per result for the results that carry money (scaled so the total is the printed PIT_GELD_EUR)."""
+RESULTS: tuple[tuple[str, str, int, int | None, str | None, tuple[int, int] | None], ...] = tuple(
+    (DELIVERED_BY.get(soort, org), soort, times if times is not None else NOT_PRINTED[soort][0],
+     int(quantity) if quantity is not None and quantity.isdigit() else NOT_PRINTED.get(soort, (0, None))[1],
+     UNITS.get(soort), EURO_PER_UNIT.get(soort))
+    for org, soort, times, _, quantity, _ in printed_figures.PIT_RESULTATEN
 )
+"""The results as planned: (partner, soort, total count, quantity, unit, euro per unit range when it has money)."""
 """Infographic 'Resultaten per organisatie' (Belastingdienst/Douane: not reported, so no rows)."""
-MONEY_TOTAL = 396939
+MONEY_TOTAL = printed_figures.PIT_GELD_EUR
 """Infographic: 'Resultaat in geld in totaal: EUR 396.939'."""
 PRESS_RELEASES = 30
 PRESS_DEADLINE = dt.date(2017, 12, 1)
