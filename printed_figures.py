@@ -115,3 +115,9 @@ as in the results, times [results] (None: not printed as a number), the word pri
 one ("een"), the quantity as printed (None: none printed), the printed line). Politie includes the AVIM, as printed."""
 PIT_GELD_EUR = 396939
 """PIT infographic "Resultaat in geld in totaal: €396.939" [euro]."""
+PIT_PERSBERICHTEN = 30
+"""PIT evaluation, Communicatie: "ca. 30 persberichten na PIT-acties" by November 2017 [press releases, printed with
+"ca."]."""
+PIT_HERCONTROLES_BEEINDIGD = 29
+"""PIT infographic, Gemeenten: "29 keer bleken na hercontroles dat de overtredingen ... beëindigd waren"
+[re-inspections]."""

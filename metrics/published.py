@@ -329,6 +329,7 @@ _PIT_TEAM = {"team": "PIT"}
 def _pit_figures() -> list[Figure]:
     objecten = printed_figures.PIT_OBJECTEN
     geld = "€" + f"{printed_figures.PIT_GELD_EUR:,}".replace(",", ".")
+    persberichten, hercontroles = printed_figures.PIT_PERSBERICHTEN, printed_figures.PIT_HERCONTROLES_BEEINDIGD
     overig = (f"+ nog {printed_figures.PIT_OVERIGE_BEVINDINGEN} bevindingen verspreid over "
               f"{printed_figures.PIT_OVERIGE_CATEGORIEEN} categorieën")
     f = [
@@ -375,14 +376,14 @@ def _pit_figures() -> list[Figure]:
         _fig("PIT-geld", PIT, _INF, f"Resultaat in geld in totaal: {geld}", geld, pit.geldresultaat,
              "bedrag_eur", base="som van bedrag_eur over alle partnerresultaten"),
         _fig("PIT-persberichten", PIT, "Communicatie",
-             "Feitelijk zijn nu ca. 30 persberichten na PIT-acties uitgegaan (stand van zaken november 2017)",
-             "ca. 30", pit.opvolging, "stappen", {"soort": "persbericht"}, kwargs={"team": "PIT",
+             f"Feitelijk zijn nu ca. {persberichten} persberichten na PIT-acties uitgegaan (stand van zaken november "
+             "2017)", f"ca. {persberichten}", pit.opvolging, "stappen", {"soort": "persbericht"}, kwargs={"team": "PIT",
                                                                                  "tot": date(2017, 11, 30)},
              base="opvolgingsstappen van soort persbericht gestart t/m 30-11-2017",
              note="'ca.' bij een aantal: binnen ±10%."),
         _fig("PIT-hercontroles", PIT, f"{_INF}: Gemeenten",
-             "29 keer bleken na hercontroles dat de overtredingen (o.a. milieu, strijdig gebruik en asbest) "
-             "beëindigd waren", "29", pit.opvolging, "beeindigd", {"soort": "hercontrole"},
+             f"{hercontroles} keer bleken na hercontroles dat de overtredingen (o.a. milieu, strijdig gebruik en "
+             "asbest) beëindigd waren", str(hercontroles), pit.opvolging, "beeindigd", {"soort": "hercontrole"},
              base="hercontroles met als resultaat: overtreding beëindigd"),
     ]
     f += [

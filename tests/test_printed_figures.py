@@ -23,6 +23,7 @@ def test_the_catalogue_prints_what_the_data_module_holds() -> None:
     assert _published("PIT-objecten") == "110" and _published("PIT-top10-01-aantal") == "54"
     assert _published("PIT-overig-categorieen") == "71" and _published("PIT-acties-avim") == "15"
     assert _published("PIT-geld") == "€396.939"
+    assert _published("PIT-persberichten") == "ca. 30" and _published("PIT-hercontroles") == "29"
     assert all(sum(counts) == 20 for counts in printed_figures.HAM_6_2_1.values())  # 20 coded answers per question
 
 
@@ -34,6 +35,7 @@ def test_the_generators_plan_with_the_same_figures() -> None:
     assert demo_pit.ATTENDANCE == dict(printed_figures.PIT_ACTIES_AANWEZIG)
     assert len(demo_pit.FURTHER_CATEGORIES) == printed_figures.PIT_OVERIGE_CATEGORIEEN
     assert demo_pit.MONEY_TOTAL == printed_figures.PIT_GELD_EUR
+    assert (demo_pit.PRESS_RELEASES, demo_pit.RECHECKS_ENDED) == (30, 29)
     planned = {soort: (partner, times, quantity) for partner, soort, times, quantity, _, _ in demo_pit.RESULTS}
     assert planned["onderzoek"] == ("SENZER", 17, None)
     assert planned["vreemdeling aangehouden"] == ("AVIM", 2, None)  # printed under Politie, delivered by the AVIM

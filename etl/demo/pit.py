@@ -124,10 +124,10 @@ RESULTS: tuple[tuple[str, str, int, int | None, str | None, tuple[int, int] | No
 """Infographic 'Resultaten per organisatie' (Belastingdienst/Douane: not reported, so no rows)."""
 MONEY_TOTAL = printed_figures.PIT_GELD_EUR
 """Infographic: 'Resultaat in geld in totaal: EUR 396.939'."""
-PRESS_RELEASES = 30
+PRESS_RELEASES = printed_figures.PIT_PERSBERICHTEN
 PRESS_DEADLINE = dt.date(2017, 12, 1)
 """'ca. 30 persberichten na PIT-acties (stand van zaken november 2017)'."""
-RECHECKS_ENDED = 29
+RECHECKS_ENDED = printed_figures.PIT_HERCONTROLES_BEEINDIGD
 """'29 keer bleken na hercontroles dat de overtredingen beëindigd waren'."""
 RECHECK_CATEGORIES = ("milieuovertreding", "strijdig gebruik bestemmingsplan", "asbest")
 SIGNAL_SOURCES = {"Gemeente": 52, "Politie": 22, "Basisteam Peelland": 12, "Senzer": 3, "VRBZO": 2, "Enexis": 3,
