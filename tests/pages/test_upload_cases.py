@@ -1,8 +1,9 @@
 """The cases of issue 14 ("Why") through the upload page (AppTest): first use without a warehouse, a good and a
 broken workbook, the KIT period and the teams file, impossible sheet ranges, numbers too large, Excel error cells,
 free text with an address, dependants of a rejected file, a lost key, a yearly sheet name matched by a mapping's
-pattern and work copies a crashed load left behind. The command line has the same cases in
-tests/etl (test_year_after_year, test_guard, test_bad_cells, test_screen, test_key_guard, test_never_lose).
+pattern, work copies a crashed load left behind, a zip bomb, and two uploads at the same moment. The command line
+has the same cases in tests/etl (test_year_after_year, test_guard, test_bad_cells, test_screen, test_key_guard,
+test_never_lose, test_concurrency).
 
 AppTest cannot drive a file picker, so the page's `st.file_uploader` hands it the workbooks a test wrote; the real
 picker is driven by the browser test (tests/pages/test_browser_upload.py)."""
@@ -18,9 +19,10 @@ import streamlit
 from streamlit.testing.v1 import AppTest
 
 from access.audit import AuditLog
+from etl.load import load_lock
 from settings import load_settings
 from tests.etl.test_bad_cells import PERSOON_HEADER, RESULTAAT_HEADER, _persoon, _resultaat, _with_cells
-from tests.etl.test_guard import claimed_range
+from tests.etl.test_guard import bomb, claimed_range
 from tests.etl.test_year_after_year import _avonden, _teams
 from tests.etl.workbooks import bezoeken, controles, write_workbook
 from tests.login import login
@@ -163,3 +165,15 @@ def test_a_yearly_sheet_name_by_pattern_and_work_copies_left_by_a_crash(upload, 
     assert _statuses(at) == {"upload/eerst.xlsx": "ongewijzigd", "upload/jaar_2022.xlsx": "geladen"}
     assert "layout jaarbladen" in at.dataframe[0].value.set_index("Bestand").loc["upload/jaar_2022.xlsx", "Toelichting"]
     assert not stale.exists()
+
+
+def test_a_zip_bomb_is_refused_and_a_second_upload_waits_for_the_first(upload, tmp_path: Path) -> None:
+    at = upload(bomb(tmp_path / "in"), controles(tmp_path / "in" / "goed.xlsx"))
+    assert _statuses(at) == {"upload/bom.xlsx": "afgewezen", "upload/goed.xlsx": "geladen"}
+    assert "upload/bom.xlsx" in _messages(at) and "keer samengeperst" in _messages(at)
+    with load_lock(load_settings().warehouse_path):  # another beheerder's load is running
+        at = upload(controles(tmp_path / "in" / "tweede.xlsx", prefix="T-"))
+    assert at.warning[0].value.startswith("Even geduld: er loopt al een laadronde voor dit warehouse")
+    assert not (load_settings().raw_dir / "upload" / "tweede.xlsx").exists()  # nothing stored, nothing half-loaded
+    at = upload(controles(tmp_path / "in" / "tweede.xlsx", prefix="T-"))  # retried afterwards: it loads
+    assert _statuses(at)["upload/tweede.xlsx"] == "geladen"
