@@ -12,9 +12,12 @@ counted per finding or step, signals per tip, visits per object (address); a per
 
 from __future__ import annotations
 
+from datetime import date
+
 import plotly.express as px
 import streamlit as st
 
+from metrics.filters import Filter
 from metrics.keten import PER as KETEN_PER
 from metrics.keten import STAP_NAMEN, keten, trefkans_per_bron
 from metrics.terugkoppeling import avonden, samenvatting, terugkoppeling
@@ -22,9 +25,10 @@ from ui.charts import download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.datum import peildatum_invoer
 from ui.filters import page_header
-from ui.format import getal, opgemaakt, procent
+from ui.format import getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality_code
 from ui.shell import require_shell
+from ui.teams import kolommen, per_team, uitleg
 
 require_shell(__file__)
 
@@ -54,6 +58,47 @@ KOLOMNAMEN = {
     "met_overtreding": "Met minstens één overtreding",
     "trefkans": "Trefkans",
 }
+
+
+def keten_van(tf: Filter, per: str | None, peildatum: date | None, label: str) -> None:
+    trechter = query(keten, tf, per, peildatum)
+    fig = None if trechter.empty else px.funnel(
+        trechter,
+        x="signalen",
+        y="stap_naam",
+        color=per,
+        category_orders={"stap_naam": list(STAP_NAMEN.values())},
+        title=" ".join(filter(None, ["Signalen per stap van de keten, van signaal tot afsluiting", label])),
+        labels={"signalen": "Signalen", "stap_naam": "Stap", "gemeente": "Gemeente", "bron": "Ingebracht door"},
+    )
+    if fig is not None and per is None:
+        fig.update_traces(textinfo="value+percent previous")
+    show_chart(fig, trechter, " ".join(filter(None, ["Van signaal tot afsluiting", label])), KOLOMNAMEN)
+    if not trechter.empty:
+        st.dataframe(
+            opgemaakt(trechter.drop(columns=["stap"]),
+                      {"signalen": getal, "basis_vorige": getal, "basis_signalen": getal, "aandeel_vorige": procent,
+                       "aandeel_signalen": procent}),
+            hide_index=True,
+            column_config={k: v for k, v in KOLOMNAMEN.items() if k in trechter.columns},
+        )
+
+
+def trefkans_van(tf: Filter, peildatum: date | None, label: str) -> None:
+    tref = query(trefkans_per_bron, tf, peildatum)
+    if tref.empty:
+        empty_state()
+        return
+    st.dataframe(
+        opgemaakt(tref, {"signalen": getal, "bezocht": getal, "met_overtreding": getal, "trefkans": procent}),
+        hide_index=True,
+        column_config={k: v for k, v in KOLOMNAMEN.items() if k in tref.columns},
+    )
+    st.caption("Trefkans: van alle signalen die de partner inbracht, het deel dat (besproken, bezocht) tot minstens "
+               "één overtreding leidde.")
+    download_buttons(tref, " ".join(filter(None, ["Trefkans per partner", label])), KOLOMNAMEN)
+
+
 KETEN_KEUZES = {"totaal": "Alle signalen", "gemeente": "Per gemeente", "bron": "Per inbrengende partner"}
 f = page_header(
     "Terugkoppeling",
@@ -75,6 +120,9 @@ if keuzes.empty:
     empty_state("Geen controleavonden met bevindingen voor deze keuze.")
 else:
     labels = dict(zip(keuzes["controleavond_id"], keuzes["label"], strict=True))
+    if keuzes["team"].nunique() > 1:  # an evening is one team's: its figures need no splitting, its name says which
+        labels = {a: f"{team_label_kort(t)} · {lab}" for a, t, lab in zip(keuzes["controleavond_id"], keuzes["team"],
+                                                                           keuzes["label"], strict=True)}
     avond = st.selectbox("Controleavond", list(labels), format_func=labels.get, key="terugkoppeling_avond")
     kern = query(samenvatting, avond, peildatum, GEMEENTE).iloc[0]
     tabel = query(terugkoppeling, avond, peildatum, GEMEENTE)
@@ -107,27 +155,11 @@ st.markdown(
 keten_per = st.radio("Vergelijk", list(KETEN_KEUZES), format_func=KETEN_KEUZES.get, horizontal=True,
                      key="terugkoppeling_keten_per")
 per = keten_per if keten_per in KETEN_PER else None
-trechter = query(keten, f, per, peildatum)
-fig = None if trechter.empty else px.funnel(
-    trechter,
-    x="signalen",
-    y="stap_naam",
-    color=per,
-    category_orders={"stap_naam": list(STAP_NAMEN.values())},
-    title="Signalen per stap van de keten, van signaal tot afsluiting",
-    labels={"signalen": "Signalen", "stap_naam": "Stap", "gemeente": "Gemeente", "bron": "Ingebracht door"},
-)
-if fig is not None and per is None:
-    fig.update_traces(textinfo="value+percent previous")
-show_chart(fig, trechter, "Van signaal tot afsluiting", KOLOMNAMEN)
-if not trechter.empty:
-    st.dataframe(
-        opgemaakt(trechter.drop(columns=["stap"]),
-                  {"signalen": getal, "basis_vorige": getal, "basis_signalen": getal, "aandeel_vorige": procent,
-                   "aandeel_signalen": procent}),
-        hide_index=True,
-        column_config={k: v for k, v in KOLOMNAMEN.items() if k in trechter.columns},
-    )
+teams = per_team(f)
+uitleg(teams)
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        keten_van(tf, per, peildatum, label)
 st.caption(
     "Deel van de vorige stap: van de signalen die de vorige stap haalden; deel van alle signalen: van alle "
     "ingebrachte signalen. Bezocht: de koppeling die telt is een bezoek op hetzelfde adres (pseudoniem) op de "
@@ -137,15 +169,6 @@ st.caption(
 )
 
 st.subheader("Trefkans per inbrengende partner")
-tref = query(trefkans_per_bron, f, peildatum)
-if tref.empty:
-    empty_state()
-else:
-    st.dataframe(
-        opgemaakt(tref, {"signalen": getal, "bezocht": getal, "met_overtreding": getal, "trefkans": procent}),
-        hide_index=True,
-        column_config={k: v for k, v in KOLOMNAMEN.items() if k in tref.columns},
-    )
-    st.caption("Trefkans: van alle signalen die de partner inbracht, het deel dat (besproken, bezocht) tot minstens "
-               "één overtreding leidde.")
-    download_buttons(tref, "Trefkans per partner", KOLOMNAMEN)
+for label, tf, kolom in kolommen(f, teams):
+    with kolom:
+        trefkans_van(tf, peildatum, label)

@@ -94,18 +94,22 @@ def test_pilot_tiles_charts_and_tables(app: AppTest) -> None:
     assert len(at.get("download_button")) == 16  # CSV and Excel for four charts and four tables
 
 
-def test_time_to_closure_per_team(app: AppTest) -> None:
+def test_two_teams_side_by_side_never_summed(app: AppTest) -> None:
     app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
     at = app.switch_page(PAGE).run()
-    at.radio(key="opvolging_per").set_value("team").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("hun aantallen worden niet opgeteld" in c.value for c in at.caption)
+    assert [md.value for md in at.markdown if md.value in ("**PIT**", "**KIT pilot**")] == ["**PIT**", "**KIT pilot**"]
+    overtredingen = [m.value for m in at.metric if m.label == "Overtredingen"]
+    assert overtredingen == ["5", "9"]  # PIT and the pilot each on their own, never 14
+    assert any(BASIS in c.value and "Peildatum: 15-06-2017" in c.value for c in at.caption)
+    assert any(BASIS in c.value and "Peildatum: 01-09-2019" in c.value for c in at.caption)
+    at.radio(key="opvolging_per_KIT-pilot").set_value("team").run()
     assert not at.exception
-    assert "KIT pilot" in at.get("plotly_chart")[2].proto.spec
-    medianen = at.dataframe[1].value
-    assert list(medianen["team"]) == ["KIT pilot", "PIT"]
-    assert list(medianen["gecensureerd"]) == ["7", "5"]
-    assert list(medianen["p90_dagen"]) == ["niet bereikt", "niet bereikt"]
+    medianen = [d.value for d in at.dataframe if "gecensureerd" in d.value.columns]
+    assert len(medianen) == 2 and list(medianen[1]["team"]) == ["KIT pilot"]  # per team within the pilot's column
+    assert list(medianen[1]["gecensureerd"]) == ["7"] and list(medianen[0]["gecensureerd"]) == ["5"]
     assert any("Brookmeyer-Crowley (cloglog), 95%" in c.value for c in at.caption)
-    assert any("Peildatum: KIT pilot 01-09-2019; PIT 15-06-2017" in c.value for c in at.caption)
 
 
 def test_pit_without_steps(app: AppTest) -> None:

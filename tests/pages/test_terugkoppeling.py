@@ -115,3 +115,24 @@ def test_mayor_sees_the_evenings_of_their_own_municipality_only(
 def test_stuurgroep_sees_every_evening(at: AppTest) -> None:
     assert [o.split(" · ")[1] for o in at.selectbox(key="terugkoppeling_avond").options] == ["Best", "Bladel"]
     assert not any("alleen voor uw eigen gemeente" in c.value for c in at.caption)
+
+
+def test_two_teams_side_by_side(testwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KIT_WAREHOUSE", str(testwarehouse))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    monkeypatch.setenv("KIT_PSEUDONYM_KEY", str(tmp_path / "pseudoniem.key"))
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "stuurgroep")
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "PIT"]).run()
+    at = app.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("hun aantallen worden niet opgeteld" in c.value for c in at.caption)
+    avonden = at.selectbox(key="terugkoppeling_avond").options
+    assert {o.split(" · ")[0] for o in avonden} == {"KIT pilot", "PIT"}  # an evening names its team
+    specs = [c.proto.spec for c in at.get("plotly_chart")]
+    assert sum("van signaal tot afsluiting PIT" in s for s in specs) == 1
+    assert sum("van signaal tot afsluiting KIT pilot" in s for s in specs) == 1
+    ketens = [d.value for d in at.dataframe if "stap_naam" in d.value.columns]
+    # PIT first (2017): 1 signal; the pilot: 4 signals; never 5 in one funnel
+    assert [k["signalen"].iloc[0] for k in ketens] == ["1", "4"]
+    tref = [d.value for d in at.dataframe if "trefkans" in d.value.columns]
+    assert len(tref) == 2 and tref[0]["signalen"].tolist() == ["1"]
