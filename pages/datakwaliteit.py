@@ -29,6 +29,11 @@ st.caption(
     "Voor de databeheerder: welke bestanden zijn geladen, wanneer, hoeveel rijen, en wat is afgewezen en waarom. "
     "Deze pagina toont alle bestanden; zij volgt het filter (team, gemeente, periode) niet."
 )
+st.caption(
+    "Bestanden en rijen zijn hier een telling van het laden, niet van het werk: alle teams samen is dan één zinvol "
+    "getal (de map in de bestandsnaam, kit-pilot/, kit/ of pit/, zegt van welk team een bestand is). Cijfers over "
+    "het werk van de teams staan op de andere pagina's, per team naast elkaar."
+)
 
 status = query(laadstatus)
 if status.empty:

@@ -16,6 +16,7 @@ lines out and the map draws no arrow for a hidden move. Signals, violations per 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 import plotly.express as px
@@ -41,9 +42,10 @@ from metrics.waterbed import (
 from ui.charts import KLEUREN, LEEG, download_buttons, empty_state, show_chart
 from ui.data import query
 from ui.filters import page_header
-from ui.format import datum, getal, getal_of_label
+from ui.format import datum, getal, getal_of_label, team_label_kort
 from ui.privacy import note, person_counts, person_counts_long
 from ui.shell import require_shell
+from ui.teams import per_team
 
 require_shell(__file__)
 
@@ -103,7 +105,9 @@ if effecten.empty:
     st.stop()
 
 st.subheader("Interventies en wat erna gebeurde")
+MEER_TEAMS = len(per_team(f)) > 1  # each intervention is one team's: computed within that team
 tabel = pd.DataFrame({
+    **({"Team": [team_label_kort(t) for t in effecten["team"]]} if MEER_TEAMS else {}),
     "Interventie": effecten["interventie_id"],
     "Gemeente": effecten["gemeente"],
     "Start": [datum(d) for d in effecten["datum_start"]],
@@ -124,6 +128,8 @@ eenheid = "overtredingen per bezoek" if maat == "overtredingen per bezoek" else 
 st.caption(
     f"Maat: {MATEN[maat].lower()}; voor en na elk {VENSTERS[dagen]} (korter als de gegevens van het team eerder "
     f"beginnen of eindigen). WDD in {eenheid}. Lezingen, van sterk naar zwak: {', '.join(LEZINGEN)}."
+    + (" Elke interventie is van één team en wordt binnen dat team berekend (gemeente, buurgemeenten en controle "
+       "uit de gegevens van dat team); teams worden niet opgeteld." if MEER_TEAMS else "")
 )
 download_buttons(effecten, "Waterbedeffect per interventie", KOLOMNAMEN)
 
@@ -158,7 +164,9 @@ gekozen = st.selectbox(
                           f"{datum(effecten.set_index('interventie_id').loc[i, 'datum_start'])}",
 )
 kaart = query(gemeenten_kaart, gekozen)
-flows = query(stromen, f, entiteit)
+team_gekozen = effecten.set_index("interventie_id").loc[gekozen, "team"]
+tf = replace(f, teams=(team_gekozen,))  # the moves of the intervention's team: teams are never added up
+flows = query(stromen, tf, entiteit)
 pijlen = flows
 if PERSOON_ENTITEIT:
     flows, pijlen = person_counts(flows, ["aantal", "entiteiten"], ("mediaan_dagen", "max_dagen"))
@@ -193,6 +201,8 @@ show_chart(fig, kaart, "Kaart gemeenten waterbedeffect", KOLOMNAMEN)
 st.caption(
     "Posities: het middelpunt van elke gemeente (CBS/PDOK, op een platte kaart in km); geen achtergrondkaart. "
     "Bergeijk, Bladel en Reusel-De Mierden grenzen aan België; Belgische gemeenten staan niet in de gegevens."
+    + (f" Pijlen en tabel: alleen {team_label_kort(team_gekozen)}, het team van de gekozen interventie; "
+       "verplaatsingen van verschillende teams worden niet opgeteld." if MEER_TEAMS else "")
 )
 if flows.empty:
     empty_state(f"Geen {ENTITEITEN[entiteit].lower()} die in deze selectie in meer dan één gemeente werden "
@@ -200,7 +210,7 @@ if flows.empty:
 else:
     st.dataframe(flows.drop(columns=["van_code", "naar_code"]).rename(columns=KOLOMNAMEN), hide_index=True)
     download_buttons(flows, f"Verplaatsingen {ENTITEITEN[entiteit]}", KOLOMNAMEN)
-rond = query(stromen_rond_interventies, f, entiteit, dagen)
+rond = query(stromen_rond_interventies, tf, entiteit, dagen)
 rond = rond[rond["interventie_id"] == gekozen]
 if PERSOON_ENTITEIT:
     rond, _ = person_counts(rond, ["voor", "na"], ("mediaan_dagen_na",))

@@ -308,6 +308,7 @@ def test_datakwaliteit_shows_rejections(app: AppTest) -> None:
     _no_errors(at)
     assert _tiles(at)["Afgewezen"] == "1"
     assert _tiles(at)["Rijen geladen in de laatste ronde"] == "36"
+    assert any("alle teams samen is dan één zinvol getal" in c.value for c in at.caption)  # why one number here
     meldingen = at.dataframe[1].value
     assert list(meldingen["bestand"]) == ["kit/signalen.xlsx"]
 

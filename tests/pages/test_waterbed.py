@@ -92,3 +92,19 @@ def test_persons_in_illegal_housing_per_month_are_suppressed(demo_warehouse: Pat
     lijn = json.loads(at.get("plotly_chart")[1].proto.spec)
     drawn = sum(len(t["x"]) for t in lijn["data"])
     assert drawn == (counts != "<5").sum()  # the hidden months are left out of the chart
+
+
+def test_two_teams_moves_are_the_chosen_interventions_team_only(demo_warehouse: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    alleen = _waterbed(demo_warehouse, monkeypatch, "stuurgroep")
+    alleen = alleen.selectbox(key="waterbed_entiteit").set_value("uitzendbureau").run()
+    kit = alleen.dataframe[1].value
+    alleen.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "KIT"]).run()
+    at = alleen.switch_page("pages/waterbed.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    interventies = at.dataframe[0].value
+    assert set(interventies["Team"]) == {"KIT"}  # the demo's interventions are all KIT's, and the table says so
+    samen = at.dataframe[1].value
+    assert samen.equals(kit)  # the pilot's moves in the same municipalities are not added to KIT's
+    assert any("Pijlen en tabel: alleen KIT, het team van de gekozen interventie" in c.value for c in at.caption)
+    assert any("Elke interventie is van één team" in c.value for c in at.caption)
