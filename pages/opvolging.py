@@ -37,7 +37,7 @@ from ui.filters import page_header
 from ui.format import datum, getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality
 from ui.shell import require_shell
-from ui.teams import kolommen, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, per_team, uitleg
 
 require_shell(__file__)
 
@@ -124,7 +124,7 @@ def opvolging_van(tf: Filter, peildatum: date | None, label: str, sleutel: str) 
     kern = query(kerncijfers_opvolging, tf, peildatum).iloc[0]
 
     if int(kern["overtredingen"]) == 0:
-        empty_state(None if not label else f"Geen overtredingen van {label} in deze selectie.")
+        empty_state(leeg_tekst(tf, "overtredingen"))
         return
 
     peildagen = query(peildata, tf, peildatum)
@@ -324,7 +324,7 @@ def opvolging_van(tf: Filter, peildatum: date | None, label: str, sleutel: str) 
 teams = per_team(f)
 uitleg(teams)
 if len(teams) <= 1:
-    opvolging_van(f, peildatum, "", "")
+    opvolging_van(teams[0][1] if teams else f, peildatum, "", "")
 else:
     for label, tf, kolom in kolommen(f, teams):
         with kolom:

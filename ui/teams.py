@@ -2,7 +2,8 @@
 
 With more than one team in the selection (two chosen, or none chosen = every team with data) a page draws each
 team in its own column with its name above it, and says once why (`uitleg`): the teams worked in other
-municipalities, periods and phases, so their counts are not summed.
+municipalities, periods and phases, so their counts are not summed. An empty team says what is empty and what
+still exists (`leeg_tekst`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from metrics.filters import Filter
-from metrics.overzicht import teams_in_selectie
+from metrics.overzicht import kerncijfers, lege_keuze, teams_in_selectie
 from ui.data import query
-from ui.format import team_label_kort
+from ui.format import getal, team_label_kort
 
 UITLEG = (
     "Meer dan één team: elk team staat apart, naast elkaar, en hun aantallen worden niet opgeteld, want de teams "
@@ -48,3 +49,16 @@ def kolommen(f: Filter, teams: list[tuple[str, Filter]]) -> list[tuple[str, Filt
         kolom.markdown(f"**{label}**")
         out.append((label, tf, kolom))
     return out
+
+
+def leeg_tekst(tf: Filter, wat: str) -> str:
+    """The empty state of one team's selection with no `wat` (Dutch plural, e.g. "overtredingen"): what is empty and
+    what still exists. Without control evenings: `lege_keuze` (the signals, partner results and follow-up steps the
+    selection still holds, and when its evenings are); with evenings: how many there are, none with `wat`."""
+    zinnen = " ".join(query(lege_keuze, tf)["zin"])
+    if zinnen:
+        return zinnen
+    avonden = int(query(kerncijfers, tf).iloc[0]["controleavonden"])
+    wie = ", ".join(team_label_kort(t) for t in tf.teams) if tf.teams else "De keuze"
+    return (f"Geen {wat} voor deze keuze: {wie} heeft in deze selectie wel {getal(avonden)} "
+            f"{'controleavond' if avonden == 1 else 'controleavonden'}, maar daarbij zijn geen {wat} vastgelegd.")

@@ -67,6 +67,9 @@ def test_empty_period_shows_the_empty_state(app: AppTest) -> None:
     at = _open(app, "KIT", (date(2021, 5, 1), date(2022, 12, 31)))
     assert any("Geen gegevens voor deze keuze" in i.value for i in at.info)
     assert len(at.metric) == 0 and len(at.get("plotly_chart")) == 0
+    # what still exists: KIT's only evening (1 April 2021) lies before the chosen period
+    assert any("Controleavonden van deze keuze zijn er van 1 april 2021 t/m 1 april 2021: kies een andere periode."
+               in i.value for i in at.info)
 
 
 def test_pilot_tiles_charts_and_tables(app: AppTest) -> None:
@@ -92,6 +95,16 @@ def test_pilot_tiles_charts_and_tables(app: AppTest) -> None:
     assert list(achter["deadline"]) == ["30-06-2019", "15-08-2019"]
     assert list(achter["dagen_over_deadline"]) == ["63", "17"]
     assert len(at.get("download_button")) == 16  # CSV and Excel for four charts and four tables
+
+
+def test_an_empty_team_says_what_still_exists(app: AppTest) -> None:
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "KIT"]).run()
+    app.text_input(key=PERIODE_KEY).input("2019").run()
+    at = app.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [m.value for m in at.metric if m.label == "Overtredingen"] == ["9"]  # the pilot's column
+    leeg = [i.value for i in at.info if i.value.startswith("Geen gegevens voor deze keuze: KIT heeft in 2019")]
+    assert leeg and "Controleavonden van deze keuze zijn er van 1 april 2021" in leeg[0]
 
 
 def test_two_teams_side_by_side_never_summed(app: AppTest) -> None:
