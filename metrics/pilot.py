@@ -254,19 +254,23 @@ def convenantpartners(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.D
 def deelname_partner(con: duckdb.DuckDBPyConnection, team: str = PILOT) -> pd.DataFrame:
     """Per partner: control evenings attended (fct_deelname) and project participants (dim_respondent).
 
-    Columns: partner, avonden, deelnemers, geinterviewd. Used to check who the documents say took part
-    (the council note names the IND; evaluation §5.3 does not).
+    Columns: partner, avonden (evenings with the partner present), team_avonden (all the team's evenings),
+    aandeel_avonden (100 * avonden / team_avonden; NaN without evenings), deelnemers, geinterviewd. Used to check
+    who the documents say took part (the council note names the IND; evaluation §5.3 does not), that the
+    Belastingdienst never goes along (§4.4) and that the police and the municipality are at every evening (§5.11).
     """
     return con.execute(
         """
         WITH a AS (SELECT partner, count(DISTINCT controleavond_id) AS avonden FROM fct_deelname
                    WHERE team = $team GROUP BY partner),
+        t AS (SELECT count(*) AS team_avonden FROM fct_controleavond WHERE team = $team),
         r AS (SELECT organisatie AS partner, count(*) AS deelnemers,
                      count(*) FILTER (WHERE geinterviewd = 'ja') AS geinterviewd
               FROM dim_respondent WHERE team = $team GROUP BY organisatie)
-        SELECT p.code AS partner, coalesce(a.avonden, 0) AS avonden, coalesce(r.deelnemers, 0) AS deelnemers,
-               coalesce(r.geinterviewd, 0) AS geinterviewd
-        FROM dim_partner p LEFT JOIN a ON a.partner = p.code LEFT JOIN r ON r.partner = p.code
+        SELECT p.code AS partner, coalesce(a.avonden, 0) AS avonden, t.team_avonden,
+               100.0 * coalesce(a.avonden, 0) / nullif(t.team_avonden, 0) AS aandeel_avonden,
+               coalesce(r.deelnemers, 0) AS deelnemers, coalesce(r.geinterviewd, 0) AS geinterviewd
+        FROM dim_partner p CROSS JOIN t LEFT JOIN a ON a.partner = p.code LEFT JOIN r ON r.partner = p.code
         ORDER BY p.code
         """,
         {"team": team},

@@ -240,6 +240,10 @@ STATEMENTS = tuple([
     _s("§5.8", HAM, "Het project richt zich op de volgende gemeenten", figures=("HAM-5.8-gemeenten",)),
     _s("§5.9", HAM, "Het onderzoeksgebied aangegeven in het groen, B3", kind=_DOC,
        reason="Bijschrift van een kaart (B3 is een code van de politie-indeling)."),
+    _s("§5.11", HAM, "Bij deze controleavond zal de gemeente door middel van een toezichthouder de leiding hebben",
+       figures=("HAM-5.11-gemeente-leiding",)),
+    _s("§5.11", HAM, "Verder zal standaard de politie wel meegaan in verband met de veiligheid",
+       figures=("HAM-5.11-politie-standaard",)),
     _s("§5.11", HAM, "art. 5:15/5:19", kind="regelgeving", reason="Artikelen van de Algemene wet bestuursrecht."),
     # ------------------------------------------------------------------ HAM §6.1: results of the project
     _s("§6.1", HAM, "In totaal zijn er 17 controleavonden gehouden", figures=("HAM-6.1-avonden",)),

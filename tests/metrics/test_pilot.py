@@ -151,6 +151,9 @@ def test_municipalities_and_partners(con: duckdb.DuckDBPyConnection) -> None:
     assert (partners["gemeenten"], partners["overige_organisaties"], partners["partners"]) == (2, 2, 4)
     deelname = pilot.deelname_partner(con).set_index("partner")
     assert deelname.loc["IND", "avonden"] == 1
+    assert (deelname.loc["GEMEENTE", "avonden"], deelname.loc["GEMEENTE", "team_avonden"]) == (2, 3)
+    assert round(deelname.loc["GEMEENTE", "aandeel_avonden"], 1) == 66.7 and deelname.loc["UWV", "aandeel_avonden"] == 0
+    assert pd.isna(pilot.deelname_partner(con, team="KIT").set_index("partner").loc["GEMEENTE", "aandeel_avonden"])
     assert deelname.loc["GEMEENTE", "deelnemers"] == 3
 
 

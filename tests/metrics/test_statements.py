@@ -142,6 +142,8 @@ def test_every_catalogue_entry_rests_on_a_printed_statement() -> None:
     ("Ook andere partners leveren geen adressen aan", "HAM-knelpunt4-partneradressen"),
     ("Best, Veldhoven en Waalre lopen voor als het aankomt op de avonden", "HAM-10.3-opm-voorlopers-avonden"),
     ("persberichten opgesteld", "PIT-persbericht-alle-acties"),
+    ("Verder zal standaard de politie wel meegaan", "HAM-5.11-politie-standaard"),
+    ("zal de gemeente door middel van een toezichthouder de leiding hebben", "HAM-5.11-gemeente-leiding"),
 ])
 def test_statements_in_words_are_computed_from_rows(words: str, figure: str, source: str, text: str) -> None:
     assert statements.normalise(words) in text
