@@ -34,7 +34,7 @@ from ui.filters import page_header, team_namen
 from ui.format import getal, getal_of_label, procent, team_label_kort
 from ui.privacy import note, person_base, person_counts_long
 from ui.shell import require_shell
-from ui.teams import kolommen, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, per_team, uitleg
 
 require_shell(__file__)
 
@@ -49,6 +49,9 @@ SPLITSING_LABELS = {None: "Geen", "gemeente": "Gemeente", "object_type": "Object
 
 def per_categorie(tf: Filter, label: str, basis: str, per: str | None) -> None:
     aandelen = query(aandelen_per_categorie, tf, basis, per, TOP)
+    if aandelen.empty:
+        empty_state(leeg_tekst(tf, "overtredingen"))
+        return
     volgorde = categorievolgorde(aandelen)
     grafiek = aandelen
     if basis == "personen":  # person-based: see the module docstring
@@ -101,6 +104,9 @@ def per_categorie(tf: Filter, label: str, basis: str, per: str | None) -> None:
 
 def top_tien(tf: Filter, label: str) -> None:
     top = query(top_overtredingen, tf, 10, alleen_top=True)
+    if top.empty:
+        empty_state(leeg_tekst(tf, "overtredingen"))
+        return
     fig = px.bar(
         top, x="overtredingen", y="categorie_naam", orientation="h", text="overtredingen",
         title=" ".join(filter(None, ["Top 10 overtredingen (aantal keer vastgesteld)", label])),

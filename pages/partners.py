@@ -28,7 +28,7 @@ from ui.filters import page_header
 from ui.format import euro, getal, getal_of_label, opgemaakt, procent
 from ui.privacy import note, person_counts_long
 from ui.shell import require_shell
-from ui.teams import kolommen, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, per_team, uitleg
 
 require_shell(__file__)
 
@@ -70,7 +70,7 @@ def organisaties(tf: Filter, label: str, breed: bool) -> None:
     overzicht = pd.concat([overzicht[overzicht["volgorde"] == 0].astype({"aantal": object}), resultaten]).loc[
         overzicht.index]  # attendance first, as the metric orders it
     if overzicht.empty:
-        empty_state()
+        empty_state(leeg_tekst(tf, "partnerresultaten"))
         return
     vakken = st.columns(3 if breed else 1)
     for index, (naam, regels) in enumerate(overzicht.groupby("partner_naam", sort=False)):

@@ -175,6 +175,18 @@ def test_overtredingen_two_teams_side_by_side(app: AppTest) -> None:
     assert any(c.value == "Basis: van alle bevindingen (7 in de hele selectie)" for c in at.caption)
 
 
+def test_an_empty_team_beside_another_says_what_still_exists(app: AppTest) -> None:
+    login(app, role_for("pages/overtredingen.py"))
+    app.multiselect(key=TEAM_KEY).set_value(["KIT-pilot", "KIT"]).run()
+    app.text_input(key=PERIODE_KEY).input("2019").run()
+    for page in ("pages/overtredingen.py", "pages/partners.py"):
+        at = app.switch_page(page).run()
+        _no_errors(at)
+        leeg = [i.value for i in at.info if i.value.startswith("Geen gegevens voor deze keuze: KIT heeft in 2019")]
+        assert leeg and "Controleavonden van deze keuze zijn er van 1 april 2021" in leeg[0], page
+        assert any("KIT pilot" in c.proto.spec for c in at.get("plotly_chart"))  # the pilot's column is drawn
+
+
 def test_overtredingen_split_date_is_typed_in_dutch(app: AppTest) -> None:
     at = _choose(app, "KIT-pilot", "pages/overtredingen.py")
     at.radio(key="overtredingen_vergelijk").set_value("perioden").run()
