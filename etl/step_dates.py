@@ -20,21 +20,31 @@ import duckdb
 from etl.parse import Converted, Problem, dutch_date, problem
 
 _SQL = """
-WITH stap AS (
+WITH
+-- the steps that can involve the file, found from the file's own rows (small) outward; a superset of the steps
+-- the final condition keeps, so that the joins below run on a few rows instead of every step of the warehouse
+ev AS (SELECT controleavond_id FROM stg_controleavonden WHERE _bestand = $1),
+bz AS (SELECT bezoek_id FROM stg_bezoeken WHERE _bestand = $1 OR controleavond_id IN (SELECT controleavond_id FROM ev)),
+bv AS (SELECT bevinding_id FROM stg_bevindingen WHERE _bestand = $1 OR bezoek_id IN (SELECT bezoek_id FROM bz)),
+o AS (SELECT * FROM stg_opvolging WHERE _bestand = $1 OR bevinding_id IN (SELECT bevinding_id FROM bv)
+                                     OR controleavond_id IN (SELECT controleavond_id FROM ev)),
+f AS (SELECT * FROM stg_bevindingen WHERE bevinding_id IN (SELECT bevinding_id FROM o)),
+b AS (SELECT * FROM stg_bezoeken WHERE bezoek_id IN (SELECT bezoek_id FROM f)),
+stap AS (
     SELECT o.opvolging_id, o.datum_start, o.datum_gesloten, o._bestand, o._blad, o._rij,
            f._bestand AS f_bestand, f._blad AS f_blad, f._rij AS f_rij,
            b._bestand AS b_bestand, b._blad AS b_blad, b._rij AS b_rij,
            coalesce(b.controleavond_id, o.controleavond_id) AS avond_id
-    FROM stg_opvolging o
-    LEFT JOIN stg_bevindingen f ON f.bevinding_id = o.bevinding_id
-    LEFT JOIN stg_bezoeken b ON b.bezoek_id = f.bezoek_id
+    FROM o
+    LEFT JOIN f ON f.bevinding_id = o.bevinding_id
+    LEFT JOIN b ON b.bezoek_id = f.bezoek_id
 )
 SELECT s.opvolging_id, s.datum_start, s.datum_gesloten, s._bestand, s._blad, s._rij,
        s.f_bestand, s.f_blad, s.f_rij, s.b_bestand, s.b_blad, s.b_rij,
        c.controleavond_id, c.datum, c._bestand, c._blad, c._rij
 FROM stap s JOIN stg_controleavonden c ON c.controleavond_id = s.avond_id
 WHERE (s.datum_start < c.datum OR s.datum_gesloten < c.datum)
-  AND ? IN (s._bestand, s.f_bestand, s.b_bestand, c._bestand)
+  AND $1 IN (s._bestand, s.f_bestand, s.b_bestand, c._bestand)
 ORDER BY s._bestand, s._rij
 """
 

@@ -76,3 +76,21 @@ def test_moving_an_evening_past_its_steps_rejects_the_evening_file(etl_paths):
         "stap kan niet eerder zijn dan de controleavond: controleer deze rij of het opvolgingsregister"]
     assert query(etl_paths, "SELECT datum FROM stg_controleavonden WHERE controleavond_id = 'KIT-1'") == [
         (date(2021, 3, 1),)]  # the earlier version stays in force
+
+
+def test_moving_a_finding_to_a_later_evening_rejects_the_findings_file(etl_paths):
+    controles(etl_paths["raw"] / "c.xlsx")
+    _bevindingen(etl_paths["raw"])
+    write_workbook(etl_paths["raw"] / "o.xlsx", {"Opvolging": [
+        STAP_HEADER, ["O1", "F2", None, "Gemeente", "handhaving", date(2021, 3, 1), "open", None]]})
+    assert run(etl_paths).ok
+    # F2 moved from the visit of KIT-1 (01-03) to the visit of KIT-2 (02-03): O1 would start a day before it
+    write_workbook(etl_paths["raw"] / "f.xlsx", {"Bevindingen": [BEVINDING_HEADER,
+                                                                ["F1", "BKIT-2", None, "WAV", "ja", "ISZW", ""],
+                                                                ["F2", "BKIT-2", None, "WAV", "ja", "ISZW", ""]]})
+    report = run(etl_paths)
+    assert report.file("f.xlsx").status == "afgewezen"
+    assert [(p.rij, p.kolom) for p in report.file("f.xlsx").problems] == [(3, "bezoek_id")]
+    assert "opvolgingsstap O1 (o.xlsx, blad 'Opvolging', rij 2) is gedateerd op 01-03-2021, vóór de " \
+           "controleavond KIT-2 van 02-03-2021" in report.file("f.xlsx").problems[0].melding
+    assert query(etl_paths, "SELECT bezoek_id FROM stg_bevindingen WHERE bevinding_id = 'F2'") == [("BKIT-1",)]
