@@ -18,7 +18,7 @@ import re
 import shutil
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,7 +50,7 @@ from etl.read import Located, ReadError, locate, read_workbook, sniff
 from etl.schema import create_warehouse, schema_ddl
 from etl.screen import describe
 from etl.staging import LINEAGE, bridges, sheet_of, staging_tables, stg_column, stg_table
-from etl.step_dates import steps_before_evening
+from etl.step_dates import STEP_DATE_TABLES, steps_before_evening
 
 __all__ = ["LINEAGE", "stg_column", "stg_table"]  # the staging names live in etl/staging.py
 
@@ -515,6 +515,14 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def _delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
+    """Delete the file's rows from every staging table, noting the keys it took away (temp table _weg, read by
+    the incremental data tests: a row elsewhere that referred to such a key must be checked again)."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _weg (tabel VARCHAR, sleutel VARCHAR)")
+    for k in contract.KINDS:
+        for sheet in k.sheets:
+            if sheet.key:
+                con.execute(f"INSERT INTO _weg SELECT ?, CAST({sheet.key} AS VARCHAR) FROM {stg_table(sheet)} "
+                            "WHERE _bestand = ?", [stg_table(sheet), bestand])
     for table in staging_tables():
         con.execute(f"DELETE FROM {table} WHERE _bestand = ?", [bestand])
     con.execute("DELETE FROM meta_bestand WHERE bestand = ?", [bestand])
@@ -634,7 +642,8 @@ def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime,
             for table, frame in frames.items():
                 _insert(con, table, frame)
             problems += _cross_checks(con, parsed, rejected)
-            problems += steps_before_evening(con, result.bestand, parsed.sheets)
+            if STEP_DATE_TABLES & set(frames):  # only evenings, visits, findings and steps can break the rule
+                problems += steps_before_evening(con, result.bestand, parsed.sheets)
         if problems:
             con.rollback()
             result.problems.extend(problems)
@@ -692,18 +701,41 @@ def _schema(con: duckdb.DuckDBPyConnection) -> list[tuple]:
                        "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
 
 
-def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
+def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None = None) -> list[str]:
     """dbt-style tests on the staging tables and the marts: unique keys, not null, accepted values, relationships.
 
     The marts' tests (etl.marts.mart_tests: one aggregate query per mart) also check that no mart loses or doubles
     rows of its source. Returns one Dutch message per failing test (empty when all pass).
+
+    `bestanden` (the files a load wrote or removed; None: everything) makes the staging tests incremental, so
+    that a small load into a large warehouse costs what the load touched, not the warehouse: not null and accepted
+    values on the rows of those files; a key unique among the keys those rows hold; a relationship checked for the
+    rows of those files and for every row that referred to a key those files took away (`_delete_file` notes
+    them), the reference tables (small, replaced every load) always in full. Every other row passed these tests
+    in the load that wrote it. The marts' tests then do not run: they test the view definitions, which cannot
+    lose or double rows while the staging tests hold, and they run on every full build (a new or rebuilt
+    warehouse, a rebuild or rollback, and the test suite).
     """
     failures: list[str] = []
+    incremental = bestanden is not None
+    if incremental:
+        con.execute("CREATE OR REPLACE TEMP TABLE _geraakt AS SELECT unnest(?::VARCHAR[]) AS bestand",
+                    [sorted(bestanden)])
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS _weg (tabel VARCHAR, sleutel VARCHAR)")
+
+    def touched(alias: str = "") -> str:
+        """The rows of the touched files (every row when not incremental)."""
+        prefix = f"{alias}." if alias else ""
+        return f"{prefix}_bestand IN (SELECT bestand FROM _geraakt)" if incremental else "TRUE"
 
     def check(sql: str, message: str) -> None:
         count = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
         if count:
             failures.append(f"{message}: {count} rij(en)")
+
+    def taken_away(parent_table: str, column: str) -> str:
+        return (f" OR CAST(c.{column} AS VARCHAR) IN (SELECT sleutel FROM _weg WHERE tabel = '{parent_table}')"
+                if incremental else "")
 
     ref_tables = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
                   "team": ("ref_team", "code"), "thema": ("ref_thema", "code")}
@@ -711,35 +743,40 @@ def data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
         for sheet in k.sheets:
             table = stg_table(sheet)
             if sheet.key:
-                check(f"SELECT {sheet.key} FROM {table} GROUP BY 1 HAVING count(*) > 1", f"unique {table}.{sheet.key}")
+                scope = (f"WHERE {sheet.key} IN (SELECT {sheet.key} FROM {table} WHERE {touched()})" if incremental
+                         else "")
+                check(f"SELECT {sheet.key} FROM {table} {scope} GROUP BY 1 HAVING count(*) > 1",
+                      f"unique {table}.{sheet.key}")
             for col in sheet.columns:
                 target = stg_column(col.name, col.type)
                 if target is None:
                     continue
                 if col.required:
-                    check(f"SELECT 1 FROM {table} WHERE {target} IS NULL", f"not_null {table}.{target}")
+                    check(f"SELECT 1 FROM {table} WHERE {touched()} AND {target} IS NULL", f"not_null {table}.{target}")
                 allowed = col.allowed or (("ja", "nee", "onbekend") if col.type == "jn" else ())
                 if allowed and _table_types(con, table).get(target) == "VARCHAR":
                     values = ", ".join("'" + a.replace("'", "''") + "'" for a in allowed)
-                    check(f"SELECT 1 FROM {table} WHERE {target} NOT IN ({values})",
+                    check(f"SELECT 1 FROM {table} WHERE {touched()} AND {target} NOT IN ({values})",
                           f"accepted_values {table}.{target}")
                 parent = ref_tables.get(col.type)
+                scope = "TRUE"
                 if col.ref:
                     parent = (stg_table(sheet_of(col.ref)), col.ref.split(".")[1])
+                    scope = f"({touched('c')}{taken_away(parent[0], target)})"
                 if (sheet.name, col.name) == ("Bevindingen", "categorie"):
                     parent = ("ref_bevindingcategorie", "code")
                 if parent:
-                    check(f"SELECT 1 FROM {table} c WHERE c.{target} IS NOT NULL AND NOT EXISTS "
+                    check(f"SELECT 1 FROM {table} c WHERE {scope} AND c.{target} IS NOT NULL AND NOT EXISTS "
                           f"(SELECT 1 FROM {parent[0]} p WHERE p.{parent[1]} = c.{target})",
                           f"relationships {table}.{target} -> {parent[0]}.{parent[1]}")
     for b in bridges():
         parent = stg_table(b.sheet)
-        check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS "
-              f"(SELECT 1 FROM {parent} c WHERE c.{b.key} = d.{b.key})",
+        check(f"SELECT 1 FROM {b.table} c WHERE ({touched('c')}{taken_away(parent, b.key)}) AND NOT EXISTS "
+              f"(SELECT 1 FROM {parent} p WHERE p.{b.key} = c.{b.key})",
               f"relationships {b.table}.{b.key} -> {parent}.{b.key}")
         check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
               f"relationships {b.table}.partner -> ref_partner.code")
-    return failures + mart_tests(con)
+    return failures if incremental else failures + mart_tests(con)
 
 
 def _record_run(con: duckdb.DuckDBPyConnection, report: LoadReport, started: datetime) -> None:
@@ -824,6 +861,10 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
                               "KIT_ARCHIVE_DIR. Het warehouse is ongewijzigd") from None
         in_force = {row[0]: row[1:] for row in con.execute(
             "SELECT bestand, sha256, mapping, geladen_op FROM meta_bestand").fetchall()}
+        # a new warehouse (or one made anew for a changed schema: no load history) or a re-read of every file:
+        # every data test in full; otherwise only on what this run touches (see data_tests)
+        full_build = rebuild or not con.execute("SELECT count(*) FROM meta_laadronde").fetchone()[0]
+        con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")  # see _delete_file
         kept = {row[0] for row in con.execute("SELECT bestand FROM meta_ruw_verwijderd").fetchall()}
         files = raw_files(raw_dir, remove_all or bool(kept))
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
@@ -899,7 +940,8 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         for f in report.files:
             if f.status == "geladen":
                 con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [f.bestand])
-        report.data_test_failures = data_tests(con)
+        written = {f.bestand for f in report.files if f.status in ("geladen", "verwijderd")}
+        report.data_test_failures = data_tests(con, None if full_build else written)
         _record_run(con, report, started)
         if archive_dir is not None and not report.data_test_failures:
             archive_loaded(con, report, archive_dir)

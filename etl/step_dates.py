@@ -19,6 +19,9 @@ import duckdb
 
 from etl.parse import Converted, Problem, dutch_date, problem
 
+STEP_DATE_TABLES = frozenset({"stg_controleavonden", "stg_bezoeken", "stg_bevindingen", "stg_opvolging"})
+"""The staging tables whose rows decide a step's evening and dates: a file writing none of them cannot break it."""
+
 _SQL = """
 WITH
 -- the steps that can involve the file, found from the file's own rows (small) outward; a superset of the steps
