@@ -28,7 +28,7 @@ from ui.filters import page_header
 from ui.format import getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality_code
 from ui.shell import require_shell
-from ui.teams import kolommen, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, per_team, uitleg
 
 require_shell(__file__)
 
@@ -116,8 +116,10 @@ peildatum = peildatum_invoer(
 st.subheader("Wat werd er van de bevindingen van een controleavond?")
 GEMEENTE = own_municipality_code()  # a burgemeester: own municipality (CBS code); other roles: None, not limited
 keuzes = query(avonden, f, GEMEENTE)
-if keuzes.empty:
-    empty_state("Geen controleavonden met bevindingen voor deze keuze.")
+if keuzes.empty:  # what is empty and what the selection (a mayor's: their own municipality) still holds
+    eigen = f if GEMEENTE is None else Filter(teams=f.teams, gemeenten=(GEMEENTE,), start=f.start, end=f.end)
+    empty_state(leeg_tekst(eigen, "bevindingen").replace("voor deze keuze", "voor deze keuze in uw eigen gemeente"
+                                                         if GEMEENTE else "voor deze keuze", 1))
 else:
     labels = dict(zip(keuzes["controleavond_id"], keuzes["label"], strict=True))
     if keuzes["team"].nunique() > 1:  # an evening is one team's: its figures need no splitting, its name says which

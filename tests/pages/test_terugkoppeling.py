@@ -88,10 +88,34 @@ def test_chain_from_signal_to_closure(at: AppTest) -> None:
         ["Gemeente (toezicht en handhaving)", "3", "67%"], ["Politie basisteam", "2", "50%"]]
 
 
-def test_empty_selection(at: AppTest) -> None:
+def test_empty_selection_says_what_is_empty_and_what_still_exists(at: AppTest) -> None:
     at.multiselect(key=TEAM_KEY).set_value(["PIT"]).run()
     assert not at.exception
-    assert any("Geen controleavonden met bevindingen" in i.value for i in at.info)
+    assert [i.value for i in at.info][:1] == [
+        "Geen gegevens voor deze keuze: PIT heeft in 2017 geen controleavonden. Voor deze keuze is nog nooit een "
+        "controleavond geregistreerd."]
+
+
+def test_evenings_without_findings_are_counted_in_the_empty_state(
+    ketenwarehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An evening without findings is not offered, but the empty state says the selection has it."""
+    import duckdb
+
+    copy = tmp_path / "kit.duckdb"
+    copy.write_bytes(ketenwarehouse.read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        for table in ("stg_opvolging", "stg_bevindingen"):
+            con.execute(f"DELETE FROM {table}")
+    monkeypatch.setenv("KIT_WAREHOUSE", str(copy))
+    monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
+    app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "burgemeester", "Best")
+    app.multiselect(key=TEAM_KEY).set_value(["KIT"]).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [i.value for i in app.info][:1] == [
+        "Geen bevindingen voor deze keuze in uw eigen gemeente: KIT heeft in deze selectie wel 1 controleavond, "
+        "maar daarbij zijn geen bevindingen vastgelegd."]
 
 
 @pytest.mark.parametrize(("gemeente", "avonden"), [("Bladel", ["K1"]), ("Best", ["K2"])])
