@@ -1005,17 +1005,24 @@ def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_d
             con.execute("INSERT INTO meta_teruggezet VALUES (?, ?, ?, ?)",
                         [bestand, version.sha256, sha256(raw) if raw.is_file() else "", now])
             sync_team_reference(con, now.date())  # the work copy got the shipped teams; lay the teams files over them
-            failures = data_tests(con)
-            if failures:
-                raise LoadRefused("terugzetten geweigerd: de datatests slagen dan niet (" + "; ".join(failures) + ")")
-            con.execute("CHECKPOINT")
-            con.close()
-            os.replace(tmp, warehouse_path)
+            swap_in(con, tmp, warehouse_path, "terugzetten geweigerd: de datatests slagen dan niet ({fouten})")
         except BaseException:
             con.close()
             _remove(tmp)
             raise
     return version
+
+
+def swap_in(con: duckdb.DuckDBPyConnection, tmp: Path, warehouse_path: Path, refused: str) -> None:
+    """Put the work copy `tmp` (open as `con`) in place of the warehouse when the data tests pass on it (CHECKPOINT,
+    close, atomic os.replace); otherwise raise LoadRefused(`refused` with {fouten} filled in) and leave the
+    warehouse as it was. The caller removes `tmp` on any exception (`_remove`)."""
+    failures = data_tests(con)
+    if failures:
+        raise LoadRefused(refused.format(fouten="; ".join(failures)))
+    con.execute("CHECKPOINT")
+    con.close()
+    os.replace(tmp, warehouse_path)
 
 
 def progress_bar(done: int, total: int, label: str, width: int = 30) -> str:

@@ -20,11 +20,11 @@ from etl.archive import Version, restore_rows, sql_text, versions
 from etl.load import (
     LoadRefused,
     _remove,
-    data_tests,
     kind_order,
     load_lock,
     record_key,
     remove_stale_work_copies,
+    swap_in,
     sync_team_reference,
 )
 from etl.pseudonym import fingerprint, load_key
@@ -124,13 +124,8 @@ def rebuild_from_archive(warehouse_path: Path, archive_dir: Path, reference_dir:
             if key is not None and not con.execute("SELECT count(*) FROM meta_sleutel").fetchone()[0]:
                 record_key(con, key)
             sync_team_reference(con, last_load)
-            failures = data_tests(con)
-            if failures:
-                raise LoadRefused("herbouwen geweigerd: de datatests slagen niet op het archief ("
-                                  + "; ".join(failures) + "); het warehouse is ongewijzigd")
-            con.execute("CHECKPOINT")
-            con.close()
-            os.replace(tmp, warehouse_path)
+            swap_in(con, tmp, warehouse_path, "herbouwen geweigerd: de datatests slagen niet op het archief "
+                    "({fouten}); het warehouse is ongewijzigd")
         except BaseException:
             con.close()
             _remove(tmp)

@@ -19,7 +19,6 @@ Three terms (settings.py, `Terms.from_settings`):
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from dataclasses import dataclass, field
@@ -33,10 +32,10 @@ from etl.load import (
     LoadRefused,
     _open_work_copy,
     _remove,
-    data_tests,
     load_lock,
     remove_stale_work_copies,
     sha256,
+    swap_in,
     sync_team_reference,
 )
 from etl.staging import staging_tables
@@ -215,13 +214,8 @@ def apply_retention(warehouse_path: Path, raw_dir: Path, archive_dir: Path, refe
             for v in outside.archive:
                 con.execute("INSERT INTO meta_bewaartermijn VALUES (?, 'archiefversie', ?, 1)",
                             [now, f"{v.bestand} {v.sha256[:12]}"])
-            failures = data_tests(con)
-            if failures:
-                raise LoadRefused("bewaartermijn niet toegepast: de datatests slagen dan niet ("
-                                  + "; ".join(failures) + "); er is niets veranderd")
-            con.execute("CHECKPOINT")
-            con.close()
-            os.replace(tmp, warehouse_path)
+            swap_in(con, tmp, warehouse_path, "bewaartermijn niet toegepast: de datatests slagen dan niet "
+                    "({fouten}); er is niets veranderd")
         except BaseException:
             con.close()
             _remove(tmp)
