@@ -241,6 +241,15 @@ MARTS: dict[str, Mart] = {
         accepted={"code": _allowed("Antwoorden", "code")},
         relationships={"respondent_id": ("dim_respondent", "respondent_id"), "vraag_nr": ("dim_vraag", "vraag_nr")},
         rows_of="stg_antwoorden"),
+    "fct_team_gemeente": Mart(
+        "one row per team and municipality where the team held control evenings",
+        {"team": Col("code", "the team (dim_team.code)"),
+         "gemeente_code": Col("code", "the municipality (dim_gemeente.code)"),
+         "controleavonden": Col("aantal", "control evenings of the team there"),
+         "eerste_avond": Col("datum", "date of the first of them"),
+         "laatste_avond": Col("datum", "date of the last of them")},
+        key=("team", "gemeente_code"), not_null=("controleavonden", "eerste_avond", "laatste_avond"),
+        relationships={**_TO_TEAM, **_TO_GEMEENTE}),
     "fct_interventie": Mart(
         "one row per intervention in one municipality: the treatment area and its window",
         {"interventie_id": Col("id", "the intervention"),
@@ -322,7 +331,10 @@ MARTS: dict[str, Mart] = {
          "regio": Col("tekst", "region: its municipalities (dim_gemeente.regio) belong to the team"),
          "periode_start": Col("datum", "first day of the team's period (inclusive)"),
          "periode_eind": Col("datum", "last day (inclusive); for an ongoing team the load date"),
-         "bron_periode": Col("tekst", "where the period comes from")},
+         "bron_periode": Col("tekst", "where the period comes from"),
+         "data_start": Col("datum", "first date in the team's data (control evenings, signals, partner results); "
+                           "NULL: no data"),
+         "data_eind": Col("datum", "last date in the team's data (control evenings, signals, partner results)")},
         key=("code",), not_null=("naam", "regio", "periode_start", "periode_eind"), rows_of="ref_team"),
     "dim_thema": Mart(
         "one row per theme",

@@ -197,6 +197,10 @@ LEFT JOIN (SELECT a.codeur, r.team, count(*) AS antwoorden
            FROM stg_antwoorden a JOIN stg_respondenten r USING (respondent_id)
            GROUP BY a.codeur, r.team) n ON n.codeur = c.codeur AND n.team = c.team;
 
+CREATE VIEW fct_team_gemeente AS           -- one row per team and municipality where it held control evenings
+SELECT team, gemeente_code, count(*) AS controleavonden, min(datum) AS eerste_avond, max(datum) AS laatste_avond
+FROM stg_controleavonden GROUP BY team, gemeente_code;
+
 CREATE VIEW fct_interventie AS             -- one row per intervention: the treatment area and its window
 SELECT i.interventie_id, i.team, i.gemeente_code, g.naam AS gemeente, g.regio,
        i.datum_start,                      -- first day (inclusive)
@@ -217,8 +221,15 @@ SELECT code_a, naam_a, code_b, naam_b, grenslengte_km FROM ref_grens;
 CREATE VIEW dim_partner AS
 SELECT code, naam, soort FROM ref_partner;
 
-CREATE VIEW dim_team AS
-SELECT code, naam, regio, periode_start, periode_eind, bron_periode FROM ref_team;
+CREATE VIEW dim_team AS                    -- with the dates its data covers, from staging (not the fact marts:
+SELECT t.code, t.naam, t.regio, t.periode_start, t.periode_eind, t.bron_periode,  -- the sidebar reads these)
+       d.data_start, d.data_eind
+FROM ref_team t LEFT JOIN (
+    SELECT team, min(datum) AS data_start, max(datum) AS data_eind
+    FROM (SELECT team, datum FROM stg_controleavonden UNION ALL SELECT team, datum FROM stg_signalen
+          UNION ALL SELECT team, datum FROM stg_partnerresultaten)
+    GROUP BY team
+) d ON d.team = t.code;
 
 CREATE VIEW dim_thema AS
 SELECT code, naam FROM ref_thema;

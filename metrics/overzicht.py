@@ -19,20 +19,12 @@ def team_opties(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
     Columns: team, naam, regio, periode_start, periode_eind, data_start, data_eind. `data_start`/`data_eind`
     are the first and last date over controleavonden, signalen and partnerresultaten of the team (NULL when
-    the team has no rows). Ordered by periode_start.
+    the team has no rows; dim_team). Ordered by periode_start.
     """
     return con.execute(
         """
-        WITH datums AS (
-            SELECT team, datum FROM fct_controleavond
-            UNION ALL SELECT team, datum FROM fct_signaal
-            UNION ALL SELECT team, datum FROM fct_partnerresultaat
-        )
-        SELECT t.code AS team, t.naam, t.regio, t.periode_start, t.periode_eind,
-               min(d.datum) AS data_start, max(d.datum) AS data_eind
-        FROM dim_team t LEFT JOIN datums d ON d.team = t.code
-        GROUP BY ALL
-        ORDER BY t.periode_start, t.code
+        SELECT code AS team, naam, regio, periode_start, periode_eind, data_start, data_eind
+        FROM dim_team ORDER BY periode_start, code
         """
     ).df()
 
@@ -41,7 +33,8 @@ def gemeente_opties(con: duckdb.DuckDBPyConnection, teams: tuple[str, ...] = ())
     """Municipalities to choose from for the given teams (all teams when empty).
 
     A municipality is offered when it lies in the region of one of the teams (dim_team.regio =
-    dim_gemeente.regio) or when one of the teams held a controleavond there. Columns: code, naam, regio.
+    dim_gemeente.regio) or when one of the teams held a controleavond there (fct_team_gemeente). Columns: code,
+    naam, regio.
     """
     team_cond = "TRUE" if not teams else f"t.code IN ({', '.join('?' for _ in teams)})"
     data_cond = "TRUE" if not teams else f"c.team IN ({', '.join('?' for _ in teams)})"
@@ -50,7 +43,7 @@ def gemeente_opties(con: duckdb.DuckDBPyConnection, teams: tuple[str, ...] = ())
         SELECT g.code, g.naam, g.regio
         FROM dim_gemeente g
         WHERE g.regio IN (SELECT t.regio FROM dim_team t WHERE {team_cond})
-           OR g.code IN (SELECT c.gemeente_code FROM fct_controleavond c WHERE {data_cond})
+           OR g.code IN (SELECT c.gemeente_code FROM fct_team_gemeente c WHERE {data_cond})
         ORDER BY g.naam
         """,
         [*teams, *teams],

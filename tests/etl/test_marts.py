@@ -87,6 +87,7 @@ def test_mart_tests_find_lost_rows_bad_values_bad_codes_and_duplicates(fresh: du
     assert mart_tests(fresh) == [
         "relationships fct_controleavond.team -> dim_team.code: 1 rij(en)",
         "rows fct_bezoek = stg_bezoeken: 1 rij(en)",
+        "relationships fct_team_gemeente.team -> dim_team.code: 1 rij(en)",  # A2's team, per municipality too
         "accepted_values fct_laadronde.status: 1 rij(en)",
         "unique dim_grens.code_a+code_b: 1 rij(en)",
     ]
@@ -97,3 +98,18 @@ def test_mart_tests_pass_on_the_loaded_demo_data(demo_warehouse: Path) -> None:
         assert mart_tests(con) == []
         assert con.execute("SELECT sum(rijen) FROM fct_geladen_rijen WHERE blad = 'Controleavonden'").fetchone()[0] \
             == con.execute("SELECT count(*) FROM fct_controleavond").fetchone()[0]
+
+
+def test_team_municipality_mart_and_team_dates_agree_with_the_facts(demo_warehouse: Path) -> None:
+    """The two lean marts the sidebar reads (dim_team's data dates, fct_team_gemeente) give what the fact marts
+    give, without their joins: the pilot's 17 evenings (HAM/KIT §6.1) over its municipalities."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        per_team = con.execute("SELECT team, sum(controleavonden), min(eerste_avond), max(laatste_avond) "
+                               "FROM fct_team_gemeente GROUP BY 1 ORDER BY 1").fetchall()
+        assert per_team == con.execute("SELECT team, count(*), min(datum), max(datum) FROM fct_controleavond "
+                                       "GROUP BY 1 ORDER BY 1").fetchall()
+        assert dict((t, n) for t, n, _, _ in per_team)["KIT-pilot"] == 17
+        assert con.execute("SELECT code, data_start, data_eind FROM dim_team ORDER BY 1").fetchall() == con.execute(
+            "SELECT t.code, min(d.datum), max(d.datum) FROM dim_team t LEFT JOIN (SELECT team, datum FROM "
+            "fct_controleavond UNION ALL SELECT team, datum FROM fct_signaal UNION ALL SELECT team, datum FROM "
+            "fct_partnerresultaat) d ON d.team = t.code GROUP BY 1 ORDER BY 1").fetchall()
