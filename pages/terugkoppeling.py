@@ -118,8 +118,8 @@ GEMEENTE = own_municipality_code()  # a burgemeester: own municipality (CBS code
 keuzes = query(avonden, f, GEMEENTE)
 if keuzes.empty:  # what is empty and what the selection (a mayor's: their own municipality) still holds
     eigen = f if GEMEENTE is None else Filter(teams=f.teams, gemeenten=(GEMEENTE,), start=f.start, end=f.end)
-    empty_state(leeg_tekst(eigen, "bevindingen").replace("voor deze keuze", "voor deze keuze in uw eigen gemeente"
-                                                         if GEMEENTE else "voor deze keuze", 1))
+    eigen_tekst = " U ziet hier alleen de controleavonden in uw eigen gemeente." if GEMEENTE else ""
+    empty_state(leeg_tekst(eigen, "bevindingen") + eigen_tekst)
 else:
     labels = dict(zip(keuzes["controleavond_id"], keuzes["label"], strict=True))
     if keuzes["team"].nunique() > 1:  # an evening is one team's: its figures need no splitting, its name says which

@@ -136,7 +136,8 @@ def draw_coding(coding: Coding, store: CodingStore, codeur: str, can_code: bool,
                 )
                 mine = a_memos[a_memos["auteur"] == codeur]["tekst"]
                 mkey = f"memo_{a.respondent_id}_{vraag_nr}_{codeur}"
-                st.text_input("Memo", value=mine.iloc[0] if len(mine) else "", key=mkey, placeholder="Memo",
+                st.text_input("Memo", value=mine.iloc[0] if len(mine) else "", key=mkey,
+                              placeholder="Memo bij dit antwoord (optioneel; Enter slaat op)",
                               on_change=_save_memo, args=(store, primary, vraag_nr, mkey, a.respondent_id),
                               label_visibility="collapsed")
             if not blind:

@@ -114,8 +114,8 @@ def test_evenings_without_findings_are_counted_in_the_empty_state(
     app.switch_page(PAGE).run()
     assert not app.exception, [e.value for e in app.exception]
     assert [i.value for i in app.info][:1] == [
-        "Geen bevindingen voor deze keuze in uw eigen gemeente: KIT heeft in deze selectie wel 1 controleavond, "
-        "maar daarbij zijn geen bevindingen vastgelegd."]
+        "Geen bevindingen voor deze keuze: KIT heeft in deze selectie wel 1 controleavond, maar daarbij zijn geen "
+        "bevindingen vastgelegd. U ziet hier alleen de controleavonden in uw eigen gemeente."]
 
 
 @pytest.mark.parametrize(("gemeente", "avonden"), [("Bladel", ["K1"]), ("Best", ["K2"])])
