@@ -737,16 +737,22 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
         return (f" OR CAST(c.{column} AS VARCHAR) IN (SELECT sleutel FROM _weg WHERE tabel = '{parent_table}')"
                 if incremental else "")
 
+    def unique(table: str, keys: list[str]) -> None:
+        """No two rows with the same key (the staging tables have no primary keys: etl/staging.py)."""
+        cols = ", ".join(keys)
+        value = keys[0] if len(keys) == 1 else f"row({cols})"
+        scope = f"WHERE {value} IN (SELECT {value} FROM {table} WHERE {touched()})" if incremental else ""
+        name = keys[0] if len(keys) == 1 else f"({cols})"
+        check(f"SELECT {cols} FROM {table} {scope} GROUP BY ALL HAVING count(*) > 1", f"unique {table}.{name}")
+
     ref_tables = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
                   "team": ("ref_team", "code"), "thema": ("ref_thema", "code")}
     for k in contract.KINDS:
         for sheet in k.sheets:
             table = stg_table(sheet)
-            if sheet.key:
-                scope = (f"WHERE {sheet.key} IN (SELECT {sheet.key} FROM {table} WHERE {touched()})" if incremental
-                         else "")
-                check(f"SELECT {sheet.key} FROM {table} {scope} GROUP BY 1 HAVING count(*) > 1",
-                      f"unique {table}.{sheet.key}")
+            keys = [sheet.key] if sheet.key else [stg_column(n, sheet.column(n).type) for n in sheet.unique_together]
+            if keys:
+                unique(table, keys)
             for col in sheet.columns:
                 target = stg_column(col.name, col.type)
                 if target is None:
@@ -771,6 +777,7 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
                           f"relationships {table}.{target} -> {parent[0]}.{parent[1]}")
     for b in bridges():
         parent = stg_table(b.sheet)
+        unique(b.table, [b.key, "partner"])
         check(f"SELECT 1 FROM {b.table} c WHERE ({touched('c')}{taken_away(parent, b.key)}) AND NOT EXISTS "
               f"(SELECT 1 FROM {parent} p WHERE p.{b.key} = c.{b.key})",
               f"relationships {b.table}.{b.key} -> {parent}.{b.key}")

@@ -2,9 +2,13 @@
 
 Each table has the sheet's columns as stored (a municipality as its CBS code `<column>_code`, a person's name or
 an address as `<column>_pseudoniem`, a postcode as `pc4`; BSN columns never, a list of partners in a bridge table
-of its own), the SQL type of the column type, NOT NULL for a required column, the sheet's key (or its
-`unique_together` columns) as primary key, and the lineage columns _bestand (file path relative to the raw folder),
-_blad (sheet name as delivered) and _rij (1-based Excel row number in that sheet).
+of its own), the SQL type of the column type, NOT NULL for a required column and for the sheet's key (or its
+`unique_together` columns), and the lineage columns _bestand (file path relative to the raw folder), _blad (sheet
+name as delivered) and _rij (1-based Excel row number in that sheet).
+
+No primary keys: their indexes were 70% of a national warehouse's file (1.0 of 1.46 GiB), which copy-and-swap copies
+on every load and every checkpoint rewrites. A key is unique all the same: the parser refuses a key twice in a file,
+the loader a key another file holds (etl.load._key_clashes), and the data tests check every key a load touched.
 
 Adding a kind of spreadsheet is a contract entry: its tables, loading, deleting and data tests follow from here.
 """
@@ -107,13 +111,10 @@ def table_ddl(sheet: Sheet) -> str:
         target = stg_column(col.name, col.type)
         if target is None:
             continue
-        constraint = " PRIMARY KEY" if col.name == sheet.key else (" NOT NULL" if col.required else "")
+        key = col.name == sheet.key or col.name in sheet.unique_together
+        constraint = " NOT NULL" if key or col.required else ""
         lines.append(f"    {target} {sql_type(col)}{constraint},  -- {_comment(col)}")
     lines.append(f"    {LINEAGE_DDL}")
-    if sheet.unique_together:
-        lines[-1] += ","
-        targets = [stg_column(name, sheet.column(name).type) for name in sheet.unique_together]
-        lines.append(f"    PRIMARY KEY ({', '.join(targets)})")
     return f"CREATE TABLE {stg_table(sheet)} (  -- {sheet.description}\n" + "\n".join(lines) + "\n);"
 
 
@@ -123,8 +124,7 @@ def bridge_ddl(bridge: Bridge) -> str:
     return (f"CREATE TABLE {bridge.table} (  -- {bridge.sheet.name}.{bridge.column.name}: one row per partner\n"
             f"    {bridge.key} {key_type} NOT NULL,\n"
             f"    partner VARCHAR NOT NULL,  -- ref_partner.code\n"
-            f"    {LINEAGE_DDL},\n"
-            f"    PRIMARY KEY ({bridge.key}, partner)\n);")
+            f"    {LINEAGE_DDL}\n);")
 
 
 def staging_ddl(kinds: Iterable[Kind] | None = None) -> str:

@@ -1,7 +1,7 @@
 """The loader's data tests, incremental after a small load (etl.load.data_tests with the touched files): they look
 at the rows of those files and at every row that referred to a key they took away; a full build runs every test,
-the marts' included. (A key shared between files cannot even be stored: the staging tables' primary keys refuse
-it, and the loader names the clash first.)"""
+the marts' included. (A key shared between files is refused by the loader first, naming the clash; the staging
+tables have no primary keys, so the unique tests are what holds every key a load touched.)"""
 
 from __future__ import annotations
 
@@ -42,3 +42,23 @@ def test_a_full_build_also_runs_the_marts_tests(etl_paths, monkeypatch):
     monkeypatch.setattr("etl.load.mart_tests", lambda c: called.append("marts") or ["mart failure"])
     assert data_tests(con) == ["mart failure"] and called == ["marts"]
     assert data_tests(con, {"a.xlsx"}) == [] and called == ["marts"]
+
+
+def test_a_key_twice_is_found_among_the_touched_rows(etl_paths):
+    con = _warehouse(etl_paths)
+    con.execute("INSERT INTO stg_bezoeken SELECT * REPLACE ('b.xlsx' AS _bestand) FROM stg_bezoeken "
+                "WHERE bezoek_id = 'BA-1'")  # a visit of a.xlsx again in b.xlsx
+    con.execute("INSERT INTO stg_deelname SELECT * FROM stg_deelname WHERE _bestand = 'b.xlsx' LIMIT 1")
+    assert data_tests(con, {"a.xlsx"}) == ["unique stg_bezoeken.bezoek_id: 1 rij(en)"]  # the bridge row is b's
+    expected = ["unique stg_bezoeken.bezoek_id: 1 rij(en)",
+                "unique stg_deelname.(controleavond_id, partner): 1 rij(en)"]
+    assert data_tests(con, {"b.xlsx"}) == expected
+    assert data_tests(con)[:2] == expected
+
+
+def test_answers_twice_for_one_question_and_coder_are_found(etl_paths):
+    con = _warehouse(etl_paths)
+    con.execute("INSERT INTO stg_antwoorden VALUES ('R1', 1, 'ja', 'A', 'C1', 'a.xlsx', 'Antwoorden', 2), "
+                "('R1', 1, 'nee', 'B', 'C1', 'a.xlsx', 'Antwoorden', 3)")
+    failure = "unique stg_antwoorden.(respondent_id, vraag_nr, codeur): 1 rij(en)"
+    assert failure in data_tests(con, {"a.xlsx"}) and failure not in data_tests(con, {"b.xlsx"})
