@@ -667,6 +667,7 @@ def _open_work_copy(warehouse_path: Path, reference_dir: Path) -> tuple[Path, du
         shutil.copyfile(warehouse_path, tmp)
         con = duckdb.connect(str(tmp))
         if _schema(con) == schema:
+            note_reference_keys(con)
             for table, frame in references.items():
                 con.execute(f"DELETE FROM {table}")
                 con.register("_ref", frame)
@@ -678,6 +679,37 @@ def _open_work_copy(warehouse_path: Path, reference_dir: Path) -> tuple[Path, du
     con = duckdb.connect(str(tmp))
     create_warehouse(con, reference_dir)
     return tmp, con
+
+
+REFERENCE_KEYS = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
+                  "team": ("ref_team", "code"), "thema": ("ref_thema", "code"),
+                  "bevindingcategorie": ("ref_bevindingcategorie", "code")}
+"""The reference tables staging rows refer to (by column type, and Bevindingen.categorie), with their key."""
+
+
+def note_reference_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Note the keys the reference tables hold before a load refreshes them (temp table _ref_voor, read by
+    `unchanged_references`): one row per table, its keys as a list."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _ref_voor (tabel VARCHAR, sleutels VARCHAR[])")
+    for table, key in REFERENCE_KEYS.values():
+        con.execute(f"INSERT INTO _ref_voor SELECT ?, coalesce(list(CAST({key} AS VARCHAR)), []) FROM {table}",
+                    [table])
+
+
+def unchanged_references(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The reference tables that still hold every key `note_reference_keys` noted in this connection (none when
+    it noted nothing): a staging row untouched by the load still finds its reference there."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = '_ref_voor'"
+                       ).fetchone()[0]:
+        return set()
+    kept = set()
+    for table, key in REFERENCE_KEYS.values():
+        gone = con.execute(f"SELECT count(*) FROM (SELECT unnest(sleutels) AS s FROM _ref_voor WHERE tabel = ?) "
+                           f"WHERE s NOT IN (SELECT CAST({key} AS VARCHAR) FROM {table})", [table]).fetchone()[0]
+        noted = con.execute("SELECT count(*) FROM _ref_voor WHERE tabel = ?", [table]).fetchone()[0]
+        if noted == 1 and not gone:
+            kept.add(table)
+    return kept
 
 
 _EXPECTED: dict[tuple, tuple[list[tuple], dict[str, pd.DataFrame]]] = {}
@@ -711,7 +743,9 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
     that a small load into a large warehouse costs what the load touched, not the warehouse: not null and accepted
     values on the rows of those files; a key unique among the keys those rows hold; a relationship checked for the
     rows of those files and for every row that referred to a key those files took away (`_delete_file` notes
-    them), the reference tables (small, replaced every load) always in full. Every other row passed these tests
+    them); a relationship to a reference table (replaced every load) for the rows of those files when the table
+    still holds every key it held when the work copy was opened (`note_reference_keys`), otherwise for every row
+    (a reference changed in etl/reference, or a team of a teams file that left). Every other row passed these tests
     in the load that wrote it. The marts' tests then do not run: they test the view definitions, which cannot
     lose or double rows while the staging tests hold, and they run on every full build (a new or rebuilt
     warehouse, a rebuild or rollback, and the test suite).
@@ -733,9 +767,12 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
         if count:
             failures.append(f"{message}: {count} rij(en)")
 
+    emptied = {r[0] for r in con.execute("SELECT DISTINCT tabel FROM _weg").fetchall()} if incremental else set()
+
     def taken_away(parent_table: str, column: str) -> str:
+        """Also the rows that referred to a key the touched files took away from `parent_table` (if any)."""
         return (f" OR CAST(c.{column} AS VARCHAR) IN (SELECT sleutel FROM _weg WHERE tabel = '{parent_table}')"
-                if incremental else "")
+                if parent_table in emptied else "")
 
     def unique(table: str, keys: list[str]) -> None:
         """No two rows with the same key (the staging tables have no primary keys: etl/staging.py)."""
@@ -745,8 +782,12 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
         name = keys[0] if len(keys) == 1 else f"({cols})"
         check(f"SELECT {cols} FROM {table} {scope} GROUP BY ALL HAVING count(*) > 1", f"unique {table}.{name}")
 
-    ref_tables = {"gemeente": ("ref_gemeente", "code"), "partner": ("ref_partner", "code"),
-                  "team": ("ref_team", "code"), "thema": ("ref_thema", "code")}
+    kept_references = unchanged_references(con) if incremental else set()
+
+    def referring(alias: str, reference: str) -> str:
+        """The rows to check against a reference table: all of them unless it kept every key it held."""
+        return touched(alias) if reference in kept_references else "TRUE"
+
     for k in contract.KINDS:
         for sheet in k.sheets:
             table = stg_table(sheet)
@@ -764,13 +805,13 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
                     values = ", ".join("'" + a.replace("'", "''") + "'" for a in allowed)
                     check(f"SELECT 1 FROM {table} WHERE {touched()} AND {target} NOT IN ({values})",
                           f"accepted_values {table}.{target}")
-                parent = ref_tables.get(col.type)
-                scope = "TRUE"
+                parent = REFERENCE_KEYS.get(col.type)
+                if (sheet.name, col.name) == ("Bevindingen", "categorie"):
+                    parent = REFERENCE_KEYS["bevindingcategorie"]
+                scope = referring("c", parent[0]) if parent else "TRUE"
                 if col.ref:
                     parent = (stg_table(sheet_of(col.ref)), col.ref.split(".")[1])
                     scope = f"({touched('c')}{taken_away(parent[0], target)})"
-                if (sheet.name, col.name) == ("Bevindingen", "categorie"):
-                    parent = ("ref_bevindingcategorie", "code")
                 if parent:
                     check(f"SELECT 1 FROM {table} c WHERE {scope} AND c.{target} IS NOT NULL AND NOT EXISTS "
                           f"(SELECT 1 FROM {parent[0]} p WHERE p.{parent[1]} = c.{target})",
@@ -781,7 +822,8 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
         check(f"SELECT 1 FROM {b.table} c WHERE ({touched('c')}{taken_away(parent, b.key)}) AND NOT EXISTS "
               f"(SELECT 1 FROM {parent} p WHERE p.{b.key} = c.{b.key})",
               f"relationships {b.table}.{b.key} -> {parent}.{b.key}")
-        check(f"SELECT 1 FROM {b.table} d WHERE NOT EXISTS (SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
+        check(f"SELECT 1 FROM {b.table} d WHERE {referring('d', 'ref_partner')} AND NOT EXISTS "
+              "(SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
               f"relationships {b.table}.partner -> ref_partner.code")
     return failures if incremental else failures + mart_tests(con)
 

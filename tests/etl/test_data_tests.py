@@ -5,10 +5,14 @@ tables have no primary keys, so the unique tests are what holds every key a load
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import duckdb
 
-from etl.load import _delete_file, data_tests
-from tests.etl.workbooks import controles, run
+from etl.load import LoadReport, _delete_file, data_tests, load_raw
+from settings import REFERENCE_DIR
+from tests.etl.workbooks import TODAY, controles, query, run
 
 
 def _warehouse(etl_paths) -> duckdb.DuckDBPyConnection:
@@ -62,3 +66,46 @@ def test_answers_twice_for_one_question_and_coder_are_found(etl_paths):
                 "('R1', 1, 'nee', 'B', 'C1', 'a.xlsx', 'Antwoorden', 3)")
     failure = "unique stg_antwoorden.(respondent_id, vraag_nr, codeur): 1 rij(en)"
     assert failure in data_tests(con, {"a.xlsx"}) and failure not in data_tests(con, {"b.xlsx"})
+
+
+def _reference_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "referentie"
+    shutil.copytree(REFERENCE_DIR, copy)
+    return copy
+
+
+def _load(paths, reference_dir: Path) -> LoadReport:
+    return load_raw(paths["raw"], paths["warehouse"], mappings_dir=paths["mappings"], key_path=paths["key"],
+                    reference_dir=reference_dir, today=TODAY)
+
+
+def test_a_reference_that_lost_a_key_is_checked_against_every_row(etl_paths, tmp_path):
+    reference_dir = _reference_copy(tmp_path)
+    controles(etl_paths["raw"] / "a.xlsx", prefix="A-", gemeente="Bladel")
+    controles(etl_paths["raw"] / "b.xlsx", prefix="B-", gemeente="Eersel")
+    assert _load(etl_paths, reference_dir).ok
+    gemeenten = reference_dir / "gemeenten.csv"
+    gemeenten.write_text("".join(line for line in gemeenten.read_text(encoding="utf-8").splitlines(keepends=True)
+                                 if ",Bladel," not in line), encoding="utf-8")
+    controles(etl_paths["raw"] / "b.xlsx", prefix="B-", n=3, gemeente="Eersel")  # only b.xlsx is read again
+    report = _load(etl_paths, reference_dir)
+    assert report.file("a.xlsx").status == "ongewijzigd" and report.file("b.xlsx").status == "geladen"
+    assert report.data_test_failures == [
+        "relationships stg_controleavonden.gemeente_code -> ref_gemeente.code: 2 rij(en)"]  # a.xlsx's evenings
+    assert query(etl_paths, "SELECT count(*) FROM stg_controleavonden") == [(4,)]  # the warehouse as it was
+
+
+def test_a_reference_that_kept_its_keys_is_checked_against_the_touched_rows(etl_paths, tmp_path):
+    reference_dir = _reference_copy(tmp_path)
+    controles(etl_paths["raw"] / "a.xlsx", prefix="A-")
+    controles(etl_paths["raw"] / "b.xlsx", prefix="B-")
+    assert _load(etl_paths, reference_dir).ok
+    with duckdb.connect(str(etl_paths["warehouse"])) as con:  # a row no load of b.xlsx can have made
+        con.execute("UPDATE stg_controleavonden SET gemeente_code = 'GM9999' WHERE controleavond_id = 'A-1'")
+    gemeenten = reference_dir / "gemeenten.csv"  # a new municipality: no key lost
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8") + "GM9998,Nieuwdorp,Kempen,51.4,5.3,0,0,1,1,2023,"
+                         "nee,0.00,\n", encoding="utf-8")
+    controles(etl_paths["raw"] / "b.xlsx", prefix="B-", n=3)
+    assert _load(etl_paths, reference_dir).ok  # a.xlsx's rows passed when they were loaded and are not read again
+    with duckdb.connect(str(etl_paths["warehouse"])) as con:
+        assert "relationships stg_controleavonden.gemeente_code -> ref_gemeente.code: 1 rij(en)" in data_tests(con)
