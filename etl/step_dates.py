@@ -5,10 +5,16 @@ a step for a whole action (no bevinding_id) has its own controleavond_id. A step
 would give negative days to closure, so the file is rejected (whole, like every other problem).
 
 The check runs inside the loader's transaction, after a file's rows are in the work copy (beside the
-reference checks in etl/load.py), on every step that involves the file: its own steps, and, when the file
-delivers evenings, visits or findings, the already loaded steps whose evening it moves. The message points
-at the row of this file that must change: the step's date, or the evening's date (naming the step's file and
-row), so the file that caused the contradiction is the one rejected.
+reference checks in etl/load.py), on every step that involves the file: its own steps, and the already loaded
+steps whose evening the file moves. Those can only hang from a key of the file that was in the warehouse before
+the file was written: a row refers to a key only when that key exists (etl.load._cross_checks, and the data tests
+at the end of every load), so a key the file brings for the first time has no referrers yet, except rows written
+later in this run, whose own check sees this file's rows. A key that was there before was taken away and given
+again (etl.load._delete_file notes it in the temp table _weg: the file's earlier version, or a file it replaces).
+So the steps found are the file's own and those below its given-again evenings, visits and findings, and a new
+file into a large warehouse looks at its own rows and what they point at, never at every step. The message
+points at the row of this file that must change: the step's date, or the evening's date (naming the step's file
+and row), so the file that caused the contradiction is the one rejected.
 """
 
 from __future__ import annotations
@@ -24,15 +30,16 @@ STEP_DATE_TABLES = frozenset({"stg_controleavonden", "stg_bezoeken", "stg_bevind
 
 _SQL = """
 WITH
--- the steps that can involve the file, found from the file's own rows (small) outward; a superset of the steps
--- the final condition keeps, so that the joins below run on a few rows instead of every step of the warehouse
-ev AS (SELECT controleavond_id FROM stg_controleavonden WHERE _bestand = $1),
-bz AS (SELECT bezoek_id FROM stg_bezoeken WHERE _bestand = $1 OR controleavond_id IN (SELECT controleavond_id FROM ev)),
-bv AS (SELECT bevinding_id FROM stg_bevindingen WHERE _bestand = $1 OR bezoek_id IN (SELECT bezoek_id FROM bz)),
-o AS (SELECT * FROM stg_opvolging WHERE _bestand = $1 OR bevinding_id IN (SELECT bevinding_id FROM bv)
-                                     OR controleavond_id IN (SELECT controleavond_id FROM ev)),
-f AS (SELECT * FROM stg_bevindingen WHERE bevinding_id IN (SELECT bevinding_id FROM o)),
-b AS (SELECT * FROM stg_bezoeken WHERE bezoek_id IN (SELECT bezoek_id FROM f)),
+-- two scans, not one with OR: a filter on one column reads the other columns only for the rows it keeps
+o AS (SELECT opvolging_id, bevinding_id, controleavond_id, datum_start, datum_gesloten, _bestand, _blad, _rij
+      FROM stg_opvolging WHERE _bestand = $1
+      UNION ALL
+      SELECT opvolging_id, bevinding_id, controleavond_id, datum_start, datum_gesloten, _bestand, _blad, _rij
+      FROM stg_opvolging WHERE opvolging_id IN (SELECT unnest($2::VARCHAR[])) AND _bestand <> $1),
+f AS (SELECT bevinding_id, bezoek_id, _bestand, _blad, _rij FROM stg_bevindingen
+      WHERE bevinding_id IN (SELECT bevinding_id FROM o)),
+b AS (SELECT bezoek_id, controleavond_id, _bestand, _blad, _rij FROM stg_bezoeken
+      WHERE bezoek_id IN (SELECT bezoek_id FROM f)),
 stap AS (
     SELECT o.opvolging_id, o.datum_start, o.datum_gesloten, o._bestand, o._blad, o._rij,
            f._bestand AS f_bestand, f._blad AS f_blad, f._rij AS f_rij,
@@ -50,6 +57,35 @@ WHERE (s.datum_start < c.datum OR s.datum_gesloten < c.datum)
   AND $1 IN (s._bestand, s.f_bestand, s.b_bestand, c._bestand)
 ORDER BY s._bestand, s._rij
 """
+"""The file's own steps and the steps `$2`, with their finding, visit and evening, where a date is before it."""
+
+
+def _keys(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> list[str]:
+    return [row[0] for row in con.execute(sql, params).fetchall()]
+
+
+def _steps_below(con: duckdb.DuckDBPyConnection, bestand: str) -> list[str]:
+    """The already loaded steps below the evenings, visits and findings of `bestand` given again (see above)."""
+    again = {row[0] for row in con.execute("SELECT DISTINCT tabel FROM _weg").fetchall()}
+
+    def given_again(table: str, key: str) -> list[str]:
+        if table not in again:
+            return []
+        return _keys(con, f"SELECT {key} FROM {table} WHERE _bestand = ? AND {key} IN "
+                          "(SELECT sleutel FROM _weg WHERE tabel = ?)", [bestand, table])
+
+    def below(table: str, key: str, column: str, parents: list[str]) -> list[str]:
+        if not parents:
+            return []
+        return _keys(con, f"SELECT {key} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [parents])
+
+    evenings = given_again("stg_controleavonden", "controleavond_id")
+    visits = given_again("stg_bezoeken", "bezoek_id") + below("stg_bezoeken", "bezoek_id", "controleavond_id",
+                                                              evenings)
+    findings = given_again("stg_bevindingen", "bevinding_id") + below("stg_bevindingen", "bevinding_id",
+                                                                      "bezoek_id", visits)
+    return (below("stg_opvolging", "opvolging_id", "bevinding_id", findings)
+            + below("stg_opvolging", "opvolging_id", "controleavond_id", evenings))
 
 
 def _header(sheets: list[Converted], blad: str, column: str) -> str:
@@ -74,8 +110,9 @@ def steps_before_evening(con: duckdb.DuckDBPyConnection, bestand: str, sheets: l
     bezoek_id). Rules: start_voor_controleavond, gesloten_voor_controleavond.
     """
     found: list[Problem] = []
+    rows = con.execute(_SQL, [bestand, _steps_below(con, bestand)]).fetchall()
     for (stap, start, gesloten, s_bestand, s_blad, s_rij, _f_bestand, f_blad, f_rij, b_bestand, b_blad, b_rij,
-         avond, avond_datum, c_bestand, c_blad, c_rij) in con.execute(_SQL, [bestand]).fetchall():
+         avond, avond_datum, c_bestand, c_blad, c_rij) in rows:
         avond_tekst = f"controleavond {avond} van {dutch_date(avond_datum)}"
         if s_bestand == bestand:
             for kolom, datum, regel, wat in (

@@ -94,3 +94,23 @@ def test_moving_a_finding_to_a_later_evening_rejects_the_findings_file(etl_paths
     assert "opvolgingsstap O1 (o.xlsx, blad 'Opvolging', rij 2) is gedateerd op 01-03-2021, vóór de " \
            "controleavond KIT-2 van 02-03-2021" in report.file("f.xlsx").problems[0].melding
     assert query(etl_paths, "SELECT bezoek_id FROM stg_bevindingen WHERE bevinding_id = 'F2'") == [("BKIT-1",)]
+
+
+def test_an_evening_given_again_by_another_file_is_held_to_the_steps_below_it(etl_paths):
+    # c.xlsx leaves and d.xlsx brings the same evenings and visits, KIT-1 four days later: the keys are not new
+    # (c.xlsx held them), so the steps already hanging from them are checked against d.xlsx's dates
+    controles(etl_paths["raw"] / "c.xlsx")
+    _bevindingen(etl_paths["raw"])
+    write_workbook(etl_paths["raw"] / "o.xlsx", {"Opvolging": [
+        STAP_HEADER, ["O1", "F2", None, "Gemeente", "handhaving", date(2021, 3, 1), "open", None]]})
+    assert run(etl_paths).ok
+    (etl_paths["raw"] / "c.xlsx").unlink()
+    rows = avonden()
+    rows[1][1] = date(2021, 3, 5)
+    write_workbook(etl_paths["raw"] / "d.xlsx", {"Controleavonden": rows, "Bezoeken": bezoeken()})
+    report = run(etl_paths)
+    assert report.file("d.xlsx").status == "afgewezen" and not report.swapped
+    assert [(p.regel, p.rij, p.kolom) for p in report.file("d.xlsx").problems] == [
+        ("start_voor_controleavond", 2, "datum")]
+    assert query(etl_paths, "SELECT _bestand, datum FROM stg_controleavonden WHERE controleavond_id = 'KIT-1'") == [
+        ("c.xlsx", date(2021, 3, 1))]  # nothing changed
