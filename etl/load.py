@@ -729,8 +729,14 @@ def _expected(reference_dir: Path) -> tuple[list[tuple], dict[str, pd.DataFrame]
 
 
 def _schema(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                       "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+    """Every column with its type, and every key constraint (a warehouse from before the staging tables lost
+    their primary keys is another schema: rebuilt, so that it loses their indexes too)."""
+    columns = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                          "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+    keys = con.execute("SELECT table_name, constraint_type, constraint_column_names::VARCHAR FROM duckdb_constraints() "
+                       "WHERE schema_name = 'main' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE') ORDER BY ALL"
+                       ).fetchall()
+    return columns + keys
 
 
 def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None = None) -> list[str]:

@@ -138,6 +138,18 @@ def test_reference_tables_are_refreshed_and_a_changed_schema_rebuilds(etl_paths)
     assert query(etl_paths, "SELECT inwoners FROM ref_gemeente WHERE naam = 'Bladel'") == [(21009,)]
 
 
+def test_a_warehouse_with_other_keys_is_rebuilt(etl_paths):
+    controles(etl_paths["raw"] / "a.xlsx")
+    run(etl_paths)
+    with duckdb.connect(str(etl_paths["warehouse"])) as con:  # as before the staging tables lost their keys
+        con.execute("ALTER TABLE stg_bezoeken ADD PRIMARY KEY (bezoek_id)")
+    report = run(etl_paths)
+    assert report.ok and report.file("a.xlsx").status == "geladen"  # read again into a new warehouse
+    assert query(etl_paths, "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'stg_bezoeken' "
+                            "AND constraint_type = 'PRIMARY KEY'") == [(0,)]
+    assert run(etl_paths).file("a.xlsx").status == "ongewijzigd"
+
+
 def test_a_changed_mapping_rereads_its_files(etl_paths):
     toml = etl_paths["mappings"] / "a.toml"
     toml.write_text('name = "a"\nkind = "controles"\nfiles = ["a.xlsx"]\n')
