@@ -162,22 +162,83 @@ def per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     ).df()
 
 
+def kerncijfers_per_team(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """`kerncijfers` of every team of the selection in one query: one row per team with an evening, a visit or a
+    violation in the selection (the same figures as `kerncijfers(con, replace(f, teams=(team,)))`; teams are
+    never added up). Columns: team, then those of `kerncijfers`; ordered by team.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH avond AS (
+                 SELECT team, count(*) AS controleavonden, avg(aantal_partners) AS partners_per_avond
+                 FROM fct_controleavond WHERE {cond} GROUP BY team
+             ),
+             bezoek AS (
+                 SELECT team, count(*) AS bezochte_objecten, sum(aantal_personen) AS aangetroffen_personen
+                 FROM fct_bezoek WHERE {cond} GROUP BY team
+             ),
+             overtreding AS (
+                 SELECT team, count(*) AS overtredingen, count(*) FILTER (WHERE opgevolgd) AS opgevolgd
+                 FROM fct_overtreding WHERE {cond} GROUP BY team
+             )
+        SELECT team, coalesce(a.controleavonden, 0)::BIGINT AS controleavonden,
+               coalesce(b.bezochte_objecten, 0)::BIGINT AS bezochte_objecten,
+               coalesce(b.aangetroffen_personen, 0)::BIGINT AS aangetroffen_personen,
+               coalesce(o.overtredingen, 0)::BIGINT AS overtredingen,
+               coalesce(o.opgevolgd, 0)::BIGINT AS opgevolgd,
+               o.opgevolgd / nullif(o.overtredingen, 0) AS aandeel_opgevolgd,
+               a.partners_per_avond
+        FROM avond a FULL JOIN bezoek b USING (team) FULL JOIN overtreding o USING (team)
+        ORDER BY team
+        """,
+        params * 3,
+    ).df()
+
+
+def per_gemeente_per_team(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
+    """`per_gemeente` of every team of the selection in one query: per team and municipality with at least one
+    evening of that team in the selection, the same figures as `per_gemeente(con, replace(f, teams=(team,)))`.
+    Columns: team, then those of `per_gemeente`; ordered by team, then as `per_gemeente`.
+    """
+    cond, params = f.sql()
+    return con.execute(
+        f"""
+        WITH avond AS (
+                 SELECT team, gemeente_code, any_value(gemeente) AS gemeente, count(*) AS controleavonden
+                 FROM fct_controleavond WHERE {cond} GROUP BY team, gemeente_code
+             ),
+             bezoek AS (
+                 SELECT team, gemeente_code, count(*) AS bezochte_objecten,
+                        sum(aantal_personen) AS aangetroffen_personen
+                 FROM fct_bezoek WHERE {cond} GROUP BY team, gemeente_code
+             ),
+             overtreding AS (
+                 SELECT team, gemeente_code, count(*) AS overtredingen, count(*) FILTER (WHERE opgevolgd) AS opgevolgd
+                 FROM fct_overtreding WHERE {cond} GROUP BY team, gemeente_code
+             )
+        SELECT a.team, a.gemeente_code, a.gemeente, a.controleavonden,
+               coalesce(b.bezochte_objecten, 0)::BIGINT AS bezochte_objecten,
+               coalesce(b.aangetroffen_personen, 0)::BIGINT AS aangetroffen_personen,
+               coalesce(o.overtredingen, 0)::BIGINT AS overtredingen,
+               coalesce(o.opgevolgd, 0)::BIGINT AS opgevolgd,
+               o.opgevolgd / nullif(o.overtredingen, 0) AS aandeel_opgevolgd
+        FROM avond a LEFT JOIN bezoek b USING (team, gemeente_code) LEFT JOIN overtreding o USING (team, gemeente_code)
+        ORDER BY a.team, a.controleavonden DESC, a.gemeente
+        """,
+        params * 3,
+    ).df()
+
+
 def _personen(aantal: float, drempel: int | None) -> str:
     """A person count in a sentence, suppressed below `drempel` (None: never)."""
     return f"minder dan {drempel}" if drempel is not None and 0 < aantal < drempel else getal(aantal)
 
 
-def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None = None) -> pd.DataFrame:
-    """A short Dutch summary of the selection, built only from `kerncijfers` and `per_gemeente` (one row per sentence).
-
-    Sentences: evenings/objects/persons; violations and the share followed up (named base: all violations);
-    partners per evening; the municipality with the most evenings. No sentence when there are no evenings.
-    `drempel` (small-count suppression, access/suppress.py): a person count from 1 up to drempel - 1 is written
-    "minder dan <drempel>" instead of the number; None writes every number. Column: zin.
-    """
-    kern = kerncijfers(con, f).iloc[0]
+def _zinnen(kern: pd.Series, gemeenten: pd.DataFrame, drempel: int | None) -> list[str]:
+    """The sentences of `samenvatting` from one row of `kerncijfers` and the rows of `per_gemeente`."""
     if int(kern["controleavonden"]) == 0:
-        return pd.DataFrame({"zin": pd.Series([], dtype="string")})
+        return []
     zinnen = [
         f"In deze periode zijn {getal(kern['controleavonden'])} controleavonden gehouden, waarbij "
         f"{getal(kern['bezochte_objecten'])} objecten zijn bezocht en "
@@ -193,14 +254,41 @@ def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None 
         zinnen.append("Er zijn geen overtredingen vastgelegd.")
     if pd.notna(kern["partners_per_avond"]):
         zinnen.append(f"Per controleavond waren gemiddeld {getal(kern['partners_per_avond'], 1)} partners aanwezig.")
-    gemeenten = per_gemeente(con, f)
     if len(gemeenten) > 1:
         top = gemeenten.iloc[0]
         zinnen.append(
             f"De meeste controleavonden waren in {top['gemeente']} ({getal(top['controleavonden'])} van "
             f"{getal(gemeenten['controleavonden'].sum())}), verdeeld over {len(gemeenten)} gemeenten."
         )
-    return pd.DataFrame({"zin": zinnen})
+    return zinnen
+
+
+def samenvatting(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None = None) -> pd.DataFrame:
+    """A short Dutch summary of the selection, built only from `kerncijfers` and `per_gemeente` (one row per sentence).
+
+    Sentences: evenings/objects/persons; violations and the share followed up (named base: all violations);
+    partners per evening; the municipality with the most evenings. No sentence when there are no evenings.
+    `drempel` (small-count suppression, access/suppress.py): a person count from 1 up to drempel - 1 is written
+    "minder dan <drempel>" instead of the number; None writes every number. Column: zin.
+    """
+    kern = kerncijfers(con, f).iloc[0]
+    zinnen = _zinnen(kern, per_gemeente(con, f) if int(kern["controleavonden"]) else pd.DataFrame(), drempel)
+    return pd.DataFrame({"zin": pd.Series(zinnen, dtype="string" if not zinnen else object)})
+
+
+def samenvatting_per_team(con: duckdb.DuckDBPyConnection, f: Filter, drempel: int | None = None) -> pd.DataFrame:
+    """`samenvatting` of every team of the selection, from `kerncijfers_per_team` and `per_gemeente_per_team`
+    (one query each instead of two per team). Columns: team, zin; a team's sentences in order, teams ordered by
+    team; no row for a team without evenings.
+    """
+    kern = kerncijfers_per_team(con, f)
+    gemeenten = per_gemeente_per_team(con, f)
+    rijen = [
+        (rij["team"], zin)
+        for _, rij in kern.iterrows()
+        for zin in _zinnen(rij, gemeenten[gemeenten["team"] == rij["team"]].reset_index(drop=True), drempel)
+    ]
+    return pd.DataFrame(rijen, columns=["team", "zin"])
 
 
 def teams_in_selectie(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:

@@ -11,7 +11,14 @@ from dataclasses import replace
 import streamlit as st
 
 from metrics.filters import Filter
-from metrics.overzicht import kerncijfers, lege_keuze, per_gemeente, samenvatting, teams_in_selectie, trend_per_maand
+from metrics.overzicht import (
+    kerncijfers_per_team,
+    lege_keuze,
+    per_gemeente_per_team,
+    samenvatting_per_team,
+    teams_in_selectie,
+    trend_per_maand,
+)
 from ui.charts import empty_state, show_chart
 from ui.data import query
 from ui.figuren import KENGETALLEN_OVERZICHT, gemeenten_figuur, trend_figuur
@@ -24,9 +31,9 @@ from ui.shell import require_shell
 require_shell(__file__)
 
 
-def tegels(tf: Filter, breed: bool) -> None:
-    """The six headline tiles and the summary of one team's selection."""
-    kern = query(kerncijfers, tf).iloc[0]
+def tegels(f: Filter, team: str, breed: bool) -> None:
+    """The six headline tiles and the summary of one team's selection (`f` with every team: one query for all)."""
+    kern = kern_per_team.loc[team]
     vakken = [*st.columns(3), *st.columns(3)] if breed else [*st.columns(2), *st.columns(2), *st.columns(2)]
     vakken[0].metric("Controleavonden", getal(kern["controleavonden"]), border=True)
     vakken[1].metric("Bezochte objecten", getal(kern["bezochte_objecten"]), border=True)
@@ -47,7 +54,8 @@ def tegels(tf: Filter, breed: bool) -> None:
     )
     with st.container(border=True):
         st.markdown("**Samenvatting**")
-        st.markdown(" ".join(query(samenvatting, tf, drempel())["zin"]))  # the persons count too
+        zinnen = query(samenvatting_per_team, f, drempel())  # the persons count too
+        st.markdown(" ".join(zinnen.loc[zinnen["team"] == team, "zin"]))
 
 
 f = page_header("Overzicht", "De belangrijkste cijfers van het interventieteam voor de gekozen gemeenten en periode.")
@@ -57,21 +65,26 @@ if not teams:
     empty_state()
     st.stop()
 per_team = {team: replace(f, teams=(team,)) for team in teams}
-lege = {team: " ".join(query(lege_keuze, tf)["zin"]) or None for team, tf in per_team.items()}
+kern_per_team = query(kerncijfers_per_team, f).set_index("team")
+lege = {
+    team: " ".join(query(lege_keuze, tf)["zin"]) or None
+    if team not in kern_per_team.index or int(kern_per_team.loc[team, "controleavonden"]) == 0 else None
+    for team, tf in per_team.items()
+}
 if len(teams) > 1:
     st.caption(
         "Meer dan één team: hun cijfers staan naast elkaar en worden niet opgeteld, want de teams werkten in "
         "andere gemeenten, perioden en fasen (zie KIT vs PIT voor een vergelijking per maand en per inwoner)."
     )
 kolommen = st.columns(len(teams)) if len(teams) > 1 else [st.container()]
-for kolom, (team, tf) in zip(kolommen, per_team.items(), strict=True):
+for kolom, team in zip(kolommen, teams, strict=True):
     with kolom:
         if len(teams) > 1:
             st.subheader(team_label_kort(team))
         if lege[team] is not None:
             empty_state(lege[team])
         else:
-            tegels(tf, breed=len(teams) == 1)
+            tegels(f, team, breed=len(teams) == 1)
 if all(tekst is not None for tekst in lege.values()):
     st.stop()
 
@@ -88,9 +101,11 @@ show_chart(trend_figuur(trend_grafiek, kengetal), trend, "Verloop per maand")
 
 st.subheader("Gemeenten vergeleken")
 met_avonden = [team for team in teams if lege[team] is None]
+alle_gemeenten = query(per_gemeente_per_team, f)
 for kolom, team in zip(st.columns(len(met_avonden)), met_avonden, strict=True):
     with kolom:
-        gemeenten, _ = person_counts(query(per_gemeente, per_team[team]), ["aangetroffen_personen"])
+        van_team = alle_gemeenten[alle_gemeenten["team"] == team].drop(columns="team").reset_index(drop=True)
+        gemeenten, _ = person_counts(van_team, ["aangetroffen_personen"])
         fig = gemeenten_figuur(gemeenten)
         if len(met_avonden) > 1:
             fig.update_layout(title=f"{team_label_kort(team)}: {fig.layout.title.text.lower()}")

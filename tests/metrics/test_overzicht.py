@@ -13,9 +13,12 @@ from metrics.filters import Filter
 from metrics.overzicht import (
     gemeente_opties,
     kerncijfers,
+    kerncijfers_per_team,
     lege_keuze,
     per_gemeente,
+    per_gemeente_per_team,
     samenvatting,
+    samenvatting_per_team,
     team_opties,
     teams_in_selectie,
     trend_per_maand,
@@ -126,3 +129,34 @@ def test_empty_choice_says_what_is_empty_and_what_exists(con: duckdb.DuckDBPyCon
     assert list(lege_keuze(con, nooit)["zin"])[-1] == "Voor deze keuze is nog nooit een controleavond geregistreerd."
     wel = wat_er_wel_is(con, Filter(teams=("KIT-pilot",), start=date(2019, 3, 1), end=date(2019, 6, 30))).iloc[0]
     assert (wel["signalen"], wel["partnerresultaten"], wel["opvolgingsstappen"]) == (2, 3, 4)
+
+
+def test_per_team_figures_are_each_teams_own(con: duckdb.DuckDBPyConnection) -> None:
+    """The one-query-for-every-team figures of the Overzicht page: the pilot's and PIT's rows hold the values of
+    their own selections (written out) and equal the one-team functions; teams are not added up."""
+    kern = kerncijfers_per_team(con, Filter()).set_index("team")
+    pilot, pit = kern.loc["KIT-pilot"], kern.loc["PIT"]
+    assert (pilot["controleavonden"], pilot["bezochte_objecten"], pilot["aangetroffen_personen"]) == (3, 5, 25)
+    assert (pilot["overtredingen"], pilot["opgevolgd"]) == (6, 2)
+    assert pilot["aandeel_opgevolgd"] == pytest.approx(2 / 6)
+    assert pilot["partners_per_avond"] == pytest.approx(3.0)
+    assert (pit["controleavonden"], pit["bezochte_objecten"], pit["aangetroffen_personen"]) == (2, 3, 13)
+    assert pit["aandeel_opgevolgd"] == 0
+    for f in (Filter(), Filter(teams=("KIT-pilot", "PIT")), Filter(gemeenten=("GM1724",)),
+              Filter(start=date(2019, 3, 1), end=date(2019, 3, 31))):
+        per = kerncijfers_per_team(con, f)
+        gemeenten = per_gemeente_per_team(con, f)
+        zinnen = samenvatting_per_team(con, f)
+        for team in per["team"]:
+            tf = Filter(teams=(team,), gemeenten=f.gemeenten, start=f.start, end=f.end)
+            eigen = kerncijfers(con, tf)
+            pd.testing.assert_frame_equal(per[per["team"] == team].drop(columns="team").reset_index(drop=True),
+                                          eigen, check_dtype=False)
+            pd.testing.assert_frame_equal(
+                gemeenten[gemeenten["team"] == team].drop(columns="team").reset_index(drop=True),
+                per_gemeente(con, tf), check_dtype=False)
+            assert list(zinnen.loc[zinnen["team"] == team, "zin"]) == list(samenvatting(con, tf)["zin"])
+    veldhoven = per_gemeente_per_team(con, PILOT).set_index("gemeente")
+    assert list(veldhoven.index) == ["Veldhoven", "Bergeijk"]
+    assert veldhoven.loc["Veldhoven", "aandeel_opgevolgd"] == pytest.approx(2 / 5)
+    assert "33% (2)" in list(samenvatting_per_team(con, PILOT)["zin"])[1]
