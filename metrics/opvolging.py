@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from metrics.doorlooptijd import KWANTIEL_KOLOMMEN, kaplan_meier, kwantielen
@@ -99,27 +100,6 @@ def _per_groep_sql(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | 
     ).df()
 
 
-def _stappen(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
-    """One row per follow-up step in the selection (steps on violations and steps for a whole action).
-
-    Columns: opvolging_id, op_overtreding (the step follows up one violation), team, gemeente, datum (control
-    evening), organisatie (partner display name), soort, status, datum_start, deadline, datum_gesloten.
-    Steps on findings that are no violation are left out.
-    """
-    cond, params = f.sql("o", date_col="avond_datum")
-    return con.execute(
-        f"""
-        SELECT o.opvolging_id, o.bevinding_id IS NOT NULL AS op_overtreding, o.team, o.gemeente_code, o.gemeente,
-               o.avond_datum AS datum, coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.soort,
-               o.status, o.datum_start, o.deadline, o.datum_gesloten
-        FROM fct_opvolging o
-        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
-        ORDER BY o.opvolging_id
-        """,
-        params,
-    ).df()
-
-
 def opvolging_per_gemeente(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
     """Share of violations followed up per municipality (and its group).
 
@@ -181,23 +161,44 @@ def stappen_per_soort(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame
     with zeros when absent; other kinds only when present. Columns: soort, status, stappen.
     Source: HAM/KIT evaluation §5.11 (flow of a case: opvolging), PIT infographic (hercontroles, persberichten).
     """
-    s = _stappen(con, f)
+    cond, params = f.sql("o", date_col="avond_datum")
+    s = con.execute(
+        f"""
+        SELECT o.soort, o.status, count(*)::BIGINT AS stappen
+        FROM fct_opvolging o
+        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
+        GROUP BY o.soort, o.status
+        """,
+        params,
+    ).df()
     soorten = list(SOORTEN) + sorted(set(s["soort"]) - set(SOORTEN))
     statussen = list(STATUSSEN) + sorted(set(s["status"]) - set(STATUSSEN))
     raster = pd.MultiIndex.from_product([soorten, statussen], names=["soort", "status"])
-    telling = s.groupby(["soort", "status"]).size().reindex(raster, fill_value=0)
+    telling = s.set_index(["soort", "status"])["stappen"].reindex(raster, fill_value=0)
     return telling.rename("stappen").astype("int64").reset_index()
 
 
 def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
-    """Per violation: days from its control evening to closure (event) or to the reference date (censored).
+    """Violations counted per team, group, days and closure: days from the control evening to closure (event) or
+    to the reference date (censored); aantal = violations with that team, group, days and closure.
 
-    Columns: team, groep, dagen, afgesloten. A violation without a completed step on or before its team's
+    Columns: team, groep, dagen, afgesloten, aantal. A violation without a completed step on or before its team's
     peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never dropped.
+    Counted in SQL so that no row per violation leaves the database (`_uitgepakt` gives the per-violation arrays).
     """
     sql, params = _overtredingen_sql(tot_peildatum(f, peildatum), peildatum)
-    return con.execute(f"SELECT team, groep, dagen, afgesloten FROM ({sql}) ORDER BY datum, bevinding_id",
-                       params).df()
+    return con.execute(
+        f"""SELECT team, groep, dagen, afgesloten, count(*)::BIGINT AS aantal FROM ({sql})
+            GROUP BY ALL ORDER BY team, groep, dagen, afgesloten""",
+        params,
+    ).df()
+
+
+def _uitgepakt(d: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The days and closures of `_doorlooptijden` rows, one entry per violation (each row `aantal` times)."""
+    aantal = d["aantal"].to_numpy(dtype=np.int64)
+    return (np.repeat(d["dagen"].to_numpy(dtype=float), aantal),
+            np.repeat(d["afgesloten"].to_numpy(dtype=bool), aantal))
 
 
 def _per_kolom(per: str) -> str:
@@ -219,7 +220,7 @@ def tijd_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "g
     """
     kolom = _per_kolom(per)
     d = _doorlooptijden(con, f, peildatum)
-    delen = [kaplan_meier(g["dagen"], g["afgesloten"]).assign(**{kolom: naam}) for naam, g in d.groupby(kolom)]
+    delen = [kaplan_meier(*_uitgepakt(g)).assign(**{kolom: naam}) for naam, g in d.groupby(kolom)]
     if not delen:
         return pd.DataFrame(columns=[kolom, "dagen", "at_risk", "afgesloten", "gecensureerd", "aandeel_open"])
     out = pd.concat(delen, ignore_index=True)
@@ -242,8 +243,9 @@ def mediaan_tot_afsluiting(con: duckdb.DuckDBPyConnection, f: Filter, per: str |
     groepen = [(None, d)] if per is None else list(d.groupby(_per_kolom(per)))
     rijen = []
     for naam, g in groepen:
-        rij = {"overtredingen": len(g), "afgesloten": int(g["afgesloten"].sum()),
-               "gecensureerd": int((~g["afgesloten"]).sum()), **kwantielen(g["dagen"], g["afgesloten"])}
+        dagen, afgesloten = _uitgepakt(g)
+        rij = {"overtredingen": len(dagen), "afgesloten": int(afgesloten.sum()),
+               "gecensureerd": int((~afgesloten).sum()), **kwantielen(dagen, afgesloten)}
         rijen.append(rij if per is None else {per: naam, **rij})
     kolommen = ([] if per is None else [per]) + ["overtredingen", "afgesloten", "gecensureerd", *KWANTIEL_KOLOMMEN]
     out = pd.DataFrame(rijen, columns=kolommen)
@@ -260,26 +262,38 @@ def achterstallige_stappen(con: duckdb.DuckDBPyConnection, f: Filter, peildatum:
     Columns: team, gemeente, organisatie, soort, status, deadline, dagen_over_deadline, peildatum; longest
     overdue first.
     """
+    sql, params = _achterstallig_sql(f, peildatum)
+    out = con.execute(
+        f"""SELECT team, gemeente, organisatie, soort, status, deadline, dagen_over_deadline, peildatum FROM ({sql})
+            ORDER BY dagen_over_deadline DESC, gemeente, soort, opvolging_id""",
+        params,
+    ).df()
+    for kolom in ("deadline", "peildatum"):
+        out[kolom] = pd.to_datetime(out[kolom]).dt.date
+    return out.astype({"dagen_over_deadline": "int64"})
+
+
+def _achterstallig_sql(f: Filter, peildatum: date | None) -> tuple[str, list[object]]:
+    """The overdue steps of `achterstallige_stappen` as one query (`sql`, `params`), with opvolging_id."""
     f = tot_peildatum(f, peildatum)
     cond, params = f.sql("o", date_col="avond_datum")
     peil_sql, peil_params = peildata_sql(f, peildatum)
-    out = con.execute(
-        f"""
+    sql = f"""
         WITH p AS ({peil_sql})
-        SELECT o.team, o.gemeente, coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.soort,
+        SELECT o.opvolging_id, o.team, o.gemeente, coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.soort,
                CASE WHEN o.status IN ('afgerond', 'vervallen') THEN 'afgerond na de peildatum' ELSE o.status END
                    AS status,
                o.deadline, (p.peildatum - o.deadline)::BIGINT AS dagen_over_deadline, p.peildatum
         FROM fct_opvolging o JOIN p USING (team)
         WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
-          AND {te_laat_sql("o", "p.peildatum")}
-        ORDER BY dagen_over_deadline DESC, o.gemeente, o.soort, o.opvolging_id
-        """,
-        [*peil_params, *params],
-    ).df()
-    for kolom in ("deadline", "peildatum"):
-        out[kolom] = pd.to_datetime(out[kolom]).dt.date
-    return out.astype({"dagen_over_deadline": "int64"})
+          AND {te_laat_sql("o", "p.peildatum")}"""
+    return sql, [*peil_params, *params]
+
+
+def _aantal_achterstallig(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None) -> int:
+    """The number of rows of `achterstallige_stappen`, counted in SQL."""
+    sql, params = _achterstallig_sql(f, peildatum)
+    return int(con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 
 def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
@@ -310,7 +324,7 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: 
             "aandeel_afgesloten": [afgesloten / overtredingen if overtredingen else float("nan")],
             **{k: midden[k].to_numpy(dtype=float) for k in KWANTIEL_KOLOMMEN if k != "at_risk_mediaan"},
             "at_risk_mediaan": midden["at_risk_mediaan"].array,
-            "stappen_over_deadline": [len(achterstallige_stappen(con, f, peildatum))],
+            "stappen_over_deadline": [_aantal_achterstallig(con, f, peildatum)],
             "peildatum": [max(peildata(con, f, peildatum)["peildatum"], default=None)],
         }
     )
