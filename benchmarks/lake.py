@@ -1,12 +1,13 @@
 """Copy-and-swap warehouse against a DuckLake warehouse for one small load into a national-size warehouse.
 
-Both sides do the same work for the rows of one team's monthly batch (taken from a warehouse the loader filled
-with that batch alone, so parsing is left out): in one transaction delete the files' earlier rows, insert the new
-ones, run the loader's data tests (etl.load.data_tests) and commit. Copy-and-swap (what etl/load.py does) first
-copies the whole warehouse file and ends with CHECKPOINT and os.replace; DuckLake (duckdb-ext-ducklake with an
-SQLite catalogue, duckdb-ext-sqlite; Parquet data files) commits a new snapshot in place: readers in other
-processes keep the snapshot they started with and see the new one afterwards, and a crash before the catalogue's
-commit leaves only unreferenced data files. The extensions are loaded from their pip packages' paths (no network).
+Both sides do the same work for the rows of one team's monthly batch (taken from a warehouse the loader filled with
+that batch alone, so parsing is left out): in one transaction delete the files' earlier rows, insert the new ones,
+refresh the materialised marts for those files, run the loader's incremental data tests and commit. Copy-and-swap
+(what etl/load.py does) first copies the whole warehouse file and ends with CHECKPOINT and os.replace; DuckLake
+(duckdb-ext-ducklake with an SQLite catalogue, duckdb-ext-sqlite; Parquet data files) commits a new snapshot in
+place: readers in other processes keep the snapshot they started with and see the new one afterwards, and a crash
+before the catalogue's commit leaves only unreferenced data files. The extensions are loaded from their pip
+packages' paths (no network).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 
 from benchmarks.measure import median_seconds, ratio
 from etl.load import data_tests
+from etl.refresh import note_removed, refresh_marts
 from etl.schema import schema_ddl
 
 
@@ -43,7 +45,9 @@ def _connect() -> duckdb.DuckDBPyConnection:
 def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
     return [r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_type = 'BASE TABLE' "
-        "AND (table_name LIKE 'stg_%' OR table_name LIKE 'ref_%' OR table_name LIKE 'meta_%') ORDER BY 1",
+        "AND (table_name LIKE 'stg_%' OR table_name LIKE 'ref_%' OR table_name LIKE 'meta_%' "
+        "OR table_name LIKE 'fct_%') "
+        "ORDER BY 1",
         [catalog]).fetchall()]
 
 
@@ -55,14 +59,31 @@ def _view_ddl() -> list[str]:
                                             "AND schema_name = 'main' ORDER BY view_oid").fetchall()]
 
 
+def _macro_ddl() -> list[str]:
+    """The mart definitions (CREATE MACRO int_fct_* of etl/warehouse.sql) as temporary macros, so that they
+    resolve in whichever catalogue is in use."""
+    with duckdb.connect() as fresh:
+        fresh.execute(schema_ddl())
+        return [f"CREATE OR REPLACE TEMP MACRO {name}(bron) AS TABLE {sql}" for name, sql in fresh.execute(
+            "SELECT function_name, macro_definition FROM duckdb_functions() WHERE function_name LIKE 'int_fct_%' "
+            "AND function_type = 'table_macro'").fetchall()]
+
+
 def _replace_rows(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
-    """The load's writing part, in the catalogue in use: the files' old rows out, the new rows in, data tests."""
+    """The load's writing part, in the catalogue in use: the files' old rows out (noting what they took away),
+    the new rows in, the marts refreshed for the touched files and the incremental data tests, as etl/load.py."""
     con.begin()
-    for table in tables:
-        if table.startswith("stg_"):
-            con.execute(f"DELETE FROM {table} WHERE _bestand IN (SELECT DISTINCT _bestand FROM small.{table})")
-            con.execute(f"INSERT INTO {table} SELECT * FROM small.{table}")
-    failures = data_tests(con)
+    staging = [t for t in tables if t.startswith("stg_")]
+    files = sorted({r[0] for t in staging for r in con.execute(f"SELECT DISTINCT _bestand FROM small.{t}").fetchall()})
+    con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _weg_avond (controleavond_id VARCHAR)")
+    for bestand in files:
+        note_removed(con, bestand)
+    for table in staging:
+        con.execute(f"DELETE FROM {table} WHERE _bestand IN (SELECT DISTINCT _bestand FROM small.{table})")
+        con.execute(f"INSERT INTO {table} SELECT * FROM small.{table}")
+    refresh_marts(con, files)
+    failures = data_tests(con, files)
     if failures:
         con.rollback()
         raise RuntimeError(failures)
@@ -84,8 +105,8 @@ def measure(work: Path, national: Path, small_warehouse: Path, runs: int) -> dic
     con.execute("DETACH nat")
     con.execute(f"ATTACH '{small_warehouse}' AS small (READ_ONLY)")
     con.execute("USE lake")
-    for view in _view_ddl():  # the marts, so that the loader's data tests (staging and marts) run as in a load
-        con.execute(view)
+    for statement in [*_macro_ddl(), *_view_ddl()]:  # the marts, so that a refresh and the data tests run as in
+        con.execute(statement)                       # a load
     out = {"ducklake_s": median_seconds(lambda: _replace_rows(con, tables), runs)}
     con.close()
 

@@ -33,6 +33,7 @@ import duckdb
 from etl.contract import BETAALWIJZEN, OBJECT_TYPES, OPVOLGING_SOORTEN
 from etl.demo.common import passes_elfproef
 from etl.demo.xlsx import SheetData, write_workbook
+from etl.refresh import refresh_marts
 from etl.schema import create_warehouse, read_reference
 
 TEAMS = 37
@@ -291,6 +292,7 @@ def build_national(path: Path, reference_dir: Path, scale: float = 1.0, demo_war
             con.execute("DETACH demo")
         for temp in ("avond", "bezoek", "bevinding", "ntg", "nt"):
             con.execute(f"DROP TABLE {temp}")
+        refresh_marts(con)  # the materialised marts, as a full load leaves them
         con.execute("CHECKPOINT")
         return row_counts(con)
     finally:

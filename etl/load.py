@@ -47,6 +47,7 @@ from etl.parse import (
 )
 from etl.pseudonym import fingerprint, load_key
 from etl.read import Located, ReadError, locate, read_workbook, sniff
+from etl.refresh import note_removed, refresh_marts, row_count_failures
 from etl.schema import create_warehouse, schema_ddl
 from etl.screen import describe
 from etl.staging import LINEAGE, bridges, sheet_of, staging_tables, stg_column, stg_table
@@ -518,6 +519,7 @@ def _delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
     """Delete the file's rows from every staging table, noting the keys it took away (temp table _weg, read by
     the incremental data tests: a row elsewhere that referred to such a key must be checked again)."""
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _weg (tabel VARCHAR, sleutel VARCHAR)")
+    note_removed(con, bestand)  # the control evenings of its rows, for the marts' incremental refresh
     for k in contract.KINDS:
         for sheet in k.sheets:
             if sheet.key:
@@ -752,9 +754,10 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
     them); a relationship to a reference table (replaced every load) for the rows of those files when the table
     still holds every key it held when the work copy was opened (`note_reference_keys`), otherwise for every row
     (a reference changed in etl/reference, or a team of a teams file that left). Every other row passed these tests
-    in the load that wrote it. The marts' tests then do not run: they test the view definitions, which cannot
+    in the load that wrote it. The marts' full tests then do not run: they test the mart definitions, which cannot
     lose or double rows while the staging tests hold, and they run on every full build (a new or rebuilt
-    warehouse, a rebuild or rollback, and the test suite).
+    warehouse, a rebuild or rollback, and the test suite); instead every materialised mart's row count is held to
+    its source's (etl.refresh.row_count_failures), which catches a refresh that lost or doubled rows.
     """
     failures: list[str] = []
     incremental = bestanden is not None
@@ -834,7 +837,7 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
         check(f"SELECT 1 FROM {b.table} d WHERE {referring('d', 'ref_partner')} AND NOT EXISTS "
               "(SELECT 1 FROM ref_partner p WHERE p.code = d.partner)",
               f"relationships {b.table}.partner -> ref_partner.code")
-    return failures if incremental else failures + mart_tests(con)
+    return failures + row_count_failures(con) if incremental else failures + mart_tests(con)
 
 
 def _record_run(con: duckdb.DuckDBPyConnection, report: LoadReport, started: datetime) -> None:
@@ -999,6 +1002,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
             if f.status == "geladen":
                 con.execute("DELETE FROM meta_teruggezet WHERE bestand = ?", [f.bestand])
         written = {f.bestand for f in report.files if f.status in ("geladen", "verwijderd")}
+        refresh_marts(con, None if full_build else written)
         report.data_test_failures = data_tests(con, None if full_build else written)
         _record_run(con, report, started)
         if archive_dir is not None and not report.data_test_failures:
@@ -1074,7 +1078,9 @@ def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_d
 def swap_in(con: duckdb.DuckDBPyConnection, tmp: Path, warehouse_path: Path, refused: str) -> None:
     """Put the work copy `tmp` (open as `con`) in place of the warehouse when the data tests pass on it (CHECKPOINT,
     close, atomic os.replace); otherwise raise LoadRefused(`refused` with {fouten} filled in) and leave the
-    warehouse as it was. The caller removes `tmp` on any exception (`_remove`)."""
+    warehouse as it was; the materialised marts are recomputed first. The caller removes `tmp` on any exception
+    (`_remove`)."""
+    refresh_marts(con)
     failures = data_tests(con)
     if failures:
         raise LoadRefused(refused.format(fouten="; ".join(failures)))

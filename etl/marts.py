@@ -1,6 +1,7 @@
-"""The marts: the views metrics/, ui/, report/ and pages/ read (etl/warehouse.sql), each column described with its unit.
+"""The marts: what metrics/, ui/, report/ and pages/ read (etl/warehouse.sql), each column described with its unit.
 
-fct_* views are facts (one row per event or record: a control evening, a visit, a follow-up step, a load run);
+fct_* marts are facts (one row per event or record: a control evening, a visit, a follow-up step, a load run; the
+large ones are tables the loader materialises, etl/refresh.py, the rest views);
 dim_* views are dimensions (what facts point at: municipalities, teams, partners, questions, files in force).
 `MARTS` is the column catalogue; tests/etl/test_marts.py holds it to a freshly built warehouse (every column of
 every mart described, no description of a column that does not exist). `mart_tests` are the loader's data tests on

@@ -1,7 +1,8 @@
 """Create the warehouse schema and fill the reference tables from etl/reference/*.csv.
 
 The schema is the staging layer generated from the contract (etl/staging.py) followed by etl/warehouse.sql:
-reference tables, load bookkeeping and the marts (views) that metrics/ reads, described in etl/marts.py.
+reference tables, load bookkeeping and the marts that metrics/ reads (views, and the large fact marts as tables
+materialised by etl/refresh.py from their table macros), described in etl/marts.py.
 """
 
 from __future__ import annotations

@@ -93,6 +93,11 @@ CREATE TABLE meta_bewaartermijn (         -- what each retention run removed or 
     onderwerp VARCHAR NOT NULL,            -- table and year, raw file, or file and sha256
     aantal INTEGER NOT NULL                -- rows anonymised (persoonsgegevens), else 1
 );
+CREATE TABLE meta_marts (                  -- the materialised fact marts' last refresh (etl/refresh.py)
+    ververst_op TIMESTAMP NOT NULL,         -- when the marts were last brought up to date
+    volledig BOOLEAN NOT NULL,              -- that refresh recomputed every row (else: what a load touched)
+    referenties VARCHAR NOT NULL            -- md5 of the reference rows the marts copy (names, kinds, groups)
+);
 CREATE TABLE meta_laadronde (             -- one row per file per load run (history)
     run_id VARCHAR NOT NULL,
     gestart_op TIMESTAMP NOT NULL,
@@ -111,76 +116,92 @@ CREATE TABLE meta_afwijzing (             -- every problem found, per file per r
 );
 
 -- ---------------------------------------------------------------- marts: facts
--- Speed (benchmarks/): DuckDB computes a view's aggregate joins even when a query uses none of their columns, so the
--- per-evening counts live only in fct_controleavond, as joins on one aggregate each (not a correlated subquery per
--- row), and every other view joins the evening's context (stg_controleavonden + ref_gemeente) itself.
-CREATE VIEW fct_controleavond AS
+-- The large fact marts are tables, materialised by the loader (etl/refresh.py) from the table macros int_fct_*
+-- below: int_fct_x(bron) computes the mart rows of the driving rows in the table named `bron` (staging rows, or
+-- a temporary table holding the rows a load touched), so that one definition serves the full build
+-- (bron = the staging table) and the incremental refresh of what a load touched. A macro reads the marts
+-- materialised before it (a visit reads its evening's fct_controleavond row), never a view of a view, so a
+-- metric reads one table instead of paying for the joins on every query.
+CREATE MACRO int_fct_controleavond(bron) AS TABLE
 SELECT c.controleavond_id, c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team,
        c.gemeente_code, g.naam AS gemeente, c.thema, c.aantal_deelnemers,
        coalesce(d.n, 0) AS aantal_partners,   -- partners present (stg_deelname rows), count
        coalesce(b.n, 0) AS aantal_bezoeken    -- visits (stg_bezoeken rows), count
-FROM stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code
-LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_deelname GROUP BY 1) d USING (controleavond_id)
-LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_bezoeken GROUP BY 1) b USING (controleavond_id);
+FROM query_table(bron) c JOIN ref_gemeente g ON g.code = c.gemeente_code
+LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_deelname
+           WHERE controleavond_id IN (SELECT controleavond_id FROM query_table(bron)) GROUP BY 1) d
+       USING (controleavond_id)
+LEFT JOIN (SELECT controleavond_id, count(*) AS n FROM stg_bezoeken
+           WHERE controleavond_id IN (SELECT controleavond_id FROM query_table(bron)) GROUP BY 1) b
+       USING (controleavond_id);
+CREATE TABLE fct_controleavond AS SELECT * FROM int_fct_controleavond('stg_controleavonden') LIMIT 0;
 
-CREATE VIEW fct_deelname AS
+CREATE MACRO int_fct_deelname(bron) AS TABLE
 SELECT d.controleavond_id, d.partner, p.naam AS partner_naam, p.soort AS partner_soort,
-       c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team, c.gemeente_code, g.naam AS gemeente, c.thema
-FROM stg_deelname d JOIN ref_partner p ON p.code = d.partner
-JOIN stg_controleavonden c USING (controleavond_id) JOIN ref_gemeente g ON g.code = c.gemeente_code;
+       c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema
+FROM query_table(bron) d JOIN ref_partner p ON p.code = d.partner
+JOIN fct_controleavond c USING (controleavond_id);
+CREATE TABLE fct_deelname AS SELECT * FROM int_fct_deelname('stg_deelname') LIMIT 0;
 
-CREATE VIEW fct_bezoek AS
-SELECT b.bezoek_id, b.controleavond_id, c.datum, date_trunc('month', c.datum)::DATE AS maand, c.team,
-       c.gemeente_code, g.naam AS gemeente, c.thema,
+CREATE MACRO int_fct_bezoek(bron) AS TABLE
+SELECT b.bezoek_id, b.controleavond_id, c.datum, c.maand, c.team, c.gemeente_code, c.gemeente, c.thema,
        b.object_type, b.pc4, b.adres_pseudoniem, b.eigenaar_pseudoniem, b.aantal_personen
-FROM stg_bezoeken b JOIN stg_controleavonden c USING (controleavond_id) JOIN ref_gemeente g ON g.code = c.gemeente_code;
+FROM query_table(bron) b JOIN fct_controleavond c USING (controleavond_id);
+CREATE TABLE fct_bezoek AS SELECT * FROM int_fct_bezoek('stg_bezoeken') LIMIT 0;
 
-CREATE VIEW fct_persoon AS
+CREATE MACRO int_fct_persoon(bron) AS TABLE
 SELECT p.persoon_id, p.bezoek_id, p.naam_pseudoniem, p.nationaliteit, p.huurovereenkomst, p.huur_per_maand,
        p.huur_betaalwijze, p.ingeschreven_brp, p.verblijfsduur_maanden, p.uitzendbureau, p.zorgverzekering,
        b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type
-FROM stg_personen p JOIN fct_bezoek b USING (bezoek_id);
+FROM query_table(bron) p JOIN fct_bezoek b USING (bezoek_id);
+CREATE TABLE fct_persoon AS SELECT * FROM int_fct_persoon('stg_personen') LIMIT 0;
 
-CREATE VIEW fct_bevinding AS
+CREATE MACRO int_fct_bevinding(bron) AS TABLE
 SELECT f.bevinding_id, f.bezoek_id, f.persoon_id, f.categorie, k.naam AS categorie_naam, k.groep,
        f.overtreding, f.partner, f.toelichting,
        b.controleavond_id, b.datum, b.maand, b.team, b.gemeente_code, b.gemeente, b.thema, b.object_type,
        b.aantal_personen AS personen_op_bezoek
-FROM stg_bevindingen f JOIN fct_bezoek b USING (bezoek_id)
+FROM query_table(bron) f JOIN fct_bezoek b USING (bezoek_id)
 LEFT JOIN ref_bevindingcategorie k ON k.code = f.categorie;
+CREATE TABLE fct_bevinding AS SELECT * FROM int_fct_bevinding('stg_bevindingen') LIMIT 0;
 
-CREATE VIEW fct_overtreding AS              -- violations; followed up = at least one step (any kind/status)
+CREATE MACRO int_fct_overtreding(bron) AS TABLE  -- bron: fct_bevinding rows; followed up = at least one step
 SELECT f.*, o.bevinding_id IS NOT NULL AS opgevolgd
-FROM fct_bevinding f
-LEFT JOIN (SELECT DISTINCT bevinding_id FROM stg_opvolging WHERE bevinding_id IS NOT NULL) o USING (bevinding_id)
+FROM query_table(bron) f
+LEFT JOIN (SELECT DISTINCT bevinding_id FROM stg_opvolging
+           WHERE bevinding_id IN (SELECT bevinding_id FROM query_table(bron) WHERE overtreding)) o
+       USING (bevinding_id)
 WHERE f.overtreding;
+CREATE TABLE fct_overtreding AS SELECT * FROM int_fct_overtreding('fct_bevinding') LIMIT 0;
 
-CREATE VIEW fct_partnerresultaat AS
-SELECT r.resultaat_id, r.team, r.partner, r.controleavond_id, r.soort, r.aantal, r.hoeveelheid, r.eenheid,
-       r.bedrag_eur, r.datum, p.naam AS partner_naam, c.gemeente_code, g.naam AS gemeente
-FROM stg_partnerresultaten r JOIN ref_partner p ON p.code = r.partner
-LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code) USING (controleavond_id);
-
-CREATE VIEW fct_opvolging AS
+CREATE MACRO int_fct_opvolging(bron) AS TABLE
 SELECT o.opvolging_id, o.bevinding_id, o.controleavond_id, o.organisatie, o.afdeling, o.soort, o.datum_start,
        o.deadline, o.status, o.datum_gesloten, o.resultaat,
        coalesce(f.team, c.team) AS team, coalesce(f.gemeente_code, c.gemeente_code) AS gemeente_code,
-       coalesce(f.gemeente, g.naam) AS gemeente, f.categorie, f.overtreding,
+       coalesce(f.gemeente, c.gemeente) AS gemeente, f.categorie, f.overtreding,
        c.controleavond_id AS avond_id,          -- the control evening followed up (the violation's, else the step's own)
        c.datum AS avond_datum,                  -- date of that control evening
        p.naam AS organisatie_naam,              -- display name of the responsible organisation
        f.categorie_naam                         -- display name of the violation's category (NULL: whole action)
-FROM stg_opvolging o
+FROM query_table(bron) o
 LEFT JOIN fct_bevinding f USING (bevinding_id)
-LEFT JOIN (stg_controleavonden c JOIN ref_gemeente g ON g.code = c.gemeente_code)
-       ON c.controleavond_id = coalesce(f.controleavond_id, o.controleavond_id)
+LEFT JOIN fct_controleavond c ON c.controleavond_id = coalesce(f.controleavond_id, o.controleavond_id)
 LEFT JOIN ref_partner p ON p.code = o.organisatie;
+CREATE TABLE fct_opvolging AS SELECT * FROM int_fct_opvolging('stg_opvolging') LIMIT 0;
 
-CREATE VIEW fct_signaal AS
+CREATE MACRO int_fct_partnerresultaat(bron) AS TABLE
+SELECT r.resultaat_id, r.team, r.partner, r.controleavond_id, r.soort, r.aantal, r.hoeveelheid, r.eenheid,
+       r.bedrag_eur, r.datum, p.naam AS partner_naam, c.gemeente_code, c.gemeente
+FROM query_table(bron) r JOIN ref_partner p ON p.code = r.partner
+LEFT JOIN fct_controleavond c USING (controleavond_id);
+CREATE TABLE fct_partnerresultaat AS SELECT * FROM int_fct_partnerresultaat('stg_partnerresultaten') LIMIT 0;
+
+CREATE MACRO int_fct_signaal(bron) AS TABLE
 SELECT s.signaal_id, s.datum, s.team, s.gemeente_code, s.bron_partner, s.thema, s.adres_pseudoniem, s.pc4,
        s.casustafel_datum, s.uitkomst, s.controleavond_id, g.naam AS gemeente, p.naam AS bron_partner_naam
-FROM stg_signalen s JOIN ref_gemeente g ON g.code = s.gemeente_code
+FROM query_table(bron) s JOIN ref_gemeente g ON g.code = s.gemeente_code
 JOIN ref_partner p ON p.code = s.bron_partner;
+CREATE TABLE fct_signaal AS SELECT * FROM int_fct_signaal('stg_signalen') LIMIT 0;
 
 CREATE VIEW fct_antwoord AS
 SELECT a.respondent_id, a.vraag_nr, v.vraag, a.antwoord, a.code, a.codeur,

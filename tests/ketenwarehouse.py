@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.refresh import refresh_marts
 from etl.schema import create_warehouse
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "etl" / "reference"
@@ -78,6 +79,7 @@ def bouw_ketenwarehouse(path: Path) -> Path:
         for sig_id, datum, gemeente, bron, adres, tafel, uitkomst, avond in SIGNALEN:
             con.execute("INSERT INTO stg_signalen VALUES (?, ?, 'KIT', ?, ?, 'huisvesting arbeidsmigranten', ?, "
                         "NULL, ?, ?, ?, ?, ?, ?)", [sig_id, datum, gemeente, bron, adres, tafel, uitkomst, avond, *_L])
+        refresh_marts(con)  # the materialised marts, as a load leaves them
     finally:
         con.close()
     return path

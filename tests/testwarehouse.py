@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from etl.load import LoadReport, load_raw
+from etl.refresh import refresh_marts
 from etl.schema import create_warehouse
 from settings import MAPPINGS_DIR, REFERENCE_DIR
 
@@ -140,6 +141,7 @@ def bouw_testwarehouse(path: Path) -> Path:
                  'kit/signalen.xlsx, blad Signalen, rij 2, kolom gemeente: Atlantis is geen bekende gemeente');
             """
         )
+        refresh_marts(con)  # the materialised marts, as a load leaves them
     finally:
         con.close()
     return path
@@ -179,6 +181,7 @@ def bouw_opvolgingwarehouse(path: Path) -> Path:
         for opv_id, bev_id, soort, start, deadline, status, gesloten in EXTRA_OPVOLGING:
             con.execute("INSERT INTO stg_opvolging VALUES (?, ?, NULL, 'GEMEENTE', NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
                         [opv_id, bev_id, soort, start, deadline, status, gesloten, *_L])
+        refresh_marts(con)  # the materialised marts, as a load leaves them
     finally:
         con.close()
     return path

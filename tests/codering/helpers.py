@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from etl.demo.interviews import CODEUR, RESPONDENTEN, TEAM, VRAGEN, coded_answers
+from etl.refresh import refresh_marts
 from etl.schema import create_warehouse
 from settings import REFERENCE_DIR
 
@@ -40,6 +41,7 @@ def build_interview_warehouse(path: Path, extra_codes: list[tuple[str, int, str,
         rows += [(rid, nr, text[(rid, nr)], code, coder, *_L) for rid, nr, coder, code in extra_codes]
         con.executemany("INSERT INTO stg_antwoorden VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         con.execute("INSERT INTO stg_codeurs VALUES (?, ?, 'ja', ?, ?, ?)", [TEAM, CODEUR, *_L])  # the primary coder
+        refresh_marts(con)  # the materialised marts, as a load leaves them
     finally:
         con.close()
     return path

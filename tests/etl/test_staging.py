@@ -10,6 +10,7 @@ import pytest
 
 from etl import contract
 from etl.contract import CONTROLES, INTERVIEWS, Column, Kind, Sheet
+from etl.refresh import MATERIALISED
 from etl.schema import SCHEMA_SQL, create_warehouse
 from etl.staging import LINEAGE, bridges, sql_type, staging_ddl, staging_tables, stg_column, stg_table
 from etl.template import write_templates
@@ -82,7 +83,7 @@ def test_known_tables_and_types() -> None:
     assert set(staging_tables()) == {r[0] for r in con.execute("SHOW TABLES").fetchall()}
 
 
-def test_warehouse_sql_keeps_only_reference_meta_and_views() -> None:
+def test_warehouse_sql_keeps_only_reference_meta_views_and_materialised_marts() -> None:
     sql = SCHEMA_SQL.read_text(encoding="utf-8").lower()
     assert "create table stg_" not in sql
     con = duckdb.connect()
@@ -90,7 +91,8 @@ def test_warehouse_sql_keeps_only_reference_meta_and_views() -> None:
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
                                          "WHERE table_type = 'BASE TABLE'").fetchall()}
-    assert {t for t in tables if not t.startswith(("ref_", "meta_"))} == set(staging_tables())
+    materialised = {m.mart for m in MATERIALISED}
+    assert {t for t in tables if not t.startswith(("ref_", "meta_"))} == set(staging_tables()) | materialised
 
 
 def test_a_new_kind_needs_only_a_contract_entry(etl_paths, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from etl.schema import create_warehouse
 from metrics import pilot
 from settings import REFERENCE_DIR
+from tests.marts import marts_as_views
 
 L = ("t.xlsx", "Blad1", 2)
 
@@ -20,6 +21,7 @@ def con() -> duckdb.DuckDBPyConnection:
     """Three pilot evenings, five visits (one address visited twice), ten persons; one PIT evening."""
     c = duckdb.connect()
     create_warehouse(c, REFERENCE_DIR)
+    marts_as_views(c)  # staging rows are written by hand below
     c.executemany(
         "INSERT INTO stg_controleavonden VALUES (?, ?, ?, ?, 'huisvesting arbeidsmigranten', 5, ?, ?, ?)",
         [("A1", date(2019, 2, 20), "KIT-pilot", "GM0861", *L), ("A2", date(2019, 6, 1), "KIT-pilot", "GM1724", *L),

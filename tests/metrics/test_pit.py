@@ -13,6 +13,7 @@ from metrics import pit
 from metrics.filters import Filter
 from metrics.overtredingen import top_overtredingen
 from settings import REFERENCE_DIR
+from tests.marts import marts_as_views
 
 L = ("p.xlsx", "Blad1", 2)
 
@@ -22,6 +23,7 @@ def con() -> duckdb.DuckDBPyConnection:
     """Three PIT actions with five visits, twelve findings, partner results and follow-up steps."""
     c = duckdb.connect()
     create_warehouse(c, REFERENCE_DIR)
+    marts_as_views(c)  # staging rows are written by hand below
     c.executemany(
         "INSERT INTO stg_controleavonden VALUES (?, ?, 'PIT', ?, 'ondermijning', 9, ?, ?, ?)",
         [("P1", date(2017, 2, 1), "GM0794", *L), ("P2", date(2017, 6, 1), "GM0762", *L),

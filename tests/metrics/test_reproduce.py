@@ -16,6 +16,7 @@ from metrics.__main__ import main
 from metrics.published import FIGURES, INCONSISTENCIES, Figure, Inconsistency, Side
 from metrics.qualifiers import parse
 from settings import REFERENCE_DIR
+from tests.marts import marts_as_views
 
 L = ("r.xlsx", "Blad1", 2)
 
@@ -23,6 +24,7 @@ L = ("r.xlsx", "Blad1", 2)
 def _warehouse(con: duckdb.DuckDBPyConnection) -> None:
     """One pilot evening, two visits, eleven persons (seven Polish); two PIT results."""
     create_warehouse(con, REFERENCE_DIR)
+    marts_as_views(con)  # staging rows are written by hand below
     con.execute("INSERT INTO stg_controleavonden VALUES ('A1', DATE '2019-04-02', 'KIT-pilot', 'GM0861', "
                 "'huisvesting arbeidsmigranten', 5, 'r.xlsx', 'Blad1', 2)")
     con.executemany("INSERT INTO stg_bezoeken VALUES (?, 'A1', ?, '5501', 'woning', NULL, ?, ?, ?, ?)",

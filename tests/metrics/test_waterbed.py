@@ -26,6 +26,7 @@ from metrics.waterbed import (
     vensters,
     verplaatsingen,
 )
+from tests.marts import marts_as_views
 from tests.testwarehouse import REFERENCE_DIR
 
 _L = ("test.xlsx", "Blad1", 2)
@@ -42,6 +43,7 @@ def demo(demo_warehouse: Path) -> duckdb.DuckDBPyConnection:
 def empty(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(tmp_path / "wh.duckdb"))
     create_warehouse(con, REFERENCE_DIR)
+    marts_as_views(con)  # staging rows are written by hand below
     yield con
     con.close()
 

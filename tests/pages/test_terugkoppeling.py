@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from etl.refresh import refresh_marts
 from tests.ketenwarehouse import bouw_ketenwarehouse
 from tests.login import login
 from ui.filters import TEAM_KEY
@@ -107,6 +108,7 @@ def test_evenings_without_findings_are_counted_in_the_empty_state(
     with duckdb.connect(str(copy)) as con:
         for table in ("stg_opvolging", "stg_bevindingen"):
             con.execute(f"DELETE FROM {table}")
+        refresh_marts(con)
     monkeypatch.setenv("KIT_WAREHOUSE", str(copy))
     monkeypatch.setenv("KIT_CODING_DB", str(tmp_path / "codering.sqlite"))
     app = login(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "burgemeester", "Best")

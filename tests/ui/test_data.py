@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl.refresh import refresh_marts
 from tests.testwarehouse import bouw_testwarehouse
 from ui import data
 
@@ -31,6 +32,7 @@ def _replace_with_fewer_visits(path: Path) -> None:
     shutil.copyfile(path, tmp)
     with duckdb.connect(str(tmp)) as con:
         con.execute("DELETE FROM stg_bezoeken WHERE bezoek_id IN ('B4', 'B5')")
+        refresh_marts(con)
     os.replace(tmp, path)
 
 
