@@ -5,7 +5,7 @@ A metric reads a mart table instead of a view that joins staging to its context 
 the tables equal to their definitions:
 
 - in full (`refresh_marts(con)`) on a new or rebuilt warehouse, a rollback, a retention run, or when a reference
-  row the marts copy (a municipality's or partner's name, a category's group) changed;
+  value the marts copy (a municipality's or partner's name, a category's group) changed or went;
 - incrementally (`refresh_marts(con, bestanden)`) after a load, for the rows whose definition can have changed:
   the rows of the files the load wrote or removed, and every row of a control evening one of those files touched
   (its evening, participation, visits, or the findings and steps under it: `touched_evenings`), because a mart
@@ -68,12 +68,10 @@ EXPECTED_ROWS: dict[str, str] = {
 """The row count each mart must have: one row per row of its source (the staging relationships hold)."""
 
 REFERENCES_SQL = """
-SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-    SELECT 'g' || code || '=' || naam FROM ref_gemeente
-    UNION ALL SELECT 'p' || code || '=' || naam || '=' || soort FROM ref_partner
-    UNION ALL SELECT 'k' || code || '=' || naam || '=' || coalesce(groep, '') FROM ref_bevindingcategorie
-) t(r)"""
-"""A digest of the reference columns the marts copy: when it changes, every row is recomputed."""
+SELECT 'ref_gemeente', code, naam FROM ref_gemeente
+UNION ALL SELECT 'ref_partner', code, naam || '|' || soort FROM ref_partner
+UNION ALL SELECT 'ref_bevindingcategorie', code, naam || '|' || coalesce(groep, '') FROM ref_bevindingcategorie"""
+"""The reference values the marts copy (names, kinds, groups), per table and code."""
 
 _EVENINGS_OF_FILES = """
 SELECT controleavond_id FROM stg_controleavonden WHERE _bestand IN (SELECT bestand FROM {files})
@@ -106,26 +104,28 @@ def touched_evenings(con: duckdb.DuckDBPyConnection) -> None:
                 f"{_EVENINGS_OF_FILES.format(files='_geraakt')} UNION SELECT controleavond_id FROM _weg_avond")
 
 
-def _references(con: duckdb.DuckDBPyConnection) -> str:
-    return con.execute(REFERENCES_SQL).fetchone()[0] or ""
+def _references_changed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a reference value the marts copied at their last refresh changed or went (a new code changes no
+    mart row: no row can have pointed at it)."""
+    return bool(con.execute(f"SELECT count(*) FROM (SELECT * FROM meta_marts_referentie EXCEPT ({REFERENCES_SQL}))"
+                            ).fetchone()[0])
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None = None) -> bool:
     """Bring every materialised mart up to date with staging; return True when every row was recomputed.
 
     `bestanden`: the files a load wrote or removed (None: recompute everything). The refresh is in full anyway
-    when the marts were never refreshed or a reference row they copy changed. Runs inside the caller's work copy
-    (the loader's all-or-nothing swap covers it); the temporary table _weg (keys the load deleted, see
+    when the marts were never refreshed or a reference value they copy changed or went. Runs inside the caller's
+    work copy (the loader's all-or-nothing swap covers it); the temporary table _weg (keys the load deleted, see
     etl.load._delete_file) and _weg_avond (`note_removed`) must hold what the load removed.
     """
-    references = _references(con)
-    last = con.execute("SELECT referenties FROM meta_marts ORDER BY ververst_op DESC LIMIT 1").fetchone()
-    full = bestanden is None or last is None or last[0] != references
+    never = not con.execute("SELECT count(*) FROM meta_marts").fetchone()[0]
+    full = bestanden is None or never or _references_changed(con)
     if full:
         for m in MATERIALISED:
             con.execute(f"DELETE FROM {m.mart}")
             con.execute(f"INSERT INTO {m.mart} SELECT * FROM int_{m.mart}('{m.source}')")
-    else:
+    elif bestanden:
         con.execute("CREATE OR REPLACE TEMP TABLE _geraakt AS SELECT unnest(?::VARCHAR[]) AS bestand",
                     [sorted(bestanden)])
         con.execute("CREATE TEMP TABLE IF NOT EXISTS _weg (tabel VARCHAR, sleutel VARCHAR)")
@@ -133,7 +133,9 @@ def refresh_marts(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | N
         for m in MATERIALISED:
             _refresh_incrementally(con, m)
     con.execute("DELETE FROM meta_marts")
-    con.execute("INSERT INTO meta_marts VALUES (?, ?, ?)", [datetime.now(), full, references])
+    con.execute("INSERT INTO meta_marts VALUES (?, ?)", [datetime.now(), full])
+    con.execute("DELETE FROM meta_marts_referentie")
+    con.execute(f"INSERT INTO meta_marts_referentie {REFERENCES_SQL}")
     return full
 
 

@@ -95,8 +95,10 @@ CREATE TABLE meta_bewaartermijn (         -- what each retention run removed or 
 );
 CREATE TABLE meta_marts (                  -- the materialised fact marts' last refresh (etl/refresh.py)
     ververst_op TIMESTAMP NOT NULL,         -- when the marts were last brought up to date
-    volledig BOOLEAN NOT NULL,              -- that refresh recomputed every row (else: what a load touched)
-    referenties VARCHAR NOT NULL            -- md5 of the reference rows the marts copy (names, kinds, groups)
+    volledig BOOLEAN NOT NULL               -- that refresh recomputed every row (else: what a load touched)
+);
+CREATE TABLE meta_marts_referentie (       -- the reference values the materialised marts copied, at that refresh
+    tabel VARCHAR NOT NULL, code VARCHAR NOT NULL, waarde VARCHAR NOT NULL
 );
 CREATE TABLE meta_laadronde (             -- one row per file per load run (history)
     run_id VARCHAR NOT NULL,

@@ -55,11 +55,17 @@ def test_a_key_twice_is_found_among_the_touched_rows(etl_paths):
     con.execute("INSERT INTO stg_bezoeken SELECT * REPLACE ('b.xlsx' AS _bestand) FROM stg_bezoeken "
                 "WHERE bezoek_id = 'BA-1'")  # a visit of a.xlsx again in b.xlsx
     con.execute("INSERT INTO stg_deelname SELECT * FROM stg_deelname WHERE _bestand = 'b.xlsx' LIMIT 1")
-    assert data_tests(con, {"a.xlsx"}) == ["unique stg_bezoeken.bezoek_id: 1 rij(en)"]  # the bridge row is b's
+    # (the rows were written by hand, past the marts: their row-count messages are left out here)
+    assert _staging(data_tests(con, {"a.xlsx"})) == ["unique stg_bezoeken.bezoek_id: 1 rij(en)"]  # bridge row: b's
     expected = ["unique stg_bezoeken.bezoek_id: 1 rij(en)",
                 "unique stg_deelname.(controleavond_id, partner): 1 rij(en)"]
-    assert data_tests(con, {"b.xlsx"}) == expected
+    assert _staging(data_tests(con, {"b.xlsx"})) == expected
     assert data_tests(con)[:2] == expected
+
+
+def _staging(failures: list[str]) -> list[str]:
+    """The staging tests' messages (not the materialised marts' row counts)."""
+    return [f for f in failures if not f.startswith("rows fct_")]
 
 
 def test_answers_twice_for_one_question_and_coder_are_found(etl_paths):
@@ -92,8 +98,11 @@ def test_a_reference_that_lost_a_key_is_checked_against_every_row(etl_paths, tmp
     controles(etl_paths["raw"] / "b.xlsx", prefix="B-", n=3, gemeente="Eersel")  # only b.xlsx is read again
     report = _load(etl_paths, reference_dir)
     assert report.file("a.xlsx").status == "ongewijzigd" and report.file("b.xlsx").status == "geladen"
-    assert report.data_test_failures == [
+    assert _staging(report.data_test_failures) == [
         "relationships stg_controleavonden.gemeente_code -> ref_gemeente.code: 2 rij(en)"]  # a.xlsx's evenings
+    # and the marts, recomputed in full for the reference that went, cannot hold those evenings and their visits
+    assert report.data_test_failures[1:] == ["rows fct_controleavond = bron: 2 rij(en)",
+                                             "rows fct_deelname = bron: 6 rij(en)", "rows fct_bezoek = bron: 2 rij(en)"]
     assert query(etl_paths, "SELECT count(*) FROM stg_controleavonden") == [(4,)]  # the warehouse as it was
 
 
