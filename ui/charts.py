@@ -7,6 +7,7 @@ shares as percentages; an empty selection shows a Dutch sentence instead of an e
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -105,6 +106,22 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return safe_frame(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
+def _inhoud(df: pd.DataFrame) -> str:
+    """A digest of every cell, header and type of `df` (the cache key of its files; streamlit's own hash of a
+    frame samples large frames, so two large frames could share files)."""
+    digest = hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
+    digest.update(repr([(str(k), str(t)) for k, t in df.dtypes.items()]).encode())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _bestanden(inhoud: str, sheet: str, _df: pd.DataFrame) -> tuple[bytes, bytes]:
+    """The CSV and Excel files of `_df` (`csv_bytes`, `excel_bytes`), cached on its digest `inhoud` and the sheet
+    name, so a rerun does not write every workbook again."""
+    del inhoud  # the cache key only
+    return csv_bytes(_df), excel_bytes(_df, sheet)
+
+
 def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | None = None) -> None:
     """Offer `df` for download as CSV and as Excel, side by side; the files are named after `name`.
 
@@ -114,10 +131,11 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
         return
     slug = _slug(name)
     df = export_frame(df, kolommen)
+    csv, xlsx = _bestanden(_inhoud(df), name, df)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "CSV",
-        data=csv_bytes(df),
+        data=csv,
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"dl_csv_{slug}",
@@ -128,7 +146,7 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
     )
     row.download_button(
         "Excel",
-        data=excel_bytes(df, name),
+        data=xlsx,
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{slug}",
