@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from metrics.filters import Filter
-from metrics.peildatum import met_peildatum, status_op, te_laat_op, tot_peildatum
+from metrics.peildatum import met_peildatum, peildata_sql, status_op, te_laat_op, tot_peildatum
 
 PER = {"gemeente": "gemeente", "organisatie": "organisatie", "categorie": "categorie", "soort": "soort"}
 """The groupings of the deadline table: municipality, responsible organisation, kind of violation, kind of step."""
@@ -152,23 +152,39 @@ def open_stappen_per_maand(con: duckdb.DuckDBPyConnection, f: Filter, peildatum:
     Columns: maand (first day, a date), organisatie, open_stappen, te_laat. Months with nothing open for an
     organisation are left out.
     """
-    kolommen = ["maand", "organisatie", "open_stappen", "te_laat"]
-    s = stappen_op_peildatum(con, f, peildatum)
-    if s.empty:
-        return pd.DataFrame(columns=kolommen)
-    eerste = pd.to_datetime(s["datum_start"]).min().to_period("M")
-    laatste = s["peildatum"].max().to_period("M")
-    delen = []
-    for maand in pd.period_range(eerste, laatste, freq="M"):
-        peil = s[s["peildatum"] >= maand.to_timestamp()].copy()  # teams whose data still run in this month
-        peil["peildatum"] = peil["peildatum"].clip(upper=maand.to_timestamp(how="end").normalize())
-        open_ = status_op(peil) == "open"
-        telling = peil.assign(open_=open_, te_laat=te_laat_op(peil)).groupby("organisatie").agg(
-            open_stappen=("open_", "sum"), te_laat=("te_laat", "sum"))
-        telling = telling[telling["open_stappen"] > 0].reset_index()
-        delen.append(telling.assign(maand=maand.to_timestamp().date()))
-    if not delen:
-        return pd.DataFrame(columns=kolommen)
-    out = pd.concat(delen, ignore_index=True)[kolommen]
-    return out.astype({"open_stappen": "int64", "te_laat": "int64"}).sort_values(["maand", "organisatie"]) \
-        .reset_index(drop=True)
+    g = tot_peildatum(f, peildatum)
+    cond, params = g.sql("o", date_col="avond_datum")
+    peil_sql, peil_params = peildata_sql(g, peildatum)
+    out = con.execute(
+        f"""
+        WITH p AS ({peil_sql}),
+        s AS (
+            SELECT coalesce(o.organisatie_naam, o.organisatie) AS organisatie, o.datum_start, o.deadline,
+                   CASE WHEN o.status IN ('afgerond', 'vervallen') THEN o.datum_gesloten END AS gesloten, p.peildatum
+            FROM fct_opvolging o JOIN p USING (team)
+            WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
+              AND o.datum_start <= p.peildatum
+              AND NOT (o.status = 'vervallen' AND o.datum_gesloten IS NULL)  -- lapsed, unknown when: never open
+        ),
+        maanden AS (
+            SELECT unnest(generate_series(date_trunc('month', min(datum_start)), date_trunc('month', max(peildatum)),
+                                          INTERVAL 1 MONTH))::DATE AS maand
+            FROM s
+        ),
+        m AS (
+            SELECT maanden.maand, s.organisatie, s.datum_start, s.deadline, s.gesloten,
+                   least(s.peildatum, last_day(maanden.maand)) AS peil
+            FROM maanden JOIN s ON s.peildatum >= maanden.maand AND s.datum_start <= last_day(maanden.maand)
+                                   AND (s.gesloten IS NULL OR s.gesloten > maanden.maand)
+        )
+        SELECT maand, organisatie, count(*)::BIGINT AS open_stappen,
+               count(*) FILTER (WHERE deadline < peil)::BIGINT AS te_laat
+        FROM m
+        WHERE organisatie IS NOT NULL AND datum_start <= peil AND (gesloten IS NULL OR gesloten > peil)
+        GROUP BY maand, organisatie
+        ORDER BY maand, organisatie
+        """,
+        [*peil_params, *params],
+    ).df()
+    out["maand"] = pd.to_datetime(out["maand"]).dt.date
+    return out.astype({"open_stappen": "int64", "te_laat": "int64"})

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from metrics.filters import Filter
 from metrics.opvolging import achterstallige_stappen, kerncijfers_opvolging
-from metrics.peildatum import peildata
+from metrics.peildatum import peildata, status_op, te_laat_op
 from metrics.termijnen import open_stappen_per_maand, stappen_op_peildatum, termijnen
 
 KIT = Filter(teams=("KIT",))
@@ -115,3 +117,38 @@ def test_overdue_list_and_headline_figures_as_of_a_date(con: duckdb.DuckDBPyConn
     # five violations up to 31-05 (F1, F2, F3, F5, F6); F1 closed on day 19, F2 on day 24; the others censored
     kern = kerncijfers_opvolging(con, KIT, MEI).iloc[0]
     assert (kern["overtredingen"], kern["opgevolgd"], kern["afgesloten"]) == (5, 4, 2)
+
+
+def _open_per_maand_regel(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None) -> pd.DataFrame:
+    """The capacity figure by the pandas rule of metrics/peildatum.py (`status_op`, `te_laat_op`), month by month:
+    every step of the selection with its team's report date, clipped to the month's last day."""
+    s = stappen_op_peildatum(con, f, peildatum)
+    delen = []
+    if not s.empty:
+        for maand in pd.period_range(pd.to_datetime(s["datum_start"]).min().to_period("M"),
+                                     s["peildatum"].max().to_period("M"), freq="M"):
+            peil = s[s["peildatum"] >= maand.to_timestamp()].copy()
+            peil["peildatum"] = peil["peildatum"].clip(upper=maand.to_timestamp(how="end").normalize())
+            telling = peil.assign(open_=status_op(peil) == "open", te_laat=te_laat_op(peil)).groupby(
+                "organisatie").agg(open_stappen=("open_", "sum"), te_laat=("te_laat", "sum"))
+            delen.append(telling[telling["open_stappen"] > 0].reset_index().assign(maand=maand.to_timestamp().date()))
+    if not delen:
+        return pd.DataFrame(columns=["maand", "organisatie", "open_stappen", "te_laat"])
+    out = pd.concat(delen, ignore_index=True)[["maand", "organisatie", "open_stappen", "te_laat"]]
+    return out.astype({"open_stappen": "int64", "te_laat": "int64"}).sort_values(["maand", "organisatie"]) \
+        .reset_index(drop=True)
+
+
+@pytest.mark.parametrize("f, peildatum", [
+    (Filter(teams=("KIT",)), None), (Filter(teams=("KIT",)), date(2021, 9, 15)),
+    (Filter(teams=("KIT", "PIT")), None), (Filter(teams=("PIT",)), date(2017, 3, 31)),
+    (Filter(teams=("KIT-pilot",), gemeenten=("GM1728",)), None), (Filter(), date(2022, 6, 30)),
+])
+def test_capacity_in_sql_follows_the_pandas_rule(demo_warehouse: Path, f: Filter, peildatum: date | None) -> None:
+    """open_stappen_per_maand counts in SQL what the pandas rule counts month by month, on the demo data (steps
+    closed later, lapsed without a date, several teams each to their own report date)."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as demo:
+        sql = open_stappen_per_maand(demo, f, peildatum)
+        regel = _open_per_maand_regel(demo, f, peildatum)
+    assert len(regel) > 0
+    pd.testing.assert_frame_equal(sql, regel)
