@@ -86,19 +86,51 @@ def termijnen(con: duckdb.DuckDBPyConnection, f: Filter, per: str = "gemeente",
     Shares are NaN on an empty base. Columns: <per>, the figures above; ordered by the group's name.
     """
     kolom = _per(per)
-    s = stappen_op_peildatum(con, f, peildatum)
-    s["afgerond"] = s["status_op"] == "afgerond"
-    s["open_nu"] = s["status_op"] == "open"
-    s["zonder_deadline"] = s["deadline"].isna()
-    out = s.groupby(kolom, as_index=False).agg(
-        stappen=("opvolging_id", "size"), afgerond=("afgerond", "sum"), beoordeelbaar=("beoordeelbaar", "sum"),
-        op_tijd=("op_tijd", "sum"), open_nu=("open_nu", "sum"), te_laat_nu=("te_laat", "sum"),
-        zonder_deadline=("zonder_deadline", "sum"),
-    )
+    g = tot_peildatum(f, peildatum)
+    cond, params = g.sql("o", date_col="avond_datum")
+    cond_v, params_v = g.sql("b")
+    peil_sql, peil_params = peildata_sql(g, peildatum)
+    stappen = f"""
+        WITH p AS ({peil_sql})
+        SELECT o.bevinding_id, o.gemeente, coalesce(o.organisatie_naam, o.organisatie) AS organisatie,
+               coalesce(o.categorie_naam, o.categorie, '{HELE_ACTIE}') AS categorie, o.soort, o.deadline,
+               o.datum_gesloten, p.peildatum,
+               CASE WHEN o.status = 'afgerond' AND o.datum_gesloten <= p.peildatum THEN 'afgerond'
+                    WHEN o.status = 'vervallen' AND (o.datum_gesloten IS NULL OR o.datum_gesloten <= p.peildatum)
+                        THEN 'vervallen'
+                    ELSE 'open' END AS status_op
+        FROM fct_opvolging o JOIN p USING (team)
+        WHERE o.avond_id IS NOT NULL AND (o.bevinding_id IS NULL OR o.overtreding) AND {cond}
+          AND o.datum_start <= p.peildatum"""
+    out = con.execute(
+        f"""
+        SELECT {kolom}, count(*) AS stappen, count(*) FILTER (WHERE status_op = 'afgerond') AS afgerond,
+               count(*) FILTER (WHERE deadline IS NOT NULL AND status_op <> 'vervallen'
+                                  AND (deadline < peildatum OR status_op = 'afgerond')) AS beoordeelbaar,
+               count(*) FILTER (WHERE status_op = 'afgerond' AND datum_gesloten <= deadline) AS op_tijd,
+               count(*) FILTER (WHERE status_op = 'open') AS open_nu,
+               count(*) FILTER (WHERE status_op = 'open' AND deadline < peildatum) AS te_laat_nu,
+               count(*) FILTER (WHERE deadline IS NULL) AS zonder_deadline
+        FROM ({stappen}) WHERE {kolom} IS NOT NULL GROUP BY {kolom}
+        """,
+        [*peil_params, *params],
+    ).df()
     if kolom in ("gemeente", "categorie"):
-        v = overtredingen_op_peildatum(con, f, peildatum).groupby(kolom, as_index=False).agg(
-            overtredingen=("bevinding_id", "size"), zonder_stap=("zonder_stap", "sum"),
-            afgesloten=("afgesloten", "sum"))
+        v = con.execute(
+            f"""
+            WITH s AS ({stappen}),
+            v AS (
+                SELECT b.gemeente, coalesce(b.categorie_naam, b.categorie) AS categorie,
+                       b.bevinding_id IN (SELECT bevinding_id FROM s WHERE bevinding_id IS NOT NULL) AS gestart,
+                       b.bevinding_id IN (SELECT bevinding_id FROM s WHERE status_op = 'afgerond') AS gesloten
+                FROM fct_overtreding b WHERE {cond_v}
+            )
+            SELECT {kolom}, count(*) AS overtredingen, count(*) FILTER (WHERE NOT gestart) AS zonder_stap,
+                   count(*) FILTER (WHERE gesloten) AS afgesloten
+            FROM v WHERE {kolom} IS NOT NULL GROUP BY {kolom}
+            """,
+            [*peil_params, *params, *params_v],
+        ).df()
         out = out.merge(v, on=kolom, how="outer")
     tellers = [c for c in out.columns if c != kolom]
     out[tellers] = out[tellers].fillna(0).astype("int64")

@@ -15,7 +15,7 @@ import pytest
 from metrics.filters import Filter
 from metrics.opvolging import achterstallige_stappen, kerncijfers_opvolging
 from metrics.peildatum import peildata, status_op, te_laat_op
-from metrics.termijnen import open_stappen_per_maand, stappen_op_peildatum, termijnen
+from metrics.termijnen import open_stappen_per_maand, overtredingen_op_peildatum, stappen_op_peildatum, termijnen
 
 KIT = Filter(teams=("KIT",))
 MEI = date(2021, 5, 31)
@@ -152,3 +152,38 @@ def test_capacity_in_sql_follows_the_pandas_rule(demo_warehouse: Path, f: Filter
         regel = _open_per_maand_regel(demo, f, peildatum)
     assert len(regel) > 0
     pd.testing.assert_frame_equal(sql, regel)
+
+
+def _termijnen_regel(con: duckdb.DuckDBPyConnection, f: Filter, per: str, peildatum: date | None) -> pd.DataFrame:
+    """The deadline table by the pandas rule: every step's state on the report date (`stappen_op_peildatum`) and
+    every violation with or without a step (`overtredingen_op_peildatum`), counted per group in pandas."""
+    s = stappen_op_peildatum(con, f, peildatum)
+    s["afgerond"], s["open_nu"] = s["status_op"] == "afgerond", s["status_op"] == "open"
+    s["zonder_deadline"] = s["deadline"].isna()
+    out = s.groupby(per, as_index=False).agg(
+        stappen=("opvolging_id", "size"), afgerond=("afgerond", "sum"), beoordeelbaar=("beoordeelbaar", "sum"),
+        op_tijd=("op_tijd", "sum"), open_nu=("open_nu", "sum"), te_laat_nu=("te_laat", "sum"),
+        zonder_deadline=("zonder_deadline", "sum"))
+    if per in ("gemeente", "categorie"):
+        v = overtredingen_op_peildatum(con, f, peildatum).groupby(per, as_index=False).agg(
+            overtredingen=("bevinding_id", "size"), zonder_stap=("zonder_stap", "sum"),
+            afgesloten=("afgesloten", "sum"))
+        out = out.merge(v, on=per, how="outer")
+    tellers = [c for c in out.columns if c != per]
+    out[tellers] = out[tellers].fillna(0).astype("int64")
+    return out.sort_values(per).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("per", ["gemeente", "organisatie", "categorie", "soort"])
+@pytest.mark.parametrize("f, peildatum", [
+    (Filter(teams=("KIT",)), None), (Filter(teams=("KIT",)), date(2021, 9, 15)),
+    (Filter(teams=("KIT", "PIT")), None), (Filter(teams=("KIT-pilot",), gemeenten=("GM1728",)), None),
+])
+def test_termijnen_in_sql_follow_the_pandas_rule(demo_warehouse: Path, f: Filter, peildatum: date | None,
+                                                 per: str) -> None:
+    """termijnen counts in SQL what the pandas rule counts step by step and violation by violation (demo data)."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as demo:
+        sql = termijnen(demo, f, per, peildatum)
+        regel = _termijnen_regel(demo, f, per, peildatum)
+    assert len(regel) > 0 and regel["stappen"].sum() > 0
+    pd.testing.assert_frame_equal(sql[regel.columns], regel)
