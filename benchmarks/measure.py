@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from etl.staging import staging_tables
 from metrics.filters import ALL, Filter
 from settings import MAPPINGS_DIR, settings_under
 
@@ -188,8 +189,10 @@ def figures() -> list[Figure]:
             JOIN stg_bezoeken b USING (bezoek_id) JOIN stg_controleavonden c USING (controleavond_id)""", []),
         Figure("reproductie", "overview", lambda c: reproduce.overview(c), None, []),
         Figure("codering", "interview_answers", lambda c: interview_answers(c), None, []),
-        Figure("datakwaliteit", "rijen_per_tabel", lambda c: datakwaliteit.rijen_per_tabel(c), """
-            SELECT _bestand, count(*) FROM stg_bevindingen GROUP BY 1""", []),
+        Figure("datakwaliteit", "rijen_per_tabel", lambda c: datakwaliteit.rijen_per_tabel(c),
+               # the same figure: rows per file of every staging table (it was one table's, a smaller figure)
+               "\nUNION ALL ".join(f"SELECT _bestand, '{t}', count(*) FROM {t} GROUP BY 1" for t in staging_tables()),
+               []),
         Figure("filter", "team_opties + gemeente_opties", lambda c: (overzicht.team_opties(c),
                                                                       overzicht.gemeente_opties(c, ())), None, []),
     ]

@@ -15,18 +15,19 @@ from metrics.filters import Filter
 def aanwezigheid(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame:
     """Per partner: evenings present (fct_deelname) and the share of all evenings in the selection.
 
-    avonden_aanwezig = distinct controleavonden the partner attended; aandeel_avonden = avonden_aanwezig /
-    all controleavonden in the selection (fct_controleavond). Columns: partner, partner_naam,
-    avonden_aanwezig, avonden_totaal, aandeel_avonden. Ordered by attendance, most first.
+    avonden_aanwezig = controleavonden the partner attended (fct_deelname rows: one per evening and partner, a
+    data test of the loader); aandeel_avonden = avonden_aanwezig / all controleavonden in the selection
+    (fct_controleavond). Columns: partner, partner_naam, avonden_aanwezig, avonden_totaal, aandeel_avonden.
+    Ordered by attendance, most first.
     """
     cond, params = f.sql()
     return con.execute(
         f"""
         WITH totaal AS (SELECT count(*) AS n FROM fct_controleavond WHERE {cond})
         SELECT partner, any_value(partner_naam) AS partner_naam,
-               count(DISTINCT controleavond_id) AS avonden_aanwezig,
+               count(*) AS avonden_aanwezig,
                (SELECT n FROM totaal) AS avonden_totaal,
-               count(DISTINCT controleavond_id) / nullif((SELECT n FROM totaal), 0) AS aandeel_avonden
+               count(*) / nullif((SELECT n FROM totaal), 0) AS aandeel_avonden
         FROM fct_deelname WHERE {cond}
         GROUP BY partner
         ORDER BY avonden_aanwezig DESC, partner_naam
