@@ -99,46 +99,90 @@ def aandelen_per_categorie(
         if gekozen is None:
             return alles
     cat, naam, cat_params = _categorie_sql(gekozen)
+    frame = _aandelen(con, f, basis, per, cat, naam, cat_params, "'alle'")
+    frame["volgorde"] = _volgorde(frame, "teller") if not frame.empty else pd.Series(dtype="int64")
+    return _groep_kolom(frame.drop(columns="team"), per)
+
+
+def _groep_kolom(frame: pd.DataFrame, per: str | None) -> pd.DataFrame:
+    """`frame` with its groep column named after `per`, or dropped without a grouping."""
+    return frame.drop(columns="groep") if per is None else frame.rename(columns={"groep": per})
+
+
+def _aandelen(con: duckdb.DuckDBPyConnection, f: Filter, basis: str, per: str | None, cat: str, naam: str,
+              cat_params: list[object], team: str) -> pd.DataFrame:
+    """The counts of `aandelen_per_categorie` per `team` (a SQL expression: the column team, or a constant), group
+    and category expression `cat` (named `naam`). Columns: team, groep, categorie, categorie_naam, teller, noemer,
+    aandeel, basis."""
     groep = GROEPERINGEN[per] if per else "'alle'"
     cond, params = f.sql()
     teller_sql = {
         "personen": f"""
-            SELECT groep, categorie, any_value(categorie_naam) AS categorie_naam, sum(getroffen) AS teller
+            SELECT team, groep, categorie, any_value(categorie_naam) AS categorie_naam, sum(getroffen) AS teller
             FROM (
-                SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
+                SELECT {team} AS team, {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                        CASE WHEN bool_or(persoon_id IS NULL) THEN max(personen_op_bezoek)
                             ELSE count(DISTINCT persoon_id) END AS getroffen
-                FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2, bezoek_id
-            ) GROUP BY groep, categorie""",
+                FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2, 3, bezoek_id
+            ) GROUP BY team, groep, categorie""",
         "objecten": f"""
-            SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
+            SELECT {team} AS team, {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                    count(DISTINCT bezoek_id) AS teller
-            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2""",
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2, 3""",
         "bevindingen": f"""
-            SELECT {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
+            SELECT {team} AS team, {groep} AS groep, {cat} AS categorie, any_value({naam}) AS categorie_naam,
                    count(*) AS teller
-            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2""",
+            FROM fct_bevinding WHERE overtreding AND {cond} GROUP BY 1, 2, 3""",
     }[basis]
     noemer_sql = {
-        "personen": f"SELECT {groep} AS groep, sum(aantal_personen) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
-        "objecten": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bezoek WHERE {cond} GROUP BY 1",
-        "bevindingen": f"SELECT {groep} AS groep, count(*) AS noemer FROM fct_bevinding WHERE {cond} GROUP BY 1",
+        "personen": f"SELECT {team} AS team, {groep} AS groep, sum(aantal_personen) AS noemer FROM fct_bezoek "
+                    f"WHERE {cond} GROUP BY 1, 2",
+        "objecten": f"SELECT {team} AS team, {groep} AS groep, count(*) AS noemer FROM fct_bezoek WHERE {cond} "
+                    "GROUP BY 1, 2",
+        "bevindingen": f"SELECT {team} AS team, {groep} AS groep, count(*) AS noemer FROM fct_bevinding "
+                       f"WHERE {cond} GROUP BY 1, 2",
     }[basis]
-    frame = con.execute(
+    return con.execute(
         f"""
         WITH teller AS ({teller_sql}),
              noemer AS ({noemer_sql})
-        SELECT t.groep, t.categorie, t.categorie_naam, t.teller::BIGINT AS teller, n.noemer::BIGINT AS noemer,
+        SELECT t.team, t.groep, t.categorie, t.categorie_naam, t.teller::BIGINT AS teller, n.noemer::BIGINT AS noemer,
                t.teller / nullif(n.noemer, 0) AS aandeel, ? AS basis
-        FROM teller t JOIN noemer n USING (groep)
-        ORDER BY t.groep, t.teller DESC, t.categorie_naam
+        FROM teller t JOIN noemer n USING (team, groep)
+        ORDER BY t.team, t.groep, t.teller DESC, t.categorie_naam
         """,
         [*cat_params, *cat_params, *params, *params, BASES[basis]],
     ).df()
-    frame["volgorde"] = _volgorde(frame, "teller") if not frame.empty else pd.Series(dtype="int64")
-    if per is None:
-        return frame.drop(columns="groep")
-    return frame.rename(columns={"groep": per})
+
+
+def aandelen_per_categorie_per_team(
+    con: duckdb.DuckDBPyConnection, f: Filter, basis: str = "personen", per: str | None = None,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """`aandelen_per_categorie` of every team of the selection in two queries instead of two per team: per team
+    the same rows as `aandelen_per_categorie(con, replace(f, teams=(team,)), basis, per, top)` (each team's own
+    top categories, its own pooled row OVERIGE and its own volgorde; teams are never added up).
+    Columns: team, then those of `aandelen_per_categorie`; ordered by team.
+    """
+    if basis not in BASES:
+        raise ValueError(f"unknown base {basis!r}; choose from {sorted(BASES)}")
+    if per is not None and per not in GROEPERINGEN:
+        raise ValueError(f"unknown grouping {per!r}; choose from {sorted(GROEPERINGEN)}")
+    frame = _aandelen(con, f, basis, per, *_categorie_sql(None), "team")
+    if top is not None:
+        gepoold = {team: _top_categorieen(deel, "teller", top) for team, deel in frame.groupby("team")}
+        houden = [f"{team}\x1f{c}" for team, gekozen in gepoold.items() if gekozen is not None for c in gekozen]
+        alles = [team for team, gekozen in gepoold.items() if gekozen is None]
+        if houden:
+            sleutel = "list_contains(?::VARCHAR[], team || chr(31) || categorie)"
+            cat = f"CASE WHEN list_contains(?::VARCHAR[], team) OR {sleutel} THEN categorie ELSE '{OVERIGE}' END"
+            naam = (f"CASE WHEN list_contains(?::VARCHAR[], team) OR {sleutel} THEN coalesce(categorie_naam, "
+                    "categorie) ELSE 'Overige categorieën' END")
+            frame = _aandelen(con, f, basis, per, cat, naam, [alles, houden], "team")
+    delen = [deel.assign(volgorde=_volgorde(deel, "teller")) for _, deel in frame.groupby("team", sort=True)]
+    if not delen:
+        return _groep_kolom(frame.assign(volgorde=pd.Series(dtype="int64")), per)
+    return _groep_kolom(pd.concat(delen, ignore_index=True), per)
 
 
 def categorievolgorde(frame: pd.DataFrame) -> list[str]:

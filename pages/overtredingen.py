@@ -10,6 +10,7 @@ established) and the chi-square table (violations) count objects and findings, n
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -17,6 +18,7 @@ from metrics.filters import Filter
 from metrics.overtredingen import (
     BASES,
     aandelen_per_categorie,
+    aandelen_per_categorie_per_team,
     categorievolgorde,
     chi_kwadraat,
     kruistabel,
@@ -47,8 +49,17 @@ BASIS_LABELS = {
 }
 SPLITSING_LABELS = {None: "Geen", "gemeente": "Gemeente", "object_type": "Objecttype", "thema": "Thema"}
 
-def per_categorie(tf: Filter, label: str, basis: str, per: str | None) -> None:
-    aandelen = query(aandelen_per_categorie, tf, basis, per, TOP)
+def aandelen_van(f: Filter, tf: Filter, basis: str, per: str | None) -> pd.DataFrame:
+    """The shares of one team's selection `tf` from the one query for every team of `f` (the whole selection
+    when `tf` is not one team)."""
+    if len(tf.teams) != 1:
+        return query(aandelen_per_categorie, tf, basis, per, TOP)
+    alle = query(aandelen_per_categorie_per_team, f, basis, per, TOP)
+    return alle[alle["team"] == tf.teams[0]].drop(columns="team").reset_index(drop=True)
+
+
+def per_categorie(f: Filter, tf: Filter, label: str, basis: str, per: str | None) -> None:
+    aandelen = aandelen_van(f, tf, basis, per)
     if aandelen.empty:
         empty_state(leeg_tekst(tf, "overtredingen"))
         return
@@ -147,7 +158,7 @@ teams = per_team(f)
 uitleg(teams)
 for label, tf, kolom in kolommen(f, teams):
     with kolom:
-        per_categorie(tf, label, basis, per)
+        per_categorie(f, tf, label, basis, per)
 if basis == "personen":
     note()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -12,6 +13,7 @@ from metrics.filters import Filter
 from metrics.overtredingen import (
     OVERIGE,
     aandelen_per_categorie,
+    aandelen_per_categorie_per_team,
     categorievolgorde,
     chi_kwadraat,
     kruistabel,
@@ -168,3 +170,22 @@ def test_chi_square_two_periods(con: duckdb.DuckDBPyConnection) -> None:
     assert toets["n"] == 6
     assert (toets["categorieen"], toets["samengevoegd"]) == (3, 3)
     assert pd.isna(toets["chi2"]) and toets["reden"] is not None
+
+
+@pytest.mark.parametrize("basis", ["personen", "objecten", "bevindingen"])
+@pytest.mark.parametrize("per, top", [(None, None), (None, 3), ("gemeente", 2), ("thema", None)])
+def test_shares_of_every_team_in_one_query_are_each_teams_own(demo_warehouse: Path, basis: str, per: str | None,
+                                                              top: int | None) -> None:
+    """The Overtredingen page's one query for every team gives each team the rows of its own selection: its own
+    top categories and pooled row, its own base and ranking (demo data: KIT pilot, KIT and PIT)."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as demo:
+        alle = aandelen_per_categorie_per_team(demo, Filter(), basis, per, top)
+        teams = sorted(set(alle["team"]))
+        assert teams == ["KIT", "KIT-pilot", "PIT"]
+        for team in teams:
+            eigen = aandelen_per_categorie(demo, Filter(teams=(team,)), basis, per, top)
+            van_team = alle[alle["team"] == team].drop(columns="team").reset_index(drop=True)
+            pd.testing.assert_frame_equal(van_team, eigen)
+        if top == 3:  # KIT and PIT pool their other categories, the pilot has no more than three: nothing pooled
+            gepoold = alle.groupby("team")["categorie"].apply(lambda c: int((c == OVERIGE).sum())).to_dict()
+            assert gepoold == {"KIT": 1, "KIT-pilot": 0, "PIT": 1}
