@@ -79,13 +79,17 @@ UNION SELECT controleavond_id FROM stg_deelname WHERE _bestand IN (SELECT bestan
 UNION SELECT controleavond_id FROM stg_bezoeken WHERE _bestand IN (SELECT bestand FROM {files})
 UNION SELECT b.controleavond_id FROM stg_bevindingen f JOIN stg_bezoeken b USING (bezoek_id)
       WHERE f._bestand IN (SELECT bestand FROM {files})
-UNION SELECT coalesce(b.controleavond_id, o.controleavond_id) FROM stg_opvolging o
-      LEFT JOIN stg_bevindingen f USING (bevinding_id) LEFT JOIN stg_bezoeken b ON b.bezoek_id = f.bezoek_id
-      WHERE o._bestand IN (SELECT bestand FROM {files}) AND coalesce(b.controleavond_id, o.controleavond_id) IS NOT NULL
+UNION SELECT b.controleavond_id FROM (SELECT bevinding_id FROM stg_opvolging
+      WHERE _bestand IN (SELECT bestand FROM {files}) AND bevinding_id IS NOT NULL) o
+      JOIN stg_bevindingen f USING (bevinding_id) JOIN stg_bezoeken b USING (bezoek_id)
+UNION SELECT controleavond_id FROM stg_opvolging
+      WHERE _bestand IN (SELECT bestand FROM {files}) AND controleavond_id IS NOT NULL
 """
 """The control evenings whose mart rows the rows of some files change: the files' evenings, participation and
 visits (an evening's counts and context), findings (a violation's context) and steps (a violation's followed-up
-flag, a step's context). Persons, partner results and signals change no other mart row."""
+flag, a step's context: its violation's evening, and its own evening, a superset of the one it follows up).
+Persons, partner results and signals change no other mart row. Inner joins from the few touched rows outward
+(a LEFT JOIN would hash the whole national findings table)."""
 
 
 def note_removed(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
@@ -157,8 +161,11 @@ def _refresh_incrementally(con: duckdb.DuckDBPyConnection, m: Materialised) -> N
     in_evening = f"{m.evening} IN (SELECT controleavond_id FROM _avond)" if m.evening else "FALSE"
     # the rows of untouched files under a touched evening: recomputed by key (usually none)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _opnieuw AS SELECT {m.key} FROM {m.mart} WHERE {in_evening}")
-    con.execute(f"DELETE FROM {m.mart} WHERE {in_evening} OR CAST({m.key} AS VARCHAR) IN "
-                f"(SELECT sleutel FROM _weg WHERE tabel = '{m.source}')")
+    # two DELETEs, not one with OR: an OR of two IN (subquery) is a mark join over the whole national table
+    con.execute(f"DELETE FROM {m.mart} WHERE {in_evening}")
+    if con.execute("SELECT count(*) FROM _weg WHERE tabel = ?", [m.source]).fetchone()[0]:
+        con.execute(f"DELETE FROM {m.mart} WHERE CAST({m.key} AS VARCHAR) IN "
+                    f"(SELECT sleutel FROM _weg WHERE tabel = '{m.source}')")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _bron AS SELECT * FROM {m.source} "
                 "WHERE _bestand IN (SELECT bestand FROM _geraakt)")
     con.execute(f"DELETE FROM _opnieuw WHERE {m.key} IN (SELECT {m.key} FROM _bron)")
