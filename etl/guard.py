@@ -37,6 +37,9 @@ _TYPE = re.compile(rb'\bt="(\w+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+"""The reference of a cell tag (the first r= among its attributes, as `_REF` finds it in `_CELL`'s group 1)."""
+_ERROR_TYPE = b't="e"'
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]{1,3})?([0-9]{1,7})?(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 
 
@@ -201,27 +204,46 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, part: str, limits: Limits) 
                 piece, carry = buffer[:cut], buffer[cut:]
             else:
                 piece, carry = buffer, b""
-            for cell in _CELL.finditer(piece):
-                ref = _REF.search(cell.group(1))
-                if ref is None:
-                    continue
-                row, col = int(ref.group(2)), column_number(ref.group(1))
-                max_row, max_col = max(max_row, row), max(max_col, col)
-                body = cell.group(3) or b""
-                kind = _TYPE.search(cell.group(1))
-                kind_of = kind.group(1) if kind else b"n"
-                value = _VALUE.search(body)
-                if kind_of == b"e":
-                    shown = value.group(1).decode("utf-8", "replace") if value else "#fout"
-                    flagged.append(FlaggedCell(name, row, col - 1, shown, "excel_fout"))
-                elif _FORMULA.search(body) and kind_of != b"str" and (value is None or not value.group(1).strip()):
-                    formula = re.search(rb"<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>", body, re.S)
-                    text = "=" + formula.group(1).decode("utf-8", "replace") if formula else "(formule)"
-                    flagged.append(FlaggedCell(name, row, col - 1, text, "formule_zonder_waarde"))
+            if _ERROR_TYPE not in piece and not _FORMULA.search(piece):
+                max_row, max_col = _extent(piece, max_row, max_col)
+            else:
+                max_row, max_col = _scan_cells(name, piece, flagged, max_row, max_col)
             if max_row * max_col > limits.max_sheet_cells:
                 raise _too_many(name, max_row, max_col, limits, "heeft cellen tot")
             if not chunk:
                 return flagged
+
+
+def _extent(piece: bytes, max_row: int, max_col: int) -> tuple[int, int]:
+    """The furthest row and column of the cells in `piece` (a run of whole rows without error cells or formulas)."""
+    refs = _CELL_REF.findall(piece)
+    if refs:
+        max_row = max(max_row, max(int(row) for _, row in refs))
+        max_col = max(max_col, max(column_number(letters) for letters in {letters for letters, _ in refs}))
+    return max_row, max_col
+
+
+def _scan_cells(name: str, piece: bytes, flagged: list[FlaggedCell], max_row: int,
+                max_col: int) -> tuple[int, int]:
+    """Every cell of `piece` one by one: its extent, and the error cells and empty formulas added to `flagged`."""
+    for cell in _CELL.finditer(piece):
+        ref = _REF.search(cell.group(1))
+        if ref is None:
+            continue
+        row, col = int(ref.group(2)), column_number(ref.group(1))
+        max_row, max_col = max(max_row, row), max(max_col, col)
+        body = cell.group(3) or b""
+        kind = _TYPE.search(cell.group(1))
+        kind_of = kind.group(1) if kind else b"n"
+        value = _VALUE.search(body)
+        if kind_of == b"e":
+            shown = value.group(1).decode("utf-8", "replace") if value else "#fout"
+            flagged.append(FlaggedCell(name, row, col - 1, shown, "excel_fout"))
+        elif _FORMULA.search(body) and kind_of != b"str" and (value is None or not value.group(1).strip()):
+            formula = re.search(rb"<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>", body, re.S)
+            text = "=" + formula.group(1).decode("utf-8", "replace") if formula else "(formule)"
+            flagged.append(FlaggedCell(name, row, col - 1, text, "formule_zonder_waarde"))
+    return max_row, max_col
 
 
 def _inspect_xls(path: Path) -> Inspection:

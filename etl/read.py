@@ -152,12 +152,12 @@ def locate(frames: dict[str, pd.DataFrame], sheet: Sheet, mapping: Mapping, best
                         f"blad {label} ontbreekt; aanwezig: {', '.join(frames) or 'geen'}; voeg het blad toe of "
                         "geef het de juiste naam")]
     frame = frames[blad]
-    if frame.empty or frame.map(is_empty).all().all():
+    cells = frame.values.tolist()
+    if frame.empty or all(is_empty(cell) for row in cells for cell in row):
         return [problem(bestand, "blad_leeg", "blad is leeg; vul de gegevens in of lever het bestand niet aan",
                         blad=blad)]
     candidates = _candidates(sheet, mapping)
     required = [c.name for c in sheet.columns if c.required and c.name in candidates]
-    cells = frame.values.tolist()
     if sm.header_row is not None:
         rows_to_try = [sm.header_row - 1] if sm.header_row - 1 < len(cells) else []
     else:

@@ -138,3 +138,13 @@ def test_the_loader_stays_under_one_gibibyte_with_a_bomb(etl_paths):
     assert done.returncode == 1, done.stderr[-2000:]
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
     assert query(etl_paths, "SELECT DISTINCT _bestand FROM stg_controleavonden") == [("goed.xlsx",)]
+
+
+def test_extent_is_the_furthest_cell_reference_of_a_piece() -> None:
+    from etl.guard import _extent
+
+    piece = (b'<row r="2"><c r="B2" t="s"><v>0</v></c><c r="AA3"/></row>'
+             b'<row r="9"><x:c s="1" r="C9"><x:v>1</x:v></x:c></row>')
+    assert _extent(piece, 0, 0) == (9, 27)
+    assert _extent(b'<row r="1"></row>', 4, 5) == (4, 5)
+    assert _extent(piece, 12, 30) == (12, 30)
