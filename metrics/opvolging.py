@@ -179,17 +179,19 @@ def stappen_per_soort(con: duckdb.DuckDBPyConnection, f: Filter) -> pd.DataFrame
 
 
 def _doorlooptijden(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | None = None) -> pd.DataFrame:
-    """Violations counted per team, group, days and closure: days from the control evening to closure (event) or
-    to the reference date (censored); aantal = violations with that team, group, days and closure.
+    """Violations counted per team, group, days, closure and follow-up: days from the control evening to closure
+    (event) or to the reference date (censored); opgevolgd as in `_overtredingen_sql`; aantal = violations with
+    that team, group, days, closure and follow-up.
 
-    Columns: team, groep, dagen, afgesloten, aantal. A violation without a completed step on or before its team's
-    peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never dropped.
+    Columns: team, groep, dagen, afgesloten, opgevolgd, aantal. A violation without a completed step on or before
+    its team's peildatum (no step, only open/lopend/vervallen steps, or closed later) is censored there, never
+    dropped.
     Counted in SQL so that no row per violation leaves the database (`_uitgepakt` gives the per-violation arrays).
     """
     sql, params = _overtredingen_sql(tot_peildatum(f, peildatum), peildatum)
     return con.execute(
-        f"""SELECT team, groep, dagen, afgesloten, count(*)::BIGINT AS aantal FROM ({sql})
-            GROUP BY ALL ORDER BY team, groep, dagen, afgesloten""",
+        f"""SELECT team, groep, dagen, afgesloten, opgevolgd, count(*)::BIGINT AS aantal FROM ({sql})
+            GROUP BY ALL ORDER BY team, groep, dagen, afgesloten, opgevolgd""",
         params,
     ).df()
 
@@ -310,11 +312,11 @@ def kerncijfers_opvolging(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: 
     - peildatum: the latest reference date of the teams (NaN/None without data).
     Shares are NaN when there are no violations.
     """
-    groepen = opvolging_per_groep(con, f, peildatum)
-    overtredingen = int(groepen["overtredingen"].sum())
-    opgevolgd = int(groepen["opgevolgd"].sum())
-    afgesloten = int(groepen["afgesloten"].sum())
-    midden = mediaan_tot_afsluiting(con, f, per=None, peildatum=peildatum)
+    d = _doorlooptijden(con, f, peildatum)  # one pass: the counts and the times to closure
+    overtredingen = int(d["aantal"].sum())
+    opgevolgd = int(d.loc[d["opgevolgd"], "aantal"].sum())
+    afgesloten = int(d.loc[d["afgesloten"], "aantal"].sum())
+    midden = pd.DataFrame([kwantielen(*_uitgepakt(d))], columns=KWANTIEL_KOLOMMEN).astype({"at_risk_mediaan": "Int64"})
     return pd.DataFrame(
         {
             "overtredingen": [overtredingen],

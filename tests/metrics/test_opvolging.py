@@ -201,14 +201,16 @@ def test_demo_boer_closes_later(demo: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_doorlooptijden_are_counted_in_sql(con: duckdb.DuckDBPyConnection) -> None:
-    """The times to closure leave the database counted per team, group, days and closure (no row per violation):
-    Bladel XF1 closed at 20 days, XF2 and XF3 censored at 57; F3 closed at 57, F7 censored at 85, F5 at 134 and
-    F1, F2, F4 at 148; unpacked they are the nine violations the curves and medians are estimated from."""
+    """The times to closure leave the database counted per team, group, days, closure and follow-up (no row per
+    violation): Bladel XF1 closed at 20 days, XF2 (a step) and XF3 (none) censored at 57; F3 closed at 57, F7
+    censored at 85, F5 at 134 and F1, F2 and F4 (a lopend step) at 148; unpacked they are the nine violations the
+    curves and medians are estimated from."""
     d = _doorlooptijden(con, PILOT_JULI)
     assert d.drop(columns="team").values.tolist() == [
-        ["B.O.E.R.-gemeenten", 20.0, True, 1], ["B.O.E.R.-gemeenten", 57.0, False, 2],
-        ["Overige Kempengemeenten", 57.0, True, 1], ["Overige Kempengemeenten", 85.0, False, 1],
-        ["Overige Kempengemeenten", 134.0, False, 1], ["Overige Kempengemeenten", 148.0, False, 3],
+        ["B.O.E.R.-gemeenten", 20.0, True, True, 1], ["B.O.E.R.-gemeenten", 57.0, False, False, 1],
+        ["B.O.E.R.-gemeenten", 57.0, False, True, 1], ["Overige Kempengemeenten", 57.0, True, True, 1],
+        ["Overige Kempengemeenten", 85.0, False, False, 1], ["Overige Kempengemeenten", 134.0, False, False, 1],
+        ["Overige Kempengemeenten", 148.0, False, False, 2], ["Overige Kempengemeenten", 148.0, False, True, 1],
     ]
     dagen, afgesloten = _uitgepakt(d)
     assert sorted(dagen.tolist()) == [20, 57, 57, 57, 85, 134, 148, 148, 148]
