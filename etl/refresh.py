@@ -6,6 +6,7 @@ the tables equal to their definitions:
 
 - in full (`refresh_marts(con)`) on a new or rebuilt warehouse, a rollback, a retention run, or when a reference
   value the marts copy (a municipality's or partner's name, a category's group) changed or went;
+- the rows per file (fct_geladen_rijen) likewise, in full or for the touched files;
 - incrementally (`refresh_marts(con, bestanden)`) after a load, for the rows whose definition can have changed:
   the rows of the files the load wrote or removed, and every row of a control evening one of those files touched
   (its evening, participation, visits, or the findings and steps under it: `touched_evenings`), because a mart
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
+
+from etl.staging import files_in_staging_sql
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ def refresh_marts(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | N
         for m in MATERIALISED:
             con.execute(f"DELETE FROM {m.mart}")
             con.execute(f"INSERT INTO {m.mart} SELECT * FROM int_{m.mart}('{m.source}')")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _alle AS {files_in_staging_sql()}")
+        con.execute("DELETE FROM fct_geladen_rijen")
+        con.execute("INSERT INTO fct_geladen_rijen SELECT * FROM int_fct_geladen_rijen('_alle')")
     elif bestanden:
         con.execute("CREATE OR REPLACE TEMP TABLE _geraakt AS SELECT unnest(?::VARCHAR[]) AS bestand",
                     [sorted(bestanden)])
@@ -136,6 +142,8 @@ def refresh_marts(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | N
         touched_evenings(con)
         for m in MATERIALISED:
             _refresh_incrementally(con, m)
+        con.execute("DELETE FROM fct_geladen_rijen WHERE bestand IN (SELECT bestand FROM _geraakt)")
+        con.execute("INSERT INTO fct_geladen_rijen SELECT * FROM int_fct_geladen_rijen('_geraakt')")
     con.execute("DELETE FROM meta_marts")
     con.execute("INSERT INTO meta_marts VALUES (?, ?)", [datetime.now(), full])
     con.execute("DELETE FROM meta_marts_referentie")

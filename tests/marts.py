@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from etl.refresh import MATERIALISED
+from etl.staging import files_in_staging_sql
 
 
 def marts_as_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -18,3 +19,6 @@ def marts_as_views(con: duckdb.DuckDBPyConnection) -> None:
     for m in MATERIALISED:
         con.execute(f"DROP TABLE {m.mart}")
         con.execute(f"CREATE VIEW {m.mart} AS SELECT * FROM int_{m.mart}('{m.source}')")
+    con.execute("DROP TABLE fct_geladen_rijen")
+    con.execute(f"CREATE VIEW int_bestanden AS {files_in_staging_sql()}")  # every file with staging rows
+    con.execute("CREATE VIEW fct_geladen_rijen AS SELECT * FROM int_fct_geladen_rijen('int_bestanden')")
