@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from codering.store import CodingStore
-from settings import Settings
+from settings import READER_MEMORY_LIMIT, Settings
 
 GEEN_WAREHOUSE = "Nog geen gegevens geladen: voer `python -m etl load` uit."
 """Shown instead of any figure when the warehouse file does not exist yet."""
@@ -74,7 +74,8 @@ class _Reader:
 
     def __init__(self, path: Path, version: tuple[int, int]) -> None:
         self.version = version
-        self.con = duckdb.connect()  # in memory, the file ATTACHed: DuckDB caches connect(path) by path
+        # in memory, the file ATTACHed (DuckDB caches connect(path) by path); memory bounded (settings)
+        self.con = duckdb.connect(config={"memory_limit": READER_MEMORY_LIMIT})
         self.con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS warehouse (READ_ONLY)")
         self.in_use = 0
         self.retired = False

@@ -59,3 +59,8 @@ def test_a_running_computation_keeps_its_version(warehouse: Path) -> None:
 def test_missing_warehouse(tmp_path: Path) -> None:
     with pytest.raises(data.GeenWarehouse, match="Nog geen gegevens geladen"):
         data.run_metric(tmp_path / "nergens.duckdb", _visits)
+
+
+def test_the_kept_reader_has_a_bounded_memory_limit(warehouse: Path) -> None:
+    limit = data.run_metric(warehouse, lambda c: c.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+    assert limit == "488.2 MiB"  # settings.READER_MEMORY_LIMIT = 512MB, not DuckDB's default of 80% of the RAM
