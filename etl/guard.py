@@ -204,7 +204,7 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, part: str, limits: Limits) 
                 piece, carry = buffer[:cut], buffer[cut:]
             else:
                 piece, carry = buffer, b""
-            if _ERROR_TYPE not in piece and not _FORMULA.search(piece):
+            if _ERROR_TYPE not in piece and not _has_formula(piece):
                 max_row, max_col = _extent(piece, max_row, max_col)
             else:
                 max_row, max_col = _scan_cells(name, piece, flagged, max_row, max_col)
@@ -214,12 +214,17 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, part: str, limits: Limits) 
                 return flagged
 
 
+def _has_formula(piece: bytes) -> bool:
+    """True when `piece` holds a formula tag (`_FORMULA`); the byte tests spare the regex most pieces."""
+    return (b"<f" in piece or b":f" in piece) and _FORMULA.search(piece) is not None
+
+
 def _extent(piece: bytes, max_row: int, max_col: int) -> tuple[int, int]:
     """The furthest row and column of the cells in `piece` (a run of whole rows without error cells or formulas)."""
     refs = _CELL_REF.findall(piece)
     if refs:
-        max_row = max(max_row, max(int(row) for _, row in refs))
-        max_col = max(max_col, max(column_number(letters) for letters in {letters for letters, _ in refs}))
+        max_row = max(max_row, *map(int, {row for _, row in refs}))
+        max_col = max(max_col, *map(column_number, {letters for letters, _ in refs}))
     return max_row, max_col
 
 

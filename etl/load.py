@@ -388,48 +388,79 @@ def _table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 
 
 def _frames(parsed: Parsed, con: duckdb.DuckDBPyConnection) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Staging frames per table for a parsed file (columns in table order), and problems of the casts."""
+    """Staging frames per table for a parsed file (columns in table order), and problems of the casts.
+
+    Built a column at a time; the problems come out row by row, in the order of the contract's columns.
+    """
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     bestand = parsed.result.bestand
     for conv in parsed.sheets:
         table = stg_table(conv.sheet)
         types = _table_types(con, table)
-        rows = []
+        records = conv.records
+        rijen = [rec["_rij"] for rec in records]
+        found: list[tuple[int, int, Problem]] = []
+
+        def report(i: int, order: int, col: str, regel: str, reden: str, value: object, rijen: list = rijen,
+                   found: list = found, conv: Converted = conv) -> None:
+            rij = int(rijen[i])
+            found.append((i, order, problem(bestand, regel, reden, blad=conv.blad, rij=rij,
+                                            kolom=conv.headers.get(col, col), contract_kolom=col,
+                                            waarde=conv.typed.get(rij, {}).get(col, value))))
+
+        columns: dict[str, list[object]] = {}
+        for order, col in enumerate(conv.sheet.columns):
+            target = stg_column(col.name, col.type)
+            if target is None:
+                continue
+            values = [rec.get(col.name) for rec in records]
+            sql_type = types.get(target, "")
+            if sql_type == "BOOLEAN":
+                for i, value in enumerate(values):
+                    if value is not None:
+                        if value == "onbekend":
+                            report(i, order, col.name, "type", "hier alleen ja of nee (onbekend niet toegestaan)",
+                                   value)
+                        values[i] = value == "ja"
+            for i in _outside_range(values, sql_type):
+                report(i, order, col.name, "buiten_bereik", str(outside_type_range(values[i], sql_type)),
+                       str(values[i]))
+                values[i] = None
+            columns[target] = values
+        columns.update({"_bestand": [bestand] * len(records), "_blad": [conv.blad] * len(records), "_rij": rijen})
+        problems.extend(p for _, _, p in sorted(found, key=lambda f: (f[0], f[1])))
+        missing = [float("nan")] * len(records)
+        frames[table] = pd.DataFrame({c: columns.get(c, missing) for c in types}, columns=list(types), dtype=object)
         bridge_rows: dict[str, list[dict[str, object]]] = {}
         bridge_of = {b.column.name: b for b in bridges() if b.sheet == conv.sheet}
-        for rec in conv.records:
-            row = {}
-            for col in conv.sheet.columns:
-                target = stg_column(col.name, col.type)
-                value = rec.get(col.name)
-                if col.name in bridge_of and value:
-                    b = bridge_of[col.name]
+        bridged = [col.name for col in conv.sheet.columns if col.name in bridge_of]
+        for rec in records if bridged else ():
+            for name in bridged:
+                value = rec.get(name)
+                if value:
+                    b = bridge_of[name]
                     bridge_rows.setdefault(b.table, []).extend(
                         {b.key: rec.get(b.key), "partner": p, "_bestand": bestand, "_blad": conv.blad,
                          "_rij": rec["_rij"]} for p in value)
-                if target is None:
-                    continue
-                if types.get(target) == "BOOLEAN" and value is not None:
-                    if value == "onbekend":
-                        problems.append(problem(bestand, "type", "hier alleen ja of nee (onbekend niet toegestaan)",
-                                                blad=conv.blad, rij=int(rec["_rij"]),
-                                                kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
-                                                waarde=conv.typed.get(int(rec["_rij"]), {}).get(col.name, value)))
-                    value = value == "ja"
-                reason = outside_type_range(value, types.get(target, ""))
-                if reason:
-                    problems.append(problem(bestand, "buiten_bereik", reason, blad=conv.blad, rij=int(rec["_rij"]),
-                                            kolom=conv.headers.get(col.name, col.name), contract_kolom=col.name,
-                                            waarde=conv.typed.get(int(rec["_rij"]), {}).get(col.name, str(value))))
-                    value = None
-                row[target] = value
-            row.update({"_bestand": bestand, "_blad": conv.blad, "_rij": rec["_rij"]})
-            rows.append(row)
-        frames[table] = pd.DataFrame(rows, columns=list(types), dtype=object)
         for bridge_table, bridge in bridge_rows.items():
             frames[bridge_table] = pd.DataFrame(bridge, columns=list(_table_types(con, bridge_table)), dtype=object)
     return frames, problems
+
+
+def _outside_range(values: list[object], sql_type: str) -> list[int]:
+    """Indexes of the numbers in `values` that do not fit `sql_type` (`outside_type_range`).
+
+    The smallest and largest number settle a column without infinities and NaN at once: whether a number fits
+    depends only on where it lies between them. Otherwise every number is tested.
+    """
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    if not numbers:
+        return []
+    if all(v == v for v in numbers) and outside_type_range(min(numbers), sql_type) is None \
+            and outside_type_range(max(numbers), sql_type) is None:
+        return []
+    return [i for i, v in enumerate(values) if outside_type_range(v, sql_type)]
 
 
 _INTEGER_RANGES = {"TINYINT": 2**7, "SMALLINT": 2**15, "INTEGER": 2**31, "BIGINT": 2**63}

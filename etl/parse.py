@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -516,16 +518,117 @@ def _row_rules(sheet: Sheet, rec: dict[str, object], ctx: Context) -> list[tuple
     return found
 
 
+_BSN_LOW, _BSN_HIGH = 10**8, 10**9
+"""A whole number can hold a BSN candidate only when it has exactly nine digits."""
+
+
+def bsn_suspects(rows: list[tuple[int, list[object]]], skip: Collection[int] = ()) -> dict[int, set[int]]:
+    """Index in `rows` -> positions of the cells `find_bsn` must look at: all others certainly hold no BSN.
+
+    Text cells are scanned together, joined by newlines (no candidate can cross one: `_BSN_CANDIDATE` only
+    spans digits, spaces and dots, and a newline is neither to its look-arounds), so only the few cells with
+    a nine-digit candidate go through the elfproef. Whole numbers count when they have nine digits; dates,
+    yes/no cells and fractions never hold a BSN; any other kind of value is always looked at.
+    """
+    suspects: dict[int, set[int]] = {}
+    for first in range(0, len(rows), _BSN_BLOCK):
+        _suspects_in(rows, first, skip, suspects)
+    return suspects
+
+
+_BSN_BLOCK = 2000
+"""Rows scanned together by `bsn_suspects` (bounds the joined text)."""
+
+
+def _suspects_in(rows: list[tuple[int, list[object]]], first: int, skip: Collection[int],
+                 suspects: dict[int, set[int]]) -> None:
+    """`bsn_suspects` of the block of rows starting at index `first`, added to `suspects`."""
+    texts: list[str] = []
+    starts: list[int] = []
+    where: list[tuple[int, int]] = []
+    offset = 0
+    for index, (_, cells) in enumerate(rows[first:first + _BSN_BLOCK], start=first):
+        for pos, cell in enumerate(cells):
+            if pos in skip or cell is None:
+                continue
+            kind = type(cell)
+            if kind is str:
+                texts.append(cell)
+                starts.append(offset)
+                where.append((index, pos))
+                offset += len(cell) + 1
+                continue
+            if kind is float:
+                if not (cell.is_integer() and _BSN_LOW <= abs(cell) < _BSN_HIGH):
+                    continue
+            elif kind is int:
+                if not _BSN_LOW <= abs(cell) < _BSN_HIGH:
+                    continue
+            elif isinstance(cell, bool | date):
+                continue
+            suspects.setdefault(index, set()).add(pos)
+    if texts:
+        for match in _BSN_CANDIDATE.finditer("\n".join(texts)):
+            index, pos = where[bisect_right(starts, match.start()) - 1]
+            suspects.setdefault(index, set()).add(pos)
+
+
 def _bsn_cells(loc: Located, cells: list[object], dropped: dict[int, str],
-               screened: frozenset[int] = frozenset()) -> dict[int, str]:
-    """Position -> masked BSN for every cell outside a dropped BSN column (and outside screened free text)."""
+               screened: frozenset[int] = frozenset(), only: Collection[int] | None = None) -> dict[int, str]:
+    """Position -> masked BSN for every cell outside a dropped BSN column (and outside screened free text).
+
+    `only`: the positions worth looking at (`bsn_suspects`); all cells when None.
+    """
     found: dict[int, str] = {}
-    for pos, cell in enumerate(cells):
+    for pos, cell in enumerate(cells) if only is None else ((p, cells[p]) for p in sorted(only)):
         if pos in dropped or pos in screened or is_empty(cell):
             continue
         bsn = find_bsn(cell)
         if bsn:
             found[pos] = mask_bsn(bsn)
+    return found
+
+
+def _memo_key(raw: object) -> tuple[type, object] | None:
+    """The key under which a cell's conversion may be remembered (None: convert it every time).
+
+    Only text, numbers and dates without a time zone are remembered, keyed with their type (1, 1.0 and True
+    are equal in Python); not a float zero (0.0 and -0.0 are equal but may convert differently).
+    """
+    kind = type(raw)
+    if kind is str or kind is int or (kind is float and raw != 0):
+        return kind, raw
+    if isinstance(raw, date) and getattr(raw, "tzinfo", None) is None:
+        return kind, raw
+    return None
+
+
+def _converted(memo: dict[tuple[type, object], tuple[bool, object]], col: Column, raw: object, sheet: Sheet,
+               fmt: Format, ctx: Context) -> tuple[bool, object]:
+    """(True, clean value) or (False, the Dutch reason) of `convert_value`, remembered in `memo` per distinct
+    raw value of one column of one sheet (a conversion depends only on the value, column, format and context)."""
+    key = _memo_key(raw)
+    if key is not None:
+        found = memo.get(key)
+        if found is not None:
+            return found
+    try:
+        result: tuple[bool, object] = (True, convert_value(col, raw, sheet, fmt, ctx))
+    except ValueError as exc:
+        result = (False, str(exc))
+    if key is not None:
+        memo[key] = result
+    return result
+
+
+def _displayed(memo: dict[tuple[type, object], str], value: object) -> str:
+    """`display(value)`, remembered in `memo` per distinct value."""
+    key = _memo_key(value)
+    if key is None:
+        return display(value)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = display(value)
     return found
 
 
@@ -557,8 +660,13 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
     unique_sets = [(c.name,) for c in sheet.columns if c.unique] + (
         [sheet.unique_together] if sheet.unique_together else [])
     seen_keys: dict[tuple[str, ...], dict[tuple, int]] = {cols: {} for cols in unique_sets}
-    for rij, cells in loc.rows:
-        bsn_cells = _bsn_cells(loc, cells, dropped, screened)
+    suspects = bsn_suspects(loc.rows, dropped.keys() | screened)
+    no_cells: dict[int, str] = {}
+    converted: dict[str, dict[tuple[type, object], tuple[bool, object]]] = {c.name: {} for c in sheet.columns}
+    shown: dict[tuple[type, object], str] = {}
+    for index, (rij, cells) in enumerate(loc.rows):
+        suspect = suspects.get(index)
+        bsn_cells = no_cells if suspect is None else _bsn_cells(loc, cells, dropped, screened, suspect)
         for pos, masked in bsn_cells.items():
             col_name = contract_at.get(pos)
             header = loc.headers.get(col_name) if col_name else loc.extra.get(pos)
@@ -588,13 +696,12 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
                 if col.required:
                     report(rij, col.name, "verplicht", "verplichte waarde ontbreekt; vul deze kolom in")
                 continue
-            try:
-                value = convert_value(col, raw, sheet, fmt, ctx)
-            except ValueError as exc:
+            ok, value = _converted(converted[col.name], col, raw, sheet, fmt, ctx)
+            if not ok:
                 rule = _RULES.get(col.type, "type")
                 if (sheet.name, col.name) in CATALOGUE_COLUMNS:
                     rule = f"onbekende_{CATALOGUE_COLUMNS[(sheet.name, col.name)]}"
-                report(rij, col.name, rule, str(exc), typed.get(col.name, raw))
+                report(rij, col.name, rule, str(value), typed.get(col.name, raw))
                 continue
             if col.minimum is not None and isinstance(value, int | float) and value < col.minimum:
                 rule = "negatief" if col.minimum == 0 else "minimum"
@@ -612,7 +719,7 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
                     out.masked.setdefault(col.name, Counter()).update(counts)
                     typed[col.name] = value
             rec[col.name] = value
-        out.typed[rij] = {k: display(v) for k, v in typed.items()}
+        out.typed[rij] = {k: _displayed(shown, v) for k, v in typed.items()}
         for col_name, rule, reason in _row_rules(sheet, rec, ctx):
             report(rij, col_name, rule, reason, typed.get(col_name))
         signature = tuple((k, v) for k, v in rec.items() if k != "_rij")

@@ -148,3 +148,12 @@ def test_extent_is_the_furthest_cell_reference_of_a_piece() -> None:
     assert _extent(piece, 0, 0) == (9, 27)
     assert _extent(b'<row r="1"></row>', 4, 5) == (4, 5)
     assert _extent(piece, 12, 30) == (12, 30)
+
+
+def test_has_formula_finds_formula_tags_with_and_without_prefix() -> None:
+    from etl.guard import _has_formula
+
+    assert _has_formula(b'<c r="A1"><f>B1*2</f><v>4</v></c>')
+    assert _has_formula(b'<x:c r="A1"><x:f t="shared" si="0"/></x:c>')
+    assert not _has_formula(b'<c r="A1" t="s"><v>0</v></c><c r="B1"><v>3</v></c>')
+    assert not _has_formula(b'<c r="A1" t="inlineStr"><is><t>a:f</t></is></c>')

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -68,3 +68,29 @@ def test_lookup_ignores_case_spaces_and_dashes():
     assert {lookup.code(v) for v in ("reusel de mierden", "REUSEL – DE MIERDEN", " Reusel-de  Mierden")} == {"GM1667"}
     with pytest.raises(ValueError, match="onbekende gemeente"):
         lookup.code("Reusel")
+
+
+def test_bsn_suspects_are_the_cells_find_bsn_must_look_at() -> None:
+    from datetime import date, datetime, time
+
+    from etl.parse import bsn_suspects
+
+    rows = [
+        (2, ["nr 1234.56.782", 111222333.0, "tel 0612345678", date(2021, 3, 1), True, -123456789]),
+        (3, [12345678.0, 1234567.82, "bedrag 1.111.222.333", "", None, 999999999]),
+        (4, ["a\n123 456 789\nb", 100000000, time(12, 30), datetime(2021, 3, 1), float("nan"), "x"]),
+    ]
+    assert bsn_suspects(rows) == {0: {0, 1, 5}, 1: {5}, 2: {0, 1, 2}}
+    assert bsn_suspects(rows, skip={0, 5}) == {0: {1}, 2: {1, 2}}
+    assert bsn_suspects([]) == {}
+
+
+def test_memo_key_keeps_equal_values_of_other_types_apart() -> None:
+    from datetime import date, datetime
+
+    from etl.parse import _memo_key
+
+    assert _memo_key("3") == (str, "3") and _memo_key(3) == (int, 3) and _memo_key(3.0) == (float, 3.0)
+    assert _memo_key(True) is None and _memo_key(0.0) is None and _memo_key(-0.0) is None
+    assert _memo_key(date(2021, 3, 1)) == (date, date(2021, 3, 1))
+    assert _memo_key(datetime(2021, 3, 1, tzinfo=UTC)) is None and _memo_key((1, 2)) is None
