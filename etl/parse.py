@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -722,7 +723,7 @@ def convert_sheet(loc: Located, mapping: Mapping, ctx: Context) -> Converted:
         out.typed[rij] = {k: _displayed(shown, v) for k, v in typed.items()}
         for col_name, rule, reason in _row_rules(sheet, rec, ctx):
             report(rij, col_name, rule, reason, typed.get(col_name))
-        signature = tuple((k, v) for k, v in rec.items() if k != "_rij")
+        signature = tuple(islice(rec.items(), 1, None))  # all but '_rij', the first key
         if signature in seen_rows:
             report(rij, sheet.key or sheet.columns[0].name, "dubbele_rij",
                    f"deze rij is gelijk aan rij {seen_rows[signature]}; haal de dubbele rij weg")
