@@ -64,9 +64,10 @@ def _macro_ddl() -> list[str]:
     resolve in whichever catalogue is in use."""
     with duckdb.connect() as fresh:
         fresh.execute(schema_ddl())
-        return [f"CREATE OR REPLACE TEMP MACRO {name}(bron) AS TABLE {sql}" for name, sql in fresh.execute(
-            "SELECT function_name, macro_definition FROM duckdb_functions() WHERE function_name LIKE 'int_fct_%' "
-            "AND function_type = 'table_macro'").fetchall()]
+        return [f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(parameters)}) AS TABLE {sql}"
+                for name, parameters, sql in fresh.execute(
+                    "SELECT function_name, parameters, macro_definition FROM duckdb_functions() "
+                    "WHERE function_name LIKE 'int_fct_%' AND function_type = 'table_macro'").fetchall()]
 
 
 def _replace_rows(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
