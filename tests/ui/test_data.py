@@ -63,4 +63,4 @@ def test_missing_warehouse(tmp_path: Path) -> None:
 
 def test_the_kept_reader_has_a_bounded_memory_limit(warehouse: Path) -> None:
     limit = data.run_metric(warehouse, lambda c: c.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-    assert limit == "488.2 MiB"  # settings.READER_MEMORY_LIMIT = 512MB, not DuckDB's default of 80% of the RAM
+    assert limit == "1.8 GiB"  # settings.READER_MEMORY_LIMIT = 2GB, not DuckDB's default of 80% of the RAM
