@@ -18,6 +18,7 @@ transaction, so two coders saving at the same moment are serialised by SQLite an
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -148,6 +149,26 @@ class CodeError(ValueError):
     """A code outside the codebook, or an empty coder name."""
 
 
+def _use_wal(con: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (persistent: a no-op once it is).
+
+    Switching the journal mode of a new store needs it to itself for a moment and SQLite does not wait for that
+    (no busy handler), so while another connection is creating the store the switch is retried until
+    BUSY_TIMEOUT_MS has passed; only then does "database is locked" reach the caller.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if con.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 @dataclass(frozen=True)
 class CodingStore:
     """The coding store at `path` (created with its schema on first use)."""
@@ -161,7 +182,7 @@ class CodingStore:
         con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            con.execute("PRAGMA journal_mode = WAL")
+            _use_wal(con)
             con.execute("PRAGMA synchronous = NORMAL")
             if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0] == 0:
                 self._create(con)

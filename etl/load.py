@@ -937,8 +937,11 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
     raw_dir, warehouse_path = Path(raw_dir), Path(warehouse_path)
     key_path, reference_dir = Path(key_path), Path(reference_dir)
     mappings = load_mappings(Path(mappings_dir))
-    started = datetime.now().replace(microsecond=0)
-    report = LoadReport(run_id=f"{started:%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
+    now = datetime.now()
+    started = now.replace(microsecond=0)
+    # the id sorts in start order to the microsecond (runs hold the load lock, so no two share one): "the latest
+    # run" (gestart_op, then run_id) is the last one even when two runs start within the same second
+    report = LoadReport(run_id=f"{now:%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}", warehouse_path=warehouse_path)
     lookups, periods, key = reference_lookups(reference_dir), team_periods(reference_dir), load_key(key_path)
     team_regions, gemeente_regions = regions(reference_dir)
     period_sources: dict[str, str] = {}

@@ -135,12 +135,16 @@ def test_two_coders_saving_at_the_same_moment_lose_nothing_processes(store: Codi
 
 def test_same_answer_same_coder_concurrently_keeps_every_change_in_history(store: CodingStore) -> None:
     start = threading.Barrier(5)
+    errors: list[BaseException] = []
 
     def work(code: str) -> None:
         start.wait()
-        for _ in range(10):
-            store.set_code("R01", 3, "Anna", code)
-            store.set_code("R01", 3, "Anna", "neutraal")
+        try:
+            for _ in range(10):
+                store.set_code("R01", 3, "Anna", code)
+                store.set_code("R01", 3, "Anna", "neutraal")
+        except BaseException as exc:  # a change that did not land is a lost change: the test must see it
+            errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(c,)) for c in ("positief", "negatief", "positief", "negatief",
                                                                    "niet gevraagd")]
@@ -148,6 +152,7 @@ def test_same_answer_same_coder_concurrently_keeps_every_change_in_history(store
         t.start()
     for t in threads:
         t.join()
+    assert errors == []
     history = store.history()
     # every change is recorded with the code it replaced: the chain of previous codes is unbroken
     assert history["vorige_code"].iloc[1:].tolist() == history["code"].iloc[:-1].tolist()

@@ -190,3 +190,30 @@ def test_files_that_refer_to_a_rejected_file_get_one_line_each(etl_paths):
         "20 rijen verwijzen naar bevindingen uit het afgewezen bestand f.xlsx; los eerst dat bestand op")
     assert report.file("c.xlsx").melding.endswith("niet geladen")
     assert "vorige versie blijft gelden" not in report.summary()
+
+
+def test_runs_that_start_within_one_second_keep_their_order(etl_paths, monkeypatch):
+    """The latest run (gestart_op, then run_id) is the last one started, also within one second."""
+    import datetime as dt
+
+    import etl.load
+    from metrics.datakwaliteit import laadstatus
+
+    ticks = iter(range(10, 1_000_000, 10))
+
+    class SameSecond(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):  # every run starts in the same second, microseconds apart
+            return cls(2026, 12, 1, 9, 30, 0, next(ticks))
+
+    monkeypatch.setattr(etl.load, "datetime", SameSecond)
+    controles(etl_paths["raw"] / "a.xlsx")
+    ids = [run(etl_paths).run_id]
+    controles(etl_paths["raw"] / "b.xlsx", prefix="B-")
+    ids.append(run(etl_paths).run_id)
+    (etl_paths["raw"] / "a.xlsx").unlink()
+    ids.append(run(etl_paths).run_id)
+    assert sorted(ids) == ids
+    with duckdb.connect(str(etl_paths["warehouse"]), read_only=True) as con:
+        latest = laadstatus(con)
+    assert latest.iloc[0][["run_id", "verwijderd", "ongewijzigd"]].tolist() == [ids[2], 1, 1]
