@@ -81,6 +81,9 @@ class Settings:
     small_count_threshold: int = 5
     """Person-based counts below this are suppressed ("<5") for burgemeester and stuurgroep; also the minimum
     number of respondents an organisation + role combination must cover to be shown (KIT_SMALL_COUNT)."""
+    teams_side_by_side: int = 4
+    """At most this many teams are drawn side by side on a page; with more in the selection the page asks which
+    (KIT_TEAMS_SIDE_BY_SIDE). Forty columns are unreadable, and each costs its own queries and charts."""
     auth_mode: str = "lokaal"
     """"lokaal" (accounts file and login form) or "oidc" (Streamlit's st.login, see the README) (KIT_AUTH)."""
     browser_path: Path = Path("/usr/bin/chromium")
@@ -114,6 +117,7 @@ def load_settings() -> Settings:
         lockout_minutes=int(env.get("KIT_LOCKOUT_MINUTES", "15")),
         idle_timeout_minutes=int(env.get("KIT_IDLE_TIMEOUT_MINUTES", "30")),
         small_count_threshold=int(env.get("KIT_SMALL_COUNT", "5")),
+        teams_side_by_side=int(env.get("KIT_TEAMS_SIDE_BY_SIDE", "4")),
         auth_mode=env.get("KIT_AUTH", "lokaal"),
         browser_path=Path(env.get("BROWSER_PATH", "/usr/bin/chromium")),
     )

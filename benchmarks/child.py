@@ -69,6 +69,7 @@ def pages(once: bool) -> dict:
         start = time.perf_counter()
         at.run()
         out[spec.name] = {"cold_s": round(cold, 3), "warm_s": round(time.perf_counter() - start, 3)}
+        print(f"{spec.name}: {out[spec.name]}", file=sys.stderr, flush=True)  # progress, for a long run
     out["_peak_rss_bytes"] = _peak_rss()
     return out
 

@@ -385,6 +385,16 @@ BUREN_BUITEN = "naar buurgemeente buiten het team"
 ELDERS = "elders"
 
 
+_BRON = {"eigenaar": ("fct_bezoek", "eigenaar_pseudoniem"), "uitzendbureau": ("fct_persoon", "uitzendbureau"),
+         "persoon": ("fct_persoon", "naam_pseudoniem")}
+
+
+def _bron(entiteit: str) -> tuple[str, str]:
+    if entiteit not in _BRON:
+        raise KeyError(f"onbekende entiteit {entiteit!r}; kies uit: {', '.join(ENTITEITEN)}")
+    return _BRON[entiteit]
+
+
 def waarnemingen(con: duckdb.DuckDBPyConnection, entiteit: str, teams: Sequence[str] = ()) -> pd.DataFrame:
     """Every sighting of an entity at a controlled address: entiteit_id, datum, team, gemeente_code.
 
@@ -392,11 +402,7 @@ def waarnemingen(con: duckdb.DuckDBPyConnection, entiteit: str, teams: Sequence[
     fct_persoon.uitzendbureau (the agency of a person found); persoon: fct_persoon.naam_pseudoniem. One row per
     entity, day and municipality (several rows of one evening count once).
     """
-    source = {"eigenaar": ("fct_bezoek", "eigenaar_pseudoniem"), "uitzendbureau": ("fct_persoon", "uitzendbureau"),
-              "persoon": ("fct_persoon", "naam_pseudoniem")}
-    if entiteit not in source:
-        raise KeyError(f"onbekende entiteit {entiteit!r}; kies uit: {', '.join(ENTITEITEN)}")
-    table, column = source[entiteit]
+    table, column = _bron(entiteit)
     team_cond = f"team IN ({', '.join('?' for _ in teams)})" if teams else "TRUE"
     out = con.execute(
         f"""SELECT DISTINCT {column} AS entiteit_id, datum, team, gemeente_code FROM {table}
@@ -409,65 +415,72 @@ def waarnemingen(con: duckdb.DuckDBPyConnection, entiteit: str, teams: Sequence[
 def verplaatsingen(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon") -> pd.DataFrame:
     """One row per move: an entity seen in one municipality and at its next sighting in another.
 
-    Columns: entiteit_id, van_code, van, naar_code, naar, datum_van (last sighting in `van`), datum_naar (first
-    sighting in `naar`), dagen (time lag), soort: BINNEN (both in the region of the team of the first sighting),
-    BUREN_BUITEN (`naar` outside that region and bordering it, dim_grens) or ELDERS. A move belongs to the filter
-    when its team (first sighting) is in it, `van` or `naar` is among the chosen municipalities and datum_naar lies
-    in the period.
+    Columns: entiteit_id, team, van_code, van, naar_code, naar, datum_van (last sighting in `van`), datum_naar
+    (first sighting in `naar`), dagen (time lag), soort: BINNEN (both in the region of the team of the first
+    sighting), BUREN_BUITEN (`naar` outside that region and bordering it, dim_grens) or ELDERS. A move belongs to
+    the filter when its team (first sighting) is in it, `van` or `naar` is among the chosen municipalities and
+    datum_naar lies in the period. The sightings (`waarnemingen`) of an entity follow each other by date, then
+    municipality code, then team; one set-based query (window `lag`), so its cost grows with the sightings, not
+    with a Python loop over them.
     """
-    w = waarnemingen(con, entiteit)
-    leden: dict[str, set[str]] = {}
-    for team, code in con.execute(
-            "SELECT t.code, g.code FROM dim_team t JOIN dim_gemeente g ON g.regio = t.regio").fetchall():
-        leden.setdefault(team, set()).add(code)
-    grens = con.execute("SELECT code_a, code_b FROM dim_grens").fetchall()
-    buren: dict[str, set[str]] = {}
-    for a, b in grens:
-        buren.setdefault(a, set()).add(b)
-        buren.setdefault(b, set()).add(a)
-    naam = dict(con.execute("SELECT code, naam FROM dim_gemeente").fetchall())
-    rows = []
-    for entiteit_id, group in w.groupby("entiteit_id", sort=True):
-        prev = None
-        for rec in group.itertuples(index=False):
-            if prev is not None and rec.gemeente_code != prev.gemeente_code:
-                gebied = leden.get(prev.team, set())
-                if rec.gemeente_code in gebied:
-                    soort = BINNEN
-                elif any(rec.gemeente_code in buren.get(c, set()) for c in gebied):
-                    soort = BUREN_BUITEN
-                else:
-                    soort = ELDERS
-                rows.append({"entiteit_id": entiteit_id, "team": prev.team, "van_code": prev.gemeente_code,
-                             "van": naam.get(prev.gemeente_code, prev.gemeente_code), "naar_code": rec.gemeente_code,
-                             "naar": naam.get(rec.gemeente_code, rec.gemeente_code), "datum_van": prev.datum,
-                             "datum_naar": rec.datum, "dagen": (rec.datum - prev.datum).days, "soort": soort})
-            prev = rec
-    cols = ["entiteit_id", "team", "van_code", "van", "naar_code", "naar", "datum_van", "datum_naar", "dagen",
-            "soort"]
-    out = pd.DataFrame(rows, columns=cols)
+    sql, params = _verplaatsingen_sql(f, entiteit)
+    out = con.execute(f"SELECT * FROM ({sql}) ORDER BY entiteit_id, datum_naar, naar_code, team", params).df()
+    for col in ("datum_van", "datum_naar"):
+        out[col] = pd.to_datetime(out[col]).dt.date
+    return out
+
+
+def _verplaatsingen_sql(f: Filter, entiteit: str) -> tuple[str, list[object]]:
+    """The query of `verplaatsingen` (unordered) and its parameters."""
+    table, column = _bron(entiteit)
+    cond: list[str] = []
+    params: list[object] = []
     if f.teams:
-        out = out[out["team"].isin(f.teams)]
+        cond.append(f"s.team IN ({', '.join('?' for _ in f.teams)})")
+        params += list(f.teams)
     if f.gemeenten:
-        out = out[out["van_code"].isin(f.gemeenten) | out["naar_code"].isin(f.gemeenten)]
+        lijst = ", ".join("?" for _ in f.gemeenten)
+        cond.append(f"(s.van_code IN ({lijst}) OR s.naar_code IN ({lijst}))")
+        params += [*f.gemeenten, *f.gemeenten]
     if f.start is not None:
-        out = out[out["datum_naar"] >= f.start]
+        cond.append("s.datum_naar >= ?")
+        params.append(f.start)
     if f.end is not None:
-        out = out[out["datum_naar"] <= f.end]
-    return out.reset_index(drop=True)
+        cond.append("s.datum_naar <= ?")
+        params.append(f.end)
+    return (
+        f"""WITH w AS (SELECT DISTINCT {column} AS entiteit_id, datum, team, gemeente_code FROM {table}
+                       WHERE {column} IS NOT NULL),
+            r AS (SELECT entiteit_id, datum AS datum_naar, gemeente_code AS naar_code,
+                         lag(team) OVER o AS team, lag(gemeente_code) OVER o AS van_code, lag(datum) OVER o AS datum_van
+                  FROM w WINDOW o AS (PARTITION BY entiteit_id ORDER BY datum, gemeente_code, team)),
+            s AS (SELECT * FROM r WHERE van_code IS NOT NULL AND van_code <> naar_code),
+            leden AS (SELECT t.code AS team, g.code FROM dim_team t JOIN dim_gemeente g ON g.regio = t.regio),
+            buren AS (SELECT code_a AS a, code_b AS b FROM dim_grens UNION SELECT code_b, code_a FROM dim_grens),
+            soorten AS (SELECT team, code AS naar_code, ? AS soort FROM leden
+                        UNION ALL
+                        SELECT DISTINCT l.team, b.b, ? FROM leden l JOIN buren b ON b.a = l.code
+                        WHERE NOT EXISTS (SELECT 1 FROM leden l2 WHERE l2.team = l.team AND l2.code = b.b))
+        SELECT s.entiteit_id, s.team, s.van_code, coalesce(gv.naam, s.van_code) AS van, s.naar_code,
+               coalesce(gn.naam, s.naar_code) AS naar, s.datum_van, s.datum_naar,
+               (s.datum_naar - s.datum_van)::BIGINT AS dagen, coalesce(k.soort, ?) AS soort
+        FROM s
+        LEFT JOIN soorten k ON k.team = s.team AND k.naar_code = s.naar_code
+        LEFT JOIN dim_gemeente gv ON gv.code = s.van_code
+        LEFT JOIN dim_gemeente gn ON gn.code = s.naar_code
+        WHERE {" AND ".join(cond) or "TRUE"}""",
+        [BINNEN, BUREN_BUITEN, ELDERS, *params])
 
 
 def stromen(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon") -> pd.DataFrame:
     """Moves (`verplaatsingen`) summed per pair of municipalities: van, naar, soort, aantal (moves), entiteiten
     (distinct entities), mediaan_dagen and max_dagen (time lag); the most frequent pair first."""
-    v = verplaatsingen(con, f, entiteit)
-    cols = ["van_code", "van", "naar_code", "naar", "soort", "aantal", "entiteiten", "mediaan_dagen", "max_dagen"]
-    if v.empty:
-        return pd.DataFrame(columns=cols)
-    out = v.groupby(["van_code", "van", "naar_code", "naar", "soort"], as_index=False).agg(
-        aantal=("entiteit_id", "size"), entiteiten=("entiteit_id", "nunique"), mediaan_dagen=("dagen", "median"),
-        max_dagen=("dagen", "max"))
-    return out.sort_values(["aantal", "van", "naar"], ascending=[False, True, True]).reset_index(drop=True)[cols]
+    sql, params = _verplaatsingen_sql(f, entiteit)
+    return con.execute(
+        f"""SELECT van_code, van, naar_code, naar, soort, count(*) AS aantal,
+                   count(DISTINCT entiteit_id) AS entiteiten, median(dagen)::DOUBLE AS mediaan_dagen,
+                   max(dagen) AS max_dagen
+            FROM ({sql}) GROUP BY ALL ORDER BY aantal DESC, van, naar, van_code, naar_code, soort""", params).df()
 
 
 def stromen_rond_interventies(con: duckdb.DuckDBPyConnection, f: Filter, entiteit: str = "persoon",
@@ -485,7 +498,9 @@ def stromen_rond_interventies(con: duckdb.DuckDBPyConnection, f: Filter, entitei
                    t.periode_eind
             FROM fct_interventie i JOIN dim_team t ON t.code = i.team WHERE {cond}
             ORDER BY i.datum_start, i.interventie_id""", params).fetchall()
-    moves = verplaatsingen(con, Filter(), entiteit)
+    # only the moves that can count: of the interventions' teams, out of their municipalities
+    moves = verplaatsingen(con, Filter(teams=tuple(sorted({r[1] for r in iv})),
+                                       gemeenten=tuple(sorted({r[2] for r in iv}))), entiteit) if iv else None
     rows = []
     for iid, team, code, gemeente, start, p_start, p_eind in iv:
         vv, vt, nv, nt = vensters(start, p_start, p_eind, dagen)

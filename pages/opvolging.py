@@ -37,7 +37,7 @@ from ui.filters import page_header
 from ui.format import datum, getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality
 from ui.shell import require_shell
-from ui.teams import kolommen, leeg_tekst, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, naast_elkaar, per_team, uitleg
 
 require_shell(__file__)
 
@@ -321,7 +321,8 @@ def opvolging_van(tf: Filter, peildatum: date | None, label: str, sleutel: str) 
                f"maand: op de peildatum, {peil}), per verantwoordelijke organisatie.")
 
 
-teams = per_team(f)
+alle_teams = per_team(f)
+teams = naast_elkaar(alle_teams, "opvolging_teams")
 uitleg(teams)
 if len(teams) <= 1:
     opvolging_van(teams[0][1] if teams else f, peildatum, "", "")

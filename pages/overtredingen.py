@@ -36,7 +36,7 @@ from ui.filters import page_header, team_namen
 from ui.format import getal, getal_of_label, procent, team_label_kort
 from ui.privacy import note, person_base, person_counts_long
 from ui.shell import require_shell
-from ui.teams import kolommen, leeg_tekst, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, naast_elkaar, per_team, uitleg
 
 require_shell(__file__)
 
@@ -154,7 +154,8 @@ per = keuze_rechts.radio(
     "Uitsplitsen naar", list(SPLITSING_LABELS), format_func=SPLITSING_LABELS.get, horizontal=True,
     key="overtredingen_per",
 )
-teams = per_team(f)
+alle_teams = per_team(f)
+teams = naast_elkaar(alle_teams, "overtredingen_teams")
 uitleg(teams)
 for label, tf, kolom in kolommen(f, teams):
     with kolom:
@@ -186,10 +187,10 @@ if soort == "teams":
             f"Kies in het filter links precies twee teams om te vergelijken (nu: {team_namen(f.teams)}).",
             icon=":material/info:",
         )
-elif len(teams) > 1:
+elif len(alle_teams) > 1:
     st.info(
         f"Twee perioden vergelijken gaat per team, want teams worden niet opgeteld: kies in het filter links één "
-        f"team (nu: {team_namen(tuple(team for team, _ in teams))}).",
+        f"team (nu: {team_namen(tuple(team for team, _ in alle_teams))}).",
         icon=":material/info:",
     )
 else:

@@ -27,6 +27,7 @@ from ui.format import getal, procent, team_label_kort
 from ui.privacy import drempel, note, person_count, person_counts
 from ui.raadsnotitie import raadsnotitie_knop
 from ui.shell import require_shell
+from ui.teams import naast_elkaar
 
 require_shell(__file__)
 
@@ -71,6 +72,7 @@ lege = {
     if team not in kern_per_team.index or int(kern_per_team.loc[team, "controleavonden"]) == 0 else None
     for team, tf in per_team.items()
 }
+teams = [team for team, _ in naast_elkaar(list(per_team.items()), "overzicht_teams")]
 if len(teams) > 1:
     st.caption(
         "Meer dan één team: hun cijfers staan naast elkaar en worden niet opgeteld, want de teams werkten in "

@@ -28,7 +28,7 @@ from ui.filters import page_header
 from ui.format import euro, getal, getal_of_label, opgemaakt, procent
 from ui.privacy import note, person_counts_long
 from ui.shell import require_shell
-from ui.teams import kolommen, leeg_tekst, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, naast_elkaar, per_team, uitleg
 
 require_shell(__file__)
 
@@ -119,16 +119,18 @@ def signalen(tf: Filter, label: str) -> None:
         download_buttons(bronnen, " ".join(filter(None, ["Signalen per partner", label])))
 
 
-teams = per_team(f)
+alle_teams = per_team(f)
+teams = naast_elkaar(alle_teams, "partners_teams")
 uitleg(teams)
 if len(teams) <= 1:
+    enig = teams[0][1] if teams else f  # one team (perhaps chosen of many), or none with data
     links, rechts = st.columns(2)
     with links:
         st.subheader("Aanwezig op controleavonden")
-        aanwezig_grafiek(f, "")
+        aanwezig_grafiek(enig, "")
     with rechts:
         st.subheader("Resultaat in geld")
-        geld_grafiek(f, "")
+        geld_grafiek(enig, "")
 else:
     st.subheader("Aanwezig op controleavonden")
     for label, tf, kolom in kolommen(f, teams):

@@ -28,7 +28,7 @@ from ui.filters import page_header
 from ui.format import getal, opgemaakt, procent, team_label_kort
 from ui.privacy import own_municipality_code
 from ui.shell import require_shell
-from ui.teams import kolommen, leeg_tekst, per_team, uitleg
+from ui.teams import kolommen, leeg_tekst, naast_elkaar, per_team, uitleg
 
 require_shell(__file__)
 
@@ -157,7 +157,8 @@ st.markdown(
 keten_per = st.radio("Vergelijk", list(KETEN_KEUZES), format_func=KETEN_KEUZES.get, horizontal=True,
                      key="terugkoppeling_keten_per")
 per = keten_per if keten_per in KETEN_PER else None
-teams = per_team(f)
+alle_teams = per_team(f)
+teams = naast_elkaar(alle_teams, "terugkoppeling_teams")
 uitleg(teams)
 for label, tf, kolom in kolommen(f, teams):
     with kolom:

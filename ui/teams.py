@@ -2,7 +2,9 @@
 
 With more than one team in the selection (two chosen, or none chosen = every team with data) a page draws each
 team in its own column with its name above it, and says once why (`uitleg`): the teams worked in other
-municipalities, periods and phases, so their counts are not summed. An empty team says what is empty and what
+municipalities, periods and phases, so their counts are not summed. With more teams than
+settings.teams_side_by_side (a national installation has dozens) the page asks which to draw (`naast_elkaar`):
+forty columns are unreadable and each costs its own queries and charts. An empty team says what is empty and what
 still exists (`leeg_tekst`).
 """
 
@@ -15,7 +17,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from metrics.filters import Filter
 from metrics.overzicht import kerncijfers, lege_keuze, teams_in_selectie
-from ui.data import query
+from ui.data import current_settings, query
 from ui.format import getal, team_label_kort
 
 UITLEG = (
@@ -27,6 +29,29 @@ UITLEG = (
 def per_team(f: Filter) -> list[tuple[str, Filter]]:
     """The teams the selection is about (`teams_in_selectie`, in time order), each with the filter of that team."""
     return [(team, replace(f, teams=(team,))) for team in query(teams_in_selectie, f)["team"]]
+
+
+def naast_elkaar(teams: list[tuple[str, Filter]], sleutel: str) -> list[tuple[str, Filter]]:
+    """The teams to draw side by side: all of them, or with more than settings.teams_side_by_side a choice of
+    that many (the latest teams by default, `teams` being in time order), asked for under the page header.
+
+    The choice never empties the page: with nothing chosen the default teams are drawn, and it says so.
+    """
+    hoogstens = current_settings().teams_side_by_side
+    if len(teams) <= hoogstens:
+        return teams
+    namen = [team for team, _ in teams]
+    standaard = namen[-hoogstens:]
+    gekozen = st.multiselect(
+        f"Teams naast elkaar (hoogstens {hoogstens} van de {len(namen)} in de keuze)",
+        namen, default=standaard, max_selections=hoogstens, format_func=team_label_kort, key=sleutel,
+        help="Elk team staat in een eigen kolom; meer kolommen zijn niet leesbaar. Kies in de zijbalk minder teams "
+        "om die allemaal te zien.",
+    )
+    if not gekozen:
+        st.caption(f"Geen team gekozen: de pagina toont de laatste {hoogstens} teams.")
+        gekozen = standaard
+    return [(team, tf) for team, tf in teams if team in gekozen]
 
 
 def uitleg(teams: list[tuple[str, Filter]]) -> None:
