@@ -10,6 +10,8 @@ established) and the chi-square table (violations) count objects and findings, n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -156,10 +158,11 @@ per = keuze_rechts.radio(
 )
 alle_teams = per_team(f)
 teams = naast_elkaar(alle_teams, "overtredingen_teams")
+getoond = f if len(teams) == len(alle_teams) else replace(f, teams=tuple(team for team, _ in teams))
 uitleg(teams)
 for label, tf, kolom in kolommen(f, teams):
     with kolom:
-        per_categorie(f, tf, label, basis, per)
+        per_categorie(getoond, tf, label, basis, per)  # one query for the teams drawn, not for every team
 if basis == "personen":
     note()
 

@@ -73,6 +73,7 @@ lege = {
     for team, tf in per_team.items()
 }
 teams = [team for team, _ in naast_elkaar(list(per_team.items()), "overzicht_teams")]
+getoond = f if len(teams) == len(per_team) else replace(f, teams=tuple(teams))  # the queries of the teams drawn
 if len(teams) > 1:
     st.caption(
         "Meer dan één team: hun cijfers staan naast elkaar en worden niet opgeteld, want de teams werkten in "
@@ -86,7 +87,7 @@ for kolom, team in zip(kolommen, teams, strict=True):
         if lege[team] is not None:
             empty_state(lege[team])
         else:
-            tegels(f, team, breed=len(teams) == 1)
+            tegels(getoond, team, breed=len(teams) == 1)
 if all(tekst is not None for tekst in lege.values()):
     st.stop()
 
@@ -98,13 +99,13 @@ kengetal = st.radio(
     horizontal=True,
     key="overzicht_kengetal",
 )
-trend, trend_grafiek = person_counts(query(trend_per_maand, f), ["aangetroffen_personen"])
+trend, trend_grafiek = person_counts(query(trend_per_maand, getoond), ["aangetroffen_personen"])
 show_chart(trend_figuur(trend_grafiek, kengetal), trend, "Verloop per maand")
 
 st.subheader("Gemeenten vergeleken")
 met_avonden = [team for team in teams if lege[team] is None]
-alle_gemeenten = query(per_gemeente_per_team, f)
-for kolom, team in zip(st.columns(len(met_avonden)), met_avonden, strict=True):
+alle_gemeenten = query(per_gemeente_per_team, getoond)
+for kolom, team in zip(st.columns(len(met_avonden)) if met_avonden else [], met_avonden, strict=True):
     with kolom:
         van_team = alle_gemeenten[alle_gemeenten["team"] == team].drop(columns="team").reset_index(drop=True)
         gemeenten, _ = person_counts(van_team, ["aangetroffen_personen"])

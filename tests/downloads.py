@@ -45,6 +45,9 @@ def download_keys(at: AppTest) -> list[str]:
 def download_bytes(at: AppTest, key: str) -> bytes:
     """The file behind the download button with widget key `key` after the last run of `at`."""
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
+    if button.proto.deferred_file_id:  # made on the click, as the server does (`deferred_bytes`)
+        assert _KeptManager.last is not None, "no AppTest run since tests.downloads was imported"
+        return _KeptManager.last._deferred_callables[button.proto.deferred_file_id]["callable"]()  # noqa: SLF001
     assert _KeptStorage.last is not None, "no AppTest run since tests.downloads was imported"
     return _KeptStorage.last.get_file(button.proto.url.rsplit("/", 1)[-1]).content
 

@@ -228,10 +228,17 @@ def audit_export(file_name: str) -> None:
     audit("export", file_name, st.session_state.get(CURRENT_PAGE_KEY, ""))
 
 
-def audit_export_later(file_name: str) -> Callable[[], None]:
-    """The audit write of an export that is made later, outside the script run (a deferred download such as the
-    council PDF): who, role, page and the log are taken now, the entry is written when the result is called."""
+def audit_exporter() -> Callable[[str], None]:
+    """The audit write of exports made later, outside the script run (deferred downloads: the council PDF, every
+    CSV and Excel file): who, role, page and the log are taken now, once; an entry is written for a file name each
+    time the result is called with it (each click makes the file, so each click is an export)."""
     user = current_user(touch=False)
     log, page_name = _log(), st.session_state.get(CURRENT_PAGE_KEY, "")
     who, role = (user.name, user.role) if user else ("(niet ingelogd)", "")
-    return lambda: log.write("export", who, role, file_name, page_name)
+    return lambda file_name: log.write("export", who, role, file_name, page_name)
+
+
+def audit_export_later(file_name: str) -> Callable[[], None]:
+    """`audit_exporter` for one file: the entry is written when the result is called."""
+    export = audit_exporter()
+    return lambda: export(file_name)

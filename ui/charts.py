@@ -7,7 +7,6 @@ shares as percentages; an empty selection shows a Dutch sentence instead of an e
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 
@@ -16,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from access.cells import safe_frame
-from ui.auth import audit_export, export_allowed
+from ui.auth import audit_exporter, export_allowed
 from ui.figuren import (  # noqa: F401  (re-exported: pages import the chart look from here)
     KLEUREN,
     PLOTLY_CONFIG,
@@ -106,32 +105,28 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return safe_frame(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
-def _inhoud(df: pd.DataFrame) -> str:
-    """A digest of every cell, header and type of `df` (the cache key of its files; streamlit's own hash of a
-    frame samples large frames, so two large frames could share files)."""
-    digest = hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
-    digest.update(repr([(str(k), str(t)) for k, t in df.dtypes.items()]).encode())
-    return digest.hexdigest()
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _bestanden(inhoud: str, sheet: str, _df: pd.DataFrame) -> tuple[bytes, bytes]:
-    """The CSV and Excel files of `_df` (`csv_bytes`, `excel_bytes`), cached on its digest `inhoud` and the sheet
-    name, so a rerun does not write every workbook again."""
-    del inhoud  # the cache key only
-    return csv_bytes(_df), excel_bytes(_df, sheet)
-
-
 def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | None = None) -> None:
     """Offer `df` for download as CSV and as Excel, side by side; the files are named after `name`.
 
     Both files have Dutch column headers and shares as percentages (`export_frame`; `kolommen` adds headers).
+    The files are made when a button is clicked (a deferred download), not on every run of the page: a page with
+    large tables (the overdue steps of a national installation) would otherwise write every workbook at each
+    rerun and hold its bytes. Each click is written to the audit log; a click does not rerun the page.
     """
     if not export_allowed():
         return
     slug = _slug(name)
     df = export_frame(df, kolommen)
-    csv, xlsx = _bestanden(_inhoud(df), name, df)
+    export = audit_exporter()
+
+    def csv() -> bytes:
+        export(f"{slug}.csv")
+        return csv_bytes(df)
+
+    def xlsx() -> bytes:
+        export(f"{slug}.xlsx")
+        return excel_bytes(df, name)
+
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "CSV",
@@ -139,8 +134,7 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"dl_csv_{slug}",
-        on_click=audit_export,
-        args=(f"{slug}.csv",),
+        on_click="ignore",
         icon=":material/download:",
         help=f"Download de gegevens van '{name}' als CSV",
     )
@@ -150,8 +144,7 @@ def download_buttons(df: pd.DataFrame, name: str, kolommen: dict[str, str] | Non
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{slug}",
-        on_click=audit_export,
-        args=(f"{slug}.xlsx",),
+        on_click="ignore",
         icon=":material/download:",
         help=f"Download de gegevens van '{name}' als Excel",
     )

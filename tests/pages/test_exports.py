@@ -79,3 +79,25 @@ def test_export_allowed_follows_the_matrix_for_every_page_and_role() -> None:
     assert not at.exception, [e.value for e in at.exception]
     expected = [f"{role} {spec.name} {role in spec.roles}" for role in ROLES for spec in PAGES]
     assert [m.value for m in at.markdown] == [*expected, "niemand overzicht False"]
+
+
+def test_a_download_is_made_on_the_click_and_each_click_is_audited(app: AppTest) -> None:
+    """No file is written on a page run (a national overdue list would be written at every rerun); the click makes
+    it, as the logged-in role on that page, and every click is an audit entry."""
+    from access.audit import AuditLog
+    from settings import load_settings
+
+    at = login(app, "stuurgroep")
+    at.multiselect(key=TEAM_KEY).set_value(["KIT-pilot"]).run()
+    at.switch_page("pages/overzicht.py").run()
+    knoppen = [b for b in at.get("download_button") if b.proto.id.rsplit("-", 1)[-1].startswith("dl_")]
+    assert knoppen and all(b.proto.deferred_file_id and b.proto.url == "" for b in knoppen)
+    log = AuditLog(load_settings().audit_log_path)
+    assert "export" not in set(log.entries()["gebeurtenis"])  # showing the page exported nothing
+    csv = next(k for k in download_keys(at) if k.startswith("dl_csv_"))
+    download_bytes(at, csv)
+    download_bytes(at, csv)
+    entries = log.entries()
+    exports = entries[entries["gebeurtenis"] == "export"]
+    assert exports[["rol", "onderwerp", "details"]].values.tolist() == [
+        ["stuurgroep", f"{csv.removeprefix('dl_csv_')}.csv", "overzicht"]] * 2

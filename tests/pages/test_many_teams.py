@@ -3,6 +3,7 @@ draws only those, and never adds teams up or falls back to all of them in one co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,10 @@ def test_a_chosen_team_replaces_a_default_one(app: AppTest) -> None:
     _picker(at, "pages/overzicht.py").set_value(["PIT", "KIT-pilot"]).run()
     assert [s.value for s in at.subheader][:2] == ["PIT", "KIT pilot"]  # in time order
     assert [m.value for m in at.metric if m.label == "Controleavonden"] == ["2", "3"]  # never added up
+    titels = [t for c in at.get("plotly_chart") for t in re.findall(r'"title":\{"text":"([^"]*)"', c.proto.spec)]
+    assert sorted(t.split(":")[0] for t in titels if "controleavonden" in t) == ["KIT pilot", "PIT"]  # not KIT
+    trend = next(c.proto.spec for c in at.get("plotly_chart") if "per maand" in c.proto.spec)
+    assert '"name":"KIT pilot"' in trend and '"name":"KIT"' not in trend
 
 
 @pytest.mark.parametrize("page", ["pages/partners.py", "pages/opvolging.py"])
