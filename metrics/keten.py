@@ -64,19 +64,22 @@ def signalen_keten(con: duckdb.DuckDBPyConnection, f: Filter, peildatum: date | 
             WHERE CASE WHEN s.controleavond_id IS NOT NULL THEN b.controleavond_id = s.controleavond_id
                        ELSE b.datum >= s.datum END
         ),
-        stap AS (
+        v AS (
+            SELECT s.signaal_id, s.datum, s.team, s.gemeente, s.bron, s.casustafel_datum,
+                   CASE WHEN s.controleavond_id IS NOT NULL THEN 'controleavond' ELSE 'adres' END AS koppeling,
+                   bz.bezoek_id, bz.bezoek_datum, o.bevinding_id
+            FROM s
+            LEFT JOIN bezoek bz USING (signaal_id)
+            LEFT JOIN fct_overtreding o ON o.bezoek_id = bz.bezoek_id
+        ),
+        stap AS (  -- the steps of the selection's violations only, not of every finding in the warehouse
             SELECT bevinding_id, min(datum_start) AS eerste_start,
                    min(datum_gesloten) FILTER (WHERE status = 'afgerond') AS eerste_afgerond
-            FROM fct_opvolging WHERE bevinding_id IS NOT NULL GROUP BY bevinding_id
+            FROM fct_opvolging WHERE bevinding_id IN (SELECT bevinding_id FROM v) GROUP BY bevinding_id
         )
-        SELECT s.signaal_id, s.datum, s.team, s.gemeente, s.bron, s.casustafel_datum,
-               CASE WHEN s.controleavond_id IS NOT NULL THEN 'controleavond' ELSE 'adres' END AS koppeling,
-               bz.bezoek_id, bz.bezoek_datum, o.bevinding_id, st.eerste_start, st.eerste_afgerond
-        FROM s
-        LEFT JOIN bezoek bz USING (signaal_id)
-        LEFT JOIN fct_overtreding o ON o.bezoek_id = bz.bezoek_id
-        LEFT JOIN stap st ON st.bevinding_id = o.bevinding_id
-        ORDER BY s.signaal_id
+        SELECT v.*, st.eerste_start, st.eerste_afgerond
+        FROM v LEFT JOIN stap st ON st.bevinding_id = v.bevinding_id
+        ORDER BY v.signaal_id
         """,
         params,
     ).df()

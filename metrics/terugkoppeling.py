@@ -27,10 +27,12 @@ GEEN_OVERTREDING = "geen overtreding"
 HELE_AVOND = "hele controleavond"
 
 
-def avonden(con: duckdb.DuckDBPyConnection, f: Filter, gemeente: str | None = None) -> pd.DataFrame:
+def avonden(con: duckdb.DuckDBPyConnection, f: Filter, gemeente: str | None = None,
+            limiet: int | None = None) -> pd.DataFrame:
     """Control evenings of the selection that had findings, newest first, to choose from.
 
-    `gemeente` (CBS code) limits the list to one municipality (a burgemeester's own). Columns: controleavond_id,
+    `gemeente` (CBS code) limits the list to one municipality (a burgemeester's own); `limiet` to the newest that
+    many (a national selection holds hundreds of thousands of evenings). Columns: controleavond_id,
     datum, team, gemeente, thema, bevindingen (findings), overtredingen (of which violations), label (Dutch
     text for the choice: date, municipality, theme, counts).
     """
@@ -42,8 +44,9 @@ def avonden(con: duckdb.DuckDBPyConnection, f: Filter, gemeente: str | None = No
         FROM fct_controleavond c JOIN fct_bevinding b USING (controleavond_id)
         WHERE {cond} AND (?::VARCHAR IS NULL OR c.gemeente_code = ?::VARCHAR)
         GROUP BY ALL ORDER BY c.datum DESC, c.controleavond_id
+        LIMIT ?
         """,
-        [*params, gemeente, gemeente],
+        [*params, gemeente, gemeente, limiet],
     ).df()
     out["label"] = [
         f"{pd.Timestamp(d):%d-%m-%Y} · {g} · {t} ({n} {'bevinding' if n == 1 else 'bevindingen'}, {o} "

@@ -114,8 +114,9 @@ peildatum = peildatum_invoer(
 )
 
 st.subheader("Wat werd er van de bevindingen van een controleavond?")
+AVONDEN_TE_KIEZEN = 1000  # the newest evenings offered; a national selection holds hundreds of thousands
 GEMEENTE = own_municipality_code()  # a burgemeester: own municipality (CBS code); other roles: None, not limited
-keuzes = query(avonden, f, GEMEENTE)
+keuzes = query(avonden, f, GEMEENTE, AVONDEN_TE_KIEZEN)
 if keuzes.empty:  # what is empty and what the selection (a mayor's: their own municipality) still holds
     eigen = f if GEMEENTE is None else Filter(teams=f.teams, gemeenten=(GEMEENTE,), start=f.start, end=f.end)
     eigen_tekst = " U ziet hier alleen de controleavonden in uw eigen gemeente." if GEMEENTE else ""
@@ -126,6 +127,9 @@ else:
         labels = {a: f"{team_label_kort(t)} · {lab}" for a, t, lab in zip(keuzes["controleavond_id"], keuzes["team"],
                                                                            keuzes["label"], strict=True)}
     avond = st.selectbox("Controleavond", list(labels), format_func=labels.get, key="terugkoppeling_avond")
+    if len(keuzes) == AVONDEN_TE_KIEZEN:
+        st.caption(f"De keuze toont de {getal(AVONDEN_TE_KIEZEN)} nieuwste controleavonden met bevindingen; kies in "
+                   "het filter een team, een gemeente of een kortere periode voor een eerdere avond.")
     kern = query(samenvatting, avond, peildatum, GEMEENTE).iloc[0]
     tabel = query(terugkoppeling, avond, peildatum, GEMEENTE)
     tegels = st.columns(4)

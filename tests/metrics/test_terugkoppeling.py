@@ -27,6 +27,7 @@ def test_evenings_to_choose_from(con: duckdb.DuckDBPyConnection) -> None:
         "01-04-2021 · Best · huisvesting arbeidsmigranten (2 bevindingen, 2 overtredingen)",
         "01-03-2021 · Bladel · huisvesting arbeidsmigranten (4 bevindingen, 3 overtredingen)"]
     assert avonden(con, Filter(teams=("KIT",)), gemeente="GM0753")["controleavond_id"].tolist() == ["K2"]
+    assert avonden(con, Filter(teams=("KIT",)), limiet=1)["controleavond_id"].tolist() == ["K2"]  # the newest
 
 
 def test_what_became_of_each_finding_of_k1_on_31_may(con: duckdb.DuckDBPyConnection) -> None:
