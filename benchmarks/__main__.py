@@ -36,12 +36,14 @@ def _log(text: str) -> None:
 
 def prepare(work: Path, scale: float, teams: int) -> dict[str, Path]:
     """The reference folder, the demo and national warehouses and the batch folders (built when missing)."""
+    from etl import refresh
     from etl.load import load_raw
     from etl.schema import schema_ddl
 
     settings = load_settings()
     digest = hashlib.sha256(schema_ddl().encode())  # rebuilt when the schema (contract + views), the generator
-    for source in [Path(national.__file__), *sorted(settings.reference_dir.glob("*.csv"))]:  # or references change
+    for source in [Path(national.__file__), Path(refresh.__file__), Path(refresh.__file__).with_name("warehouse.sql"),
+                   *sorted(settings.reference_dir.glob("*.csv"))]:  # the marts' refresh, or references change
         digest.update(source.read_bytes())
     tag = f"{scale:g}-{digest.hexdigest()[:10]}"
     paths = {"referentie": work / f"referentie-{tag}", "demo": work / f"demo-{tag}.duckdb",
