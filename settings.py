@@ -18,11 +18,12 @@ MAPPINGS_DIR = PROJECT_ROOT / "etl" / "mappings"
 """The shipped partner layouts (TOML)."""
 COMMITTED_RAW_DIR = PROJECT_ROOT / "data" / "raw"
 """The synthetic demo data shipped in the repository (the default raw folder)."""
-READER_MEMORY_LIMIT = "2GB"
+READER_MEMORY_LIMIT = "600MB"
 """DuckDB memory limit of the dashboard's kept warehouse reader (ui/data.py): its buffer pool of table pages and
-its operators' working memory stay within it, instead of DuckDB's default of 80% of the RAM. Not lower: at
-national scale (benchmarks/) the heaviest page queries peak at 1.9 GiB, and with a limit of 400 or 700 MB they
-stop with an out-of-memory error instead of a figure."""
+its operators' working memory stay within it (what does not fit spills to disk next to the warehouse), instead of
+DuckDB's default of 80% of the RAM. Measured at national scale (benchmarks/, every page once, four teams drawn):
+the dashboard process peaks at 0.94 GiB with 600 MB, 1.15 GiB with 1 GB and 1.82 GiB with 2 GB; pages are up
+to 1.5x slower cold than with 1 GB. A query that still does not fit shows ui.data.TE_GROOT instead of a figure."""
 SOURCE_TEXT = PROJECT_ROOT / "docs" / "brondocumenten.txt"
 """The source documents as text (council note, HAM/KIT evaluation, PIT evaluation 2017): read only by the tests that
 check every quantitative statement is in the reproduction catalogue or listed as not reproducible; never at run time."""

@@ -29,6 +29,11 @@ GEEN_WAREHOUSE = "Nog geen gegevens geladen: voer `python -m etl load` uit."
 """Shown instead of any figure when the warehouse file does not exist yet."""
 
 
+TE_GROOT = ("Deze keuze vraagt meer geheugen dan de server voor één berekening toestaat. Kies in het filter minder "
+            "teams, minder gemeenten of een kortere periode.")
+"""Shown instead of a figure whose query ran out of the reader's memory (settings.READER_MEMORY_LIMIT)."""
+
+
 class GeenWarehouse(RuntimeError):
     """The warehouse file does not exist (nothing has been loaded yet)."""
 
@@ -75,7 +80,9 @@ class _Reader:
     def __init__(self, path: Path, version: tuple[int, int]) -> None:
         self.version = version
         # in memory, the file ATTACHed (DuckDB caches connect(path) by path); memory bounded (settings)
-        self.con = duckdb.connect(config={"memory_limit": READER_MEMORY_LIMIT})
+        # spills (sorts, joins, aggregates over the limit) go next to the warehouse file, not into the cwd
+        self.con = duckdb.connect(config={"memory_limit": READER_MEMORY_LIMIT,
+                                          "temp_directory": f"{path}.tmp-lezer"})
         self.con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS warehouse (READ_ONLY)")
         self.in_use = 0
         self.retired = False
@@ -164,7 +171,11 @@ def query(metric_fn: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> 
     if mtime is None:
         st.info(GEEN_WAREHOUSE, icon=":material/database:")
         st.stop()
-    return _cached(metric_fn.__module__, metric_fn.__qualname__, str(warehouse_path()), mtime, args, kwargs)
+    try:
+        return _cached(metric_fn.__module__, metric_fn.__qualname__, str(warehouse_path()), mtime, args, kwargs)
+    except duckdb.OutOfMemoryException:  # the reader's bound (settings.READER_MEMORY_LIMIT): say so, no traceback
+        st.warning(TE_GROOT, icon=":material/memory:")
+        st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -63,4 +63,32 @@ def test_missing_warehouse(tmp_path: Path) -> None:
 
 def test_the_kept_reader_has_a_bounded_memory_limit(warehouse: Path) -> None:
     limit = data.run_metric(warehouse, lambda c: c.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-    assert limit == "1.8 GiB"  # settings.READER_MEMORY_LIMIT = 2GB, not DuckDB's default of 80% of the RAM
+    assert limit == "572.2 MiB"  # settings.READER_MEMORY_LIMIT = 600MB, not DuckDB's default of 80% of the RAM
+    spill = data.run_metric(warehouse, lambda c: c.execute("SELECT current_setting('temp_directory')").fetchone()[0])
+    assert spill == f"{warehouse}.tmp-lezer"  # beside the warehouse (gitignored), never the working directory
+
+
+def _needs_too_much(con: duckdb.DuckDBPyConnection) -> int:
+    raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256 KiB")
+
+
+def test_a_query_over_the_memory_limit_is_a_dutch_message(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KIT_WAREHOUSE", str(warehouse))
+
+    def page() -> None:
+        import streamlit as st
+
+        from settings import load_settings
+        from tests.ui.test_data import _needs_too_much
+        from ui.data import query, use_settings
+
+        use_settings(load_settings())
+        query(_needs_too_much)
+        st.write("niet bereikt")
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.value for w in at.warning] == [data.TE_GROOT]
+    assert [m.value for m in at.markdown] == []  # the page stopped there
