@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.measure import median_seconds, ratio
-from etl.load import data_tests
-from etl.refresh import note_removed, refresh_marts
+from etl.load import data_tests, delete_file
+from etl.refresh import refresh_marts
 from etl.schema import schema_ddl
 
 
@@ -78,10 +78,9 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
     files = sorted({r[0] for t in staging for r in con.execute(f"SELECT DISTINCT _bestand FROM small.{t}").fetchall()})
     con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE _weg_avond (controleavond_id VARCHAR)")
-    for bestand in files:
-        note_removed(con, bestand)
+    for bestand in files:  # as the loader: the evenings and keys the old rows took away are noted (a second run
+        delete_file(con, bestand)  # replaces rows of the first; without the keys a mart would keep the old ones)
     for table in staging:
-        con.execute(f"DELETE FROM {table} WHERE _bestand IN (SELECT DISTINCT _bestand FROM small.{table})")
         con.execute(f"INSERT INTO {table} SELECT * FROM small.{table}")
     refresh_marts(con, files)
     failures = data_tests(con, files)

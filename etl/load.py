@@ -546,7 +546,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
         con.unregister("_incoming")
 
 
-def _delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
+def delete_file(con: duckdb.DuckDBPyConnection, bestand: str) -> None:
     """Delete the file's rows from every staging table, noting the keys it took away (temp table _weg, read by
     the incremental data tests: a row elsewhere that referred to such a key must be checked again)."""
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _weg (tabel VARCHAR, sleutel VARCHAR)")
@@ -668,7 +668,7 @@ def _write_file(con: duckdb.DuckDBPyConnection, parsed: Parsed, now: datetime,
     result = parsed.result
     con.begin()
     try:
-        _delete_file(con, result.bestand)
+        delete_file(con, result.bestand)
         frames, problems = _frames(parsed, con)
         problems += _key_clashes(con, parsed, frames)
         if not problems:
@@ -781,7 +781,7 @@ def data_tests(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | None
     `bestanden` (the files a load wrote or removed; None: everything) makes the staging tests incremental, so
     that a small load into a large warehouse costs what the load touched, not the warehouse: not null and accepted
     values on the rows of those files; a key unique among the keys those rows hold; a relationship checked for the
-    rows of those files and for every row that referred to a key those files took away (`_delete_file` notes
+    rows of those files and for every row that referred to a key those files took away (`delete_file` notes
     them); a relationship to a reference table (replaced every load) for the rows of those files when the table
     still holds every key it held when the work copy was opened (`note_reference_keys`), otherwise for every row
     (a reference changed in etl/reference, or a team of a teams file that left). Every other row passed these tests
@@ -959,7 +959,7 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
         # a new warehouse (or one made anew for a changed schema: no load history) or a re-read of every file:
         # every data test in full; otherwise only on what this run touches (see data_tests)
         full_build = rebuild or not con.execute("SELECT count(*) FROM meta_laadronde").fetchone()[0]
-        con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")  # see _delete_file
+        con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")  # see delete_file
         kept = {row[0] for row in con.execute("SELECT bestand FROM meta_ruw_verwijderd").fetchall()}
         files = raw_files(raw_dir, remove_all or bool(kept))
         present = {path.relative_to(raw_dir).as_posix(): path for path in files}
@@ -971,13 +971,13 @@ def _load_locked(raw_dir: Path, warehouse_path: Path, *, mappings_dir: Path, key
                                   f"{min(retained)}); zet de oorspronkelijke sleutel terug. Het warehouse is "
                                   "ongewijzigd")
             for bestand in in_force:
-                _delete_file(con, bestand)
+                delete_file(con, bestand)
             in_force = {}
         refuse_removing_everything({b: v for b, v in in_force.items() if b not in retained}, present, remove_all)
         pinned = dict(con.execute("SELECT bestand, ruwe_sha256 FROM meta_teruggezet").fetchall())
         overlay_teams(team_rows(con, exclude=set(in_force) - set(present) - retained), ctx_parts)
         for bestand in sorted(set(in_force) - set(present) - retained):
-            _delete_file(con, bestand)
+            delete_file(con, bestand)
             report.files.append(FileResult(bestand, "verwijderd"))
         parsed_files: list[Parsed] = []
         for i, (bestand, path) in enumerate(sorted(present.items()), start=1):
@@ -1091,7 +1091,7 @@ def rollback(warehouse_path: Path, archive_dir: Path, raw_dir: Path, reference_d
         try:
             if con.execute("SELECT count(*) FROM meta_bestand").fetchone()[0] != before:
                 raise LoadRefused("het warehouse heeft een ouder schema; voer eerst python -m etl load uit")
-            _delete_file(con, bestand)
+            delete_file(con, bestand)
             restore_rows(con, version)
             now = datetime.now()
             con.execute("INSERT INTO meta_bestand VALUES (?, ?, ?, ?, ?, ?)",

@@ -127,7 +127,7 @@ def refresh_marts(con: duckdb.DuckDBPyConnection, bestanden: Collection[str] | N
     `bestanden`: the files a load wrote or removed (None: recompute everything). The refresh is in full anyway
     when the marts were never refreshed or a reference value they copy changed or went. Runs inside the caller's
     work copy (the loader's all-or-nothing swap covers it); the temporary table _weg (keys the load deleted, see
-    etl.load._delete_file) and _weg_avond (`note_removed`) must hold what the load removed.
+    etl.load.delete_file) and _weg_avond (`note_removed`) must hold what the load removed.
     """
     never = not con.execute("SELECT count(*) FROM meta_marts").fetchone()[0]
     full = bestanden is None or never or _references_changed(con)

@@ -10,7 +10,7 @@ steps whose evening the file moves. Those can only hang from a key of the file t
 the file was written: a row refers to a key only when that key exists (etl.load._cross_checks, and the data tests
 at the end of every load), so a key the file brings for the first time has no referrers yet, except rows written
 later in this run, whose own check sees this file's rows. A key that was there before was taken away and given
-again (etl.load._delete_file notes it in the temp table _weg: the file's earlier version, or a file it replaces).
+again (etl.load.delete_file notes it in the temp table _weg: the file's earlier version, or a file it replaces).
 So the steps found are the file's own and those below its given-again evenings, visits and findings, and a new
 file into a large warehouse looks at its own rows and what they point at, never at every step. The message
 points at the row of this file that must change: the step's date, or the evening's date (naming the step's file

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.load import LoadReport, _delete_file, data_tests, load_raw
+from etl.load import LoadReport, data_tests, delete_file, load_raw
 from etl.refresh import refresh_marts
 from settings import REFERENCE_DIR
 from tests.etl.workbooks import TODAY, controles, query, run
@@ -36,7 +36,7 @@ def test_a_row_that_referred_to_a_key_taken_away_is_checked(etl_paths):
     # a visit in b.xlsx pointing at an evening of a.xlsx; then a.xlsx's rows go: the visit dangles
     con.execute("UPDATE stg_bezoeken SET controleavond_id = 'A-1' WHERE bezoek_id = 'BB-1'")
     con.execute("CREATE OR REPLACE TEMP TABLE _weg (tabel VARCHAR, sleutel VARCHAR)")
-    _delete_file(con, "a.xlsx")
+    delete_file(con, "a.xlsx")
     refresh_marts(con, {"a.xlsx"})
     assert data_tests(con, {"a.xlsx"}) == [
         "relationships stg_bezoeken.controleavond_id -> stg_controleavonden.controleavond_id: 1 rij(en)"]
